@@ -1,0 +1,209 @@
+using FairFund.Domain.Scoring;
+
+namespace FairFund.Domain.Allocation;
+
+/// <summary>
+/// One step in the explanation of an application's result. The trail is data: a page, a workbook
+/// and an email each render it their own way, and <see cref="Describe"/> gives the plain words.
+/// </summary>
+public abstract record TrailStep
+{
+    /// <summary>The number after this step (a score, a running factor, an amount), where there is one.</summary>
+    public virtual decimal? Value => null;
+
+    /// <summary>A short name for the step, for a column in the workbook.</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>The step in plain words, without reviewer names.</summary>
+    public abstract string Describe();
+}
+
+public sealed record BandStep(decimal AnnualIncome, string Band) : TrailStep
+{
+    public override string Kind => "Income band";
+    public override string Describe() => $"Annual income {Money.Format(AnnualIncome)} puts the organisation in band {Band}";
+}
+
+public sealed record EligibilityStep(bool Eligible, decimal Requested, decimal GrantMin, decimal GrantMax, bool ScreenedOut, string? ScreenerReason) : TrailStep
+{
+    public override string Kind => "Eligibility";
+    public override string Describe()
+    {
+        if (ScreenedOut)
+            return ScreenerReason is { Length: > 0 } reason ? $"Not eligible: screening found \"{reason}\"" : "Not eligible: marked ineligible at screening";
+        if (Requested < GrantMin) return $"Not eligible: the request of {Money.Format(Requested)} is below the smallest grant, {Money.Format(GrantMin)}";
+        if (Requested > GrantMax) return $"Not eligible: the request of {Money.Format(Requested)} is above the largest grant, {Money.Format(GrantMax)}";
+        return $"Eligible: the request of {Money.Format(Requested)} is within the grant range {Money.Format(GrantMin)} to {Money.Format(GrantMax)}";
+    }
+}
+
+/// <summary>One review's score, or why it was not counted. <see cref="Position"/> is 1-based in the file's order.</summary>
+public sealed record ReviewStep(int Position, string Reviewer, decimal Score, bool Counted) : TrailStep
+{
+    public override decimal? Value => Counted ? Score : null;
+    public override string Kind => "Review";
+    public override string Describe() => Counted
+        ? $"Review {Position} scores {Money.Score(Score)} out of 100"
+        : $"Review {Position} is not counted: the reviewer declared a conflict of interest";
+}
+
+public sealed record ReviewCountStep(int Counted, int Required) : TrailStep
+{
+    public override decimal? Value => Counted;
+    public override string Kind => "Reviews counted";
+    public override string Describe() => Counted >= Required
+        ? $"{Counted} {Plural(Counted)} counted; the round needs at least {Required}"
+        : $"Only {Counted} {Plural(Counted)} counted; the round needs at least {Required}, so the application cannot be scored fairly";
+
+    private static string Plural(int count) => count == 1 ? "review" : "reviews";
+}
+
+/// <summary>The base score: the counted review scores combined by the round's aggregation.</summary>
+public sealed record BaseScoreStep(Aggregation Aggregation, IReadOnlyList<decimal> Scores, IReadOnlyList<decimal> Dropped, decimal BaseScore) : TrailStep
+{
+    public override decimal? Value => BaseScore;
+    public override string Kind => "Base score";
+    public override string Describe()
+    {
+        var listed = string.Join(", ", Scores.Select(Money.Score));
+        var how = Aggregation switch
+        {
+            Aggregation.Median => $"median of {Scores.Count} reviews: {listed}",
+            Aggregation.TrimmedMean when Dropped.Count > 0 =>
+                $"trimmed mean of {Scores.Count} reviews: {listed}, dropping the highest ({Money.Score(Dropped[1])}) and the lowest ({Money.Score(Dropped[0])})",
+            Aggregation.TrimmedMean => $"mean of {Scores.Count} reviews, too few to trim: {listed}",
+            _ => $"mean of {Scores.Count} reviews: {listed}",
+        };
+        return $"Base score {Money.Score(BaseScore)} ({how})";
+    }
+}
+
+/// <summary>A multiplier that applied, with the running product of the factors so far.</summary>
+public sealed record MultiplierStep(string Rule, decimal Factor, decimal RunningFactor) : TrailStep
+{
+    public override decimal? Value => RunningFactor;
+    public override string Kind => "Multiplier";
+    public override string Describe() => $"{Rule} applies: × {Factor} (factors so far: × {RunningFactor})";
+}
+
+/// <summary>The base score times every factor, rounded once.</summary>
+public sealed record AdjustedScoreStep(decimal BaseScore, decimal Factor, decimal Adjusted) : TrailStep
+{
+    public override decimal? Value => Adjusted;
+    public override string Kind => "Adjusted score";
+    public override string Describe() => Factor == 1m
+        ? $"Adjusted score {Money.Score(Adjusted)} (no multiplier applies)"
+        : $"Adjusted score {Money.Score(Adjusted)} ({Money.Score(BaseScore)} × {Factor}, rounded to 2 places)";
+}
+
+/// <summary>A bonus that applied, with the score after adding it.</summary>
+public sealed record BonusStep(string Rule, decimal Points, decimal RunningScore) : TrailStep
+{
+    public override decimal? Value => RunningScore;
+    public override string Kind => "Bonus";
+    public override string Describe() => $"{Rule} applies: + {Points} points, giving {Money.Score(RunningScore)}";
+}
+
+/// <summary>An equity rule that did not apply, and why.</summary>
+public sealed record RuleNotAppliedStep(string Rule, EquityRuleKind RuleKind, ConditionOutcome Outcome) : TrailStep
+{
+    public override string Kind => RuleKind == EquityRuleKind.Multiplier ? "Multiplier" : "Bonus";
+    public override string Describe() => $"{Rule} does not apply: {Outcome.Why()}";
+}
+
+public sealed record FinalScoreStep(decimal FinalScore) : TrailStep
+{
+    public override decimal? Value => FinalScore;
+    public override string Kind => "Final score";
+    public override string Describe() => $"Final score {Money.Score(FinalScore)}";
+}
+
+public sealed record ThresholdStep(decimal FinalScore, decimal Threshold) : TrailStep
+{
+    public bool Passed => FinalScore >= Threshold;
+    public override decimal? Value => Threshold;
+    public override string Kind => "Threshold";
+    public override string Describe() => Passed
+        ? $"At or above the quality threshold of {Money.Score(Threshold)}, so it is a candidate for funding"
+        : $"Below the quality threshold of {Money.Score(Threshold)}, so it cannot be funded";
+}
+
+/// <summary>The lottery key, which anyone can check: <c>printf '%s' 'SEED:REF' | sha256sum</c>.</summary>
+public sealed record LotteryKeyStep(string Reference, string Key) : TrailStep
+{
+    public override string Kind => "Lottery key";
+    public override string Describe() => $"Lottery key {Key} (SHA-256 of the round's seed, a colon and {Reference})";
+}
+
+public sealed record RankStep(int Rank, MeritTier Tier, LotteryBand? Band) : TrailStep
+{
+    public override decimal? Value => Rank;
+    public override string Kind => "Rank";
+    public override string Describe() => Tier switch
+    {
+        MeritTier.InLotteryBand => $"Rank {Rank}: the score is in the lottery band {Money.Score(Band!.From)} to under {Money.Score(Band.To)}, where the order is drawn by lottery key",
+        MeritTier.AboveLotteryBand => $"Rank {Rank}: above the lottery band, ordered by score (ties by lottery key)",
+        MeritTier.BelowLotteryBand => $"Rank {Rank}: below the lottery band, ordered by score (ties by lottery key)",
+        _ => $"Rank {Rank}: ordered by score (ties by lottery key)",
+    };
+}
+
+public enum PotOutcome
+{
+    /// <summary>Funded in full from this pot.</summary>
+    Awarded,
+    /// <summary>Funded with what the pot had left; the pot stops.</summary>
+    PartialAward,
+    /// <summary>The organisation does not meet the ring-fenced pot's condition.</summary>
+    NotEligibleForPot,
+    /// <summary>The request is more than the pot had left; the pot went on to the next candidate.</summary>
+    TooBigSkipped,
+    /// <summary>The request is more than the pot had left; under the stop policy the pot stopped here.</summary>
+    TooBigStopped,
+    /// <summary>The pot had stopped at a higher-ranked candidate before reaching this one.</summary>
+    PotAlreadyStopped,
+}
+
+/// <summary>What one pot did for this candidate, with what it had left when it got there.</summary>
+public sealed record PotStep(
+    string Pot,
+    string PotName,
+    PotOutcome Outcome,
+    decimal Requested,
+    decimal Remaining,
+    decimal Awarded,
+    ConditionOutcome? Condition,
+    decimal? PartialMinimum) : TrailStep
+{
+    public override decimal? Value => Outcome is PotOutcome.Awarded or PotOutcome.PartialAward ? Awarded : null;
+    public override string Kind => "Pot";
+    public override string Describe() => Outcome switch
+    {
+        PotOutcome.Awarded => $"{PotName}: awarded the full {Money.Format(Awarded)} ({Money.Format(Remaining)} was left)",
+        PotOutcome.PartialAward => $"{PotName}: awarded the {Money.Format(Awarded)} left, part of the {Money.Format(Requested)} asked for",
+        PotOutcome.NotEligibleForPot => $"{PotName}: not for this organisation, as {Condition!.Why()}",
+        PotOutcome.TooBigStopped => $"{PotName}: {Money.Format(Requested)} asked for but only {Money.Format(Remaining)} left; this pot stops here",
+        PotOutcome.PotAlreadyStopped => $"{PotName}: had stopped at a higher-ranked application before reaching this one",
+        _ when PartialMinimum is { } minimum =>
+            $"{PotName}: {Money.Format(Requested)} asked for but only {Money.Format(Remaining)} left, less than the {Money.Format(minimum)} a part award needs",
+        _ => $"{PotName}: {Money.Format(Requested)} asked for but only {Money.Format(Remaining)} left",
+    };
+}
+
+public sealed record DecisionStep(Decision Decision, DeclineReason? Reason, decimal Amount, string? Pot, bool Partial) : TrailStep
+{
+    public override decimal? Value => Amount;
+    public override string Kind => "Decision";
+    public override string Describe() => Decision switch
+    {
+        Decision.Award when Partial => $"Decision: a part award of {Money.Format(Amount)} from the {Pot} pot",
+        Decision.Award => $"Decision: awarded {Money.Format(Amount)} from the {Pot} pot",
+        Decision.Waitlist => "Decision: waitlisted. A candidate for funding that no pot could fund; offered money in rank order if any is returned",
+        _ => Reason switch
+        {
+            DeclineReason.Ineligible => "Decision: declined, as the application is not eligible",
+            DeclineReason.InsufficientReviews => "Decision: declined, as it had too few reviews to score",
+            _ => "Decision: declined, as the final score is below the threshold",
+        },
+    };
+}

@@ -1,0 +1,33 @@
+namespace FairFund.Domain.Organisations;
+
+/// <summary>
+/// What the rules know about an applying group: its income (which sets its band) and its flags
+/// (which equity rules and ring-fenced pots read).
+/// </summary>
+public sealed record Organisation(string Name, decimal AnnualIncome, IReadOnlyList<string> Flags)
+{
+    public bool HasFlag(string flag)
+    {
+        foreach (var own in Flags)
+        {
+            if (string.Equals(own, flag, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>The flags that FairFund itself knows the meaning of. A round may use others.</summary>
+public static class KnownFlags
+{
+    public const string LivedExperienceLed = "livedExperienceLed";
+    public const string UserLed = "userLed";
+    public const string FirstTimeApplicant = "firstTimeApplicant";
+    public const string Unregistered = "unregistered";
+    public const string PartnershipBid = "partnershipBid";
+    public const string Rural = "rural";
+    /// <summary>A postcode in an Index of Multiple Deprivation decile 1 or 2.</summary>
+    public const string DeprivedArea = "deprivedArea";
+
+    public static IReadOnlyList<string> All { get; } =
+        [LivedExperienceLed, UserLed, FirstTimeApplicant, Unregistered, PartnershipBid, Rural, DeprivedArea];
+}

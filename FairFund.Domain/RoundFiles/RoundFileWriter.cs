@@ -1,0 +1,133 @@
+using System.Text;
+using System.Text.Json;
+using FairFund.Domain.Scoring;
+
+namespace FairFund.Domain.RoundFiles;
+
+/// <summary>Writes a round as a round file, which <see cref="RoundFileReader"/> reads back to the same round.</summary>
+public static class RoundFileWriter
+{
+    public static string Write(RoundFile file)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            var round = file.Round;
+            json.WriteStartObject();
+            json.WriteStartObject("round");
+            json.WriteString("reference", round.Reference);
+            json.WriteString("name", round.Name);
+            json.WriteString("currency", round.Currency);
+            json.WriteNumber("budget", round.Budget);
+            json.WriteString("seed", round.Seed);
+            json.WriteStartArray("criteria");
+            foreach (var criterion in round.Criteria)
+            {
+                json.WriteStartObject();
+                json.WriteString("key", criterion.Key);
+                json.WriteString("title", criterion.Title);
+                json.WriteNumber("weight", criterion.Weight);
+                json.WriteNumber("min", criterion.Min);
+                json.WriteNumber("max", criterion.Max);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteString("aggregation", Names.Of(round.Aggregation));
+            json.WriteNumber("minReviews", round.MinReviews);
+            json.WriteNumber("threshold", round.Threshold);
+            if (round.LotteryBand is { } band)
+            {
+                json.WriteStartObject("lotteryBand");
+                json.WriteNumber("from", band.From);
+                json.WriteNumber("to", band.To);
+                json.WriteEndObject();
+            }
+            else json.WriteNull("lotteryBand");
+            json.WriteNumber("grantMin", round.GrantMin);
+            json.WriteNumber("grantMax", round.GrantMax);
+            json.WriteString("whenTooBig", Names.Of(round.WhenTooBig));
+            json.WriteNumber("partialMinFraction", round.PartialMinFraction);
+            json.WriteStartArray("incomeBands");
+            foreach (var incomeBand in round.IncomeBands.Bands)
+            {
+                json.WriteStartObject();
+                json.WriteString("key", incomeBand.Key);
+                if (incomeBand.UpTo is { } upTo) json.WriteNumber("upTo", upTo); else json.WriteNull("upTo");
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("rules");
+            foreach (var rule in round.Rules)
+            {
+                json.WriteStartObject();
+                json.WriteString("kind", Names.Of(rule.Kind));
+                json.WriteString("name", rule.Name);
+                WriteCondition(json, rule.When);
+                if (rule.Kind == EquityRuleKind.Multiplier) json.WriteNumber("factor", rule.Factor);
+                else json.WriteNumber("points", rule.Points);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("pots");
+            foreach (var pot in round.Pots)
+            {
+                json.WriteStartObject();
+                json.WriteString("key", pot.Key);
+                json.WriteString("name", pot.Name);
+                json.WriteNumber("share", pot.Share);
+                WriteCondition(json, pot.When);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteBoolean("rollover", round.Rollover);
+            json.WriteEndObject();
+
+            json.WriteStartArray("applications");
+            foreach (var application in file.Applications)
+            {
+                json.WriteStartObject();
+                json.WriteString("reference", application.Reference);
+                json.WriteStartObject("organisation");
+                json.WriteString("name", application.Organisation.Name);
+                json.WriteNumber("annualIncome", application.Organisation.AnnualIncome);
+                WriteStrings(json, "flags", application.Organisation.Flags);
+                json.WriteEndObject();
+                json.WriteNumber("requested", application.Requested);
+                json.WriteBoolean("eligible", application.Eligible);
+                if (application.IneligibleReason is { } reason) json.WriteString("ineligibleReason", reason);
+                else json.WriteNull("ineligibleReason");
+                json.WriteStartArray("reviews");
+                foreach (var review in application.Reviews)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("reviewer", review.Reviewer);
+                    json.WriteBoolean("conflict", review.Conflict);
+                    json.WriteStartObject("scores");
+                    for (var c = 0; c < round.Criteria.Count; c++) json.WriteNumber(round.Criteria[c].Key, review.Scores[c]);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteCondition(Utf8JsonWriter json, Condition condition)
+    {
+        json.WriteStartObject("when");
+        if (condition.IncomeBands is { } bands) WriteStrings(json, "incomeBands", bands);
+        if (condition.Flags is { } flags) WriteStrings(json, "flags", flags);
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values) json.WriteStringValue(value);
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,94 @@
+using FairFund.Domain.Organisations;
+using FairFund.Domain.Scoring;
+using FairFund.Domain.Validation;
+
+namespace FairFund.Domain.Scoring;
+
+/// <summary>
+/// When an equity rule or a ring-fenced pot applies: the organisation's band is one of
+/// <see cref="IncomeBands"/> (if given) and it has every one of <see cref="Flags"/> (if given).
+/// With neither, it always holds.
+/// </summary>
+public sealed record Condition(IReadOnlyList<string>? IncomeBands, IReadOnlyList<string>? Flags)
+{
+    public static Condition Always { get; } = new(null, null);
+
+    public bool IsAlways => IncomeBands is null && Flags is null;
+
+    public ConditionOutcome Evaluate(string band, Organisation organisation)
+    {
+        var bandMatches = IncomeBands is null || IncomeBands.Contains(band, StringComparer.Ordinal);
+        var flagsHeld = true;
+        if (Flags is not null)
+        {
+            foreach (var flag in Flags)
+            {
+                if (!organisation.HasFlag(flag)) { flagsHeld = false; break; }
+            }
+        }
+        return new ConditionOutcome(this, bandMatches && flagsHeld, band, organisation);
+    }
+
+    public IEnumerable<Problem> Check(string at, Organisations.IncomeBands bands)
+    {
+        if (IncomeBands is { Count: 0 })
+            yield return new Problem(Location.Field(at, "incomeBands"), "an empty list matches nobody; leave it out to match every band");
+        if (Flags is { Count: 0 })
+            yield return new Problem(Location.Field(at, "flags"), "an empty list is a mistake; leave it out to match every organisation");
+        if (IncomeBands is not null)
+        {
+            for (var i = 0; i < IncomeBands.Count; i++)
+            {
+                if (!bands.Contains(IncomeBands[i]))
+                    yield return new Problem(Location.Item(Location.Field(at, "incomeBands"), i),
+                        $"\"{IncomeBands[i]}\" is not one of the round's income bands ({string.Join(", ", bands.Bands.Select(b => b.Key))})");
+            }
+        }
+    }
+
+    /// <summary>The condition in plain words, for the published rules.</summary>
+    public string Describe()
+    {
+        if (IsAlways) return "every organisation";
+        var parts = new List<string>();
+        if (IncomeBands is not null) parts.Add($"income band {Words.OneOf(IncomeBands)}");
+        if (Flags is not null) parts.Add($"flagged {string.Join(" and ", Flags)}");
+        return "organisations with " + string.Join(", and ", parts);
+    }
+}
+
+/// <summary>Whether a condition held for one organisation, with the facts that decided it.</summary>
+public sealed record ConditionOutcome(Condition Condition, bool Holds, string Band, Organisation Organisation)
+{
+    /// <summary>Why it did or did not hold, e.g. "income 240,000.00 is in band medium, not micro or small".</summary>
+    public string Why()
+    {
+        if (Condition.IsAlways) return "it applies to every organisation";
+        var reasons = new List<string>();
+        if (Condition.IncomeBands is { } bands)
+        {
+            var matches = bands.Contains(Band, StringComparer.Ordinal);
+            reasons.Add(matches
+                ? $"income {Money.Format(Organisation.AnnualIncome)} is in band {Band}"
+                : $"income {Money.Format(Organisation.AnnualIncome)} is in band {Band}, not {Words.OneOf(bands)}");
+        }
+        if (Condition.Flags is { } flags)
+        {
+            var missing = flags.Where(flag => !Organisation.HasFlag(flag)).ToList();
+            reasons.Add(missing.Count == 0
+                ? $"the organisation is {string.Join(" and ", flags)}"
+                : $"the organisation is not {string.Join(" or ", missing)}");
+        }
+        return string.Join("; ", reasons);
+    }
+}
+
+internal static class Words
+{
+    public static string OneOf(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "",
+        1 => items[0],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + " or " + items[^1],
+    };
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace FairFund.Domain.Scoring;
+
+/// <summary>The published rounding rules. Every score and amount is a decimal; none is ever a double.</summary>
+public static class Money
+{
+    /// <summary>
+    /// The spec's <c>round2</c>: two decimal places, half away from zero, as a person with a
+    /// calculator would round.
+    /// </summary>
+    public static decimal Round2(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>Rounds down to the penny, so that pots never add up to more than the budget.</summary>
+    public static decimal FloorToPenny(decimal value) => Math.Round(value, 2, MidpointRounding.ToNegativeInfinity);
+
+    public static int DecimalPlaces(decimal value) => value.Scale == 0 ? 0 : (value / 1.000000000000000000000000000m).Scale;
+
+    /// <summary>Formats for people: 12,345.60. The currency is named where the amount is shown.</summary>
+    public static string Format(decimal value) => value.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a score as it is published: always two decimals.</summary>
+    public static string Score(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+}
