@@ -2,7 +2,10 @@ using FairFund.Web.Cli;
 
 if (AllocateCommand.IsInvokedBy(args)) return AllocateCommand.Run(args, Console.Out, Console.Error);
 
-var builder = WebApplication.CreateBuilder(args);
+// `dotnet run` starts in the folder the user is in (so `allocate` reads their paths); the app's own
+// files (settings, and static assets through the build's manifest) are found beside the program.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
@@ -11,8 +14,8 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
     app.UseHsts();
 }
-app.UseStaticFiles();
 app.UseRouting();
-app.MapRazorPages();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
 app.Run();
 return 0;
