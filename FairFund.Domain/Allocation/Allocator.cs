@@ -166,7 +166,7 @@ public static class Allocator
             if (requested <= remaining)
             {
                 candidate.Trail.Add(new PotStep(key, name, PotOutcome.Awarded, requested, remaining, requested, null, null));
-                candidate.Award(key, requested, partial: false);
+                candidate.Award(key, name, requested, partial: false);
                 remaining -= requested;
                 continue;
             }
@@ -182,7 +182,7 @@ public static class Allocator
                     if (remaining >= partialMinimum)
                     {
                         candidate.Trail.Add(new PotStep(key, name, PotOutcome.PartialAward, requested, remaining, remaining, null, null));
-                        candidate.Award(key, remaining, partial: true);
+                        candidate.Award(key, name, remaining, partial: true);
                         remaining = 0m;
                         stopped = true;
                     }
@@ -227,6 +227,7 @@ public static class Allocator
         public MeritTier Tier { get; set; }
         public int? Rank { get; set; }
         public string? Pot { get; private set; }
+        public string? PotName { get; private set; }
         public decimal Amount { get; private set; }
         public bool Partial { get; private set; }
 
@@ -236,12 +237,12 @@ public static class Allocator
             return this;
         }
 
-        public void Award(string pot, decimal amount, bool partial) => (Pot, Amount, Partial) = (pot, amount, partial);
+        public void Award(string pot, string potName, decimal amount, bool partial) => (Pot, PotName, Amount, Partial) = (pot, potName, amount, partial);
 
         public ApplicationResult ToResult()
         {
             var decision = Declined is not null ? Decision.Decline : Pot is not null ? Decision.Award : Decision.Waitlist;
-            Trail.Add(new DecisionStep(decision, Declined, Amount, Pot, Partial));
+            Trail.Add(new DecisionStep(decision, Declined, Amount, Pot, PotName, Partial));
             return new ApplicationResult(Entry.Reference, Entry.Organisation.Name, Band, Entry.Requested, ReviewScores,
                 Declined is DeclineReason.Ineligible or DeclineReason.InsufficientReviews ? null : BaseScore,
                 Declined is DeclineReason.Ineligible or DeclineReason.InsufficientReviews ? null : FinalScore,

@@ -190,14 +190,14 @@ public sealed record PotStep(
     };
 }
 
-public sealed record DecisionStep(Decision Decision, DeclineReason? Reason, decimal Amount, string? Pot, bool Partial) : TrailStep
+public sealed record DecisionStep(Decision Decision, DeclineReason? Reason, decimal Amount, string? Pot, string? PotName, bool Partial) : TrailStep
 {
     public override decimal? Value => Amount;
     public override string Kind => "Decision";
     public override string Describe() => Decision switch
     {
-        Decision.Award when Partial => $"Decision: a part award of {Money.Format(Amount)} from the {Pot} pot",
-        Decision.Award => $"Decision: awarded {Money.Format(Amount)} from the {Pot} pot",
+        Decision.Award when Partial => $"Decision: a part award of {Money.Format(Amount)} from {PotName}",
+        Decision.Award => $"Decision: awarded {Money.Format(Amount)} from {PotName}",
         Decision.Waitlist => "Decision: waitlisted. A candidate for funding that no pot could fund; offered money in rank order if any is returned",
         _ => Reason switch
         {

@@ -30,4 +30,17 @@ public static class KnownFlags
 
     public static IReadOnlyList<string> All { get; } =
         [LivedExperienceLed, UserLed, FirstTimeApplicant, Unregistered, PartnershipBid, Rural, DeprivedArea];
+
+    /// <summary>A flag as it reads after "the organisation is": known flags in words, others as they are written.</summary>
+    public static string InWords(string flag) => flag switch
+    {
+        LivedExperienceLed => "led by people with lived experience",
+        UserLed => "user-led",
+        FirstTimeApplicant => "a first-time applicant",
+        Unregistered => "an unregistered group",
+        PartnershipBid => "a partnership bid",
+        Rural => "rural",
+        DeprivedArea => "in a deprived area (IMD decile 1 or 2)",
+        _ => $"flagged {flag}",
+    };
 }

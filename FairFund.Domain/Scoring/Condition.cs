@@ -46,14 +46,13 @@ public sealed record Condition(IReadOnlyList<string>? IncomeBands, IReadOnlyList
         }
     }
 
-    /// <summary>The condition in plain words, for the published rules.</summary>
+    /// <summary>The condition in plain words, for the published rules: "organisations in band micro or small that are rural".</summary>
     public string Describe()
     {
         if (IsAlways) return "every organisation";
-        var parts = new List<string>();
-        if (IncomeBands is not null) parts.Add($"income band {Words.OneOf(IncomeBands)}");
-        if (Flags is not null) parts.Add($"flagged {string.Join(" and ", Flags)}");
-        return "organisations with " + string.Join(", and ", parts);
+        var inBands = IncomeBands is null ? "" : $" in band {Words.OneOf(IncomeBands)}";
+        var withFlags = Flags is null ? "" : $" that are {string.Join(" and ", Flags.Select(KnownFlags.InWords))}";
+        return "organisations" + inBands + withFlags;
     }
 }
 
@@ -76,8 +75,8 @@ public sealed record ConditionOutcome(Condition Condition, bool Holds, string Ba
         {
             var missing = flags.Where(flag => !Organisation.HasFlag(flag)).ToList();
             reasons.Add(missing.Count == 0
-                ? $"the organisation is {string.Join(" and ", flags)}"
-                : $"the organisation is not {string.Join(" or ", missing)}");
+                ? $"the organisation is {string.Join(" and ", flags.Select(KnownFlags.InWords))}"
+                : $"the organisation is not {string.Join(" or ", missing.Select(KnownFlags.InWords))}");
         }
         return string.Join("; ", reasons);
     }
