@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FairFund.Domain.Allocation;
@@ -49,8 +50,9 @@ public static partial class RoundFileReader
         }
         catch (JsonException error)
         {
+            var line = error.LineNumber ?? 0;
             return Refused(new Problem(
-                $"line {(error.LineNumber ?? 0) + 1}, column {(error.BytePositionInLine ?? 0) + 1}",
+                $"line {line + 1}, column {Column(json, line, error.BytePositionInLine ?? 0)}",
                 $"the file is not valid JSON: {PlainJsonMessage(error.Message)}"));
         }
 
@@ -62,8 +64,11 @@ public static partial class RoundFileReader
 
             var problems = new List<Problem>();
             var fields = new JsonFields(problems);
-            var settings = fields.Object(root, "round", "") is { } round ? ReadSettings(fields, round, "round") : null;
-            var applications = ReadApplications(fields, root, settings?.Criteria);
+            // The criteria are passed on even when the rest of the round has problems, so that the
+            // reviews' scores are still checked and every problem is listed in one go.
+            List<Criterion>? criteria = null;
+            var settings = fields.Object(root, "round", "") is { } round ? ReadSettings(fields, round, "round", out criteria) : null;
+            var applications = ReadApplications(fields, root, criteria);
 
             if (problems.Count > 0 || settings is null || applications is null) return new RoundFileReadResult(null, problems);
 
@@ -76,14 +81,14 @@ public static partial class RoundFileReader
 
     private static RoundFileReadResult Refused(Problem problem) => new(null, [problem]);
 
-    private static RoundSettings? ReadSettings(JsonFields fields, JsonElement round, string at)
+    private static RoundSettings? ReadSettings(JsonFields fields, JsonElement round, string at, out List<Criterion>? criteria)
     {
         var reference = fields.String(round, "reference", at);
         var name = fields.String(round, "name", at, required: false);
         var currency = fields.String(round, "currency", at, required: false) ?? "GBP";
         var budget = fields.Decimal(round, "budget", at);
         var seed = fields.String(round, "seed", at);
-        var criteria = ReadList(fields, round, "criteria", at, ReadCriterion);
+        criteria = ReadList(fields, round, "criteria", at, ReadCriterion);
         var aggregation = fields.OneOf(round, "aggregation", at, Aggregations);
         var minReviews = fields.WholeNumber(round, "minReviews", at);
         var threshold = fields.Decimal(round, "threshold", at);
@@ -259,6 +264,24 @@ public static partial class RoundFileReader
     }
 
     private static int ProblemCount(JsonFields fields) => fields.Count;
+
+    /// <summary>
+    /// The one-based column a person counts to: System.Text.Json gives the position in UTF-8 bytes,
+    /// so a line with "£" or "é" before the fault would otherwise point past it.
+    /// </summary>
+    private static long Column(string json, long line, long bytePosition)
+    {
+        var start = 0;
+        for (var i = 0; i < line; i++)
+        {
+            var next = json.IndexOf('\n', start);
+            if (next < 0) return bytePosition + 1;
+            start = next + 1;
+        }
+        var end = json.IndexOf('\n', start);
+        var bytes = Encoding.UTF8.GetBytes(end < 0 ? json[start..] : json[start..end]);
+        return Encoding.UTF8.GetCharCount(bytes, 0, (int)Math.Min(bytePosition, bytes.Length)) + 1;
+    }
 
     /// <summary>System.Text.Json's message ends with its own zero-based position; ours is given as the location.</summary>
     private static string PlainJsonMessage(string message) => JsonPosition().Replace(message, "").Trim();
