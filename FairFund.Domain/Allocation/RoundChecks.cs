@@ -9,10 +9,15 @@ namespace FairFund.Domain.Allocation;
 /// </summary>
 public static class RoundChecks
 {
-    public static IEnumerable<Problem> Check(RoundSettings settings, IReadOnlyList<ApplicationEntry> applications)
-    {
-        foreach (var problem in settings.Check("round")) yield return problem;
+    public static IEnumerable<Problem> Check(RoundSettings settings, IReadOnlyList<ApplicationEntry> applications) =>
+        settings.Check("round").Concat(CheckApplications(settings.Criteria, applications));
 
+    /// <summary>
+    /// The applications' own rules. They need only the criteria, so a round file whose other settings
+    /// are broken still has its applications checked, and every problem is listed at once.
+    /// </summary>
+    public static IEnumerable<Problem> CheckApplications(IReadOnlyList<Criterion> criteria, IReadOnlyList<ApplicationEntry> applications)
+    {
         var references = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < applications.Count; i++)
         {
@@ -24,11 +29,11 @@ public static class RoundChecks
                 yield return new Problem(Location.Field(at, "reference"), $"\"{application.Reference}\" is already used by applications[{first}]");
             else references.Add(application.Reference, i);
 
-            foreach (var problem in CheckApplication(settings, application, at)) yield return problem;
+            foreach (var problem in CheckApplication(criteria, application, at)) yield return problem;
         }
     }
 
-    private static IEnumerable<Problem> CheckApplication(RoundSettings settings, ApplicationEntry application, string at)
+    private static IEnumerable<Problem> CheckApplication(IReadOnlyList<Criterion> criteria, ApplicationEntry application, string at)
     {
         if (application.Requested <= 0)
             yield return new Problem(Location.Field(at, "requested"), $"{application.Requested} must be greater than 0");
@@ -51,14 +56,14 @@ public static class RoundChecks
             else if (!reviewers.Add(review.Reviewer))
                 yield return new Problem(Location.Field(here, "reviewer"), $"{review.Reviewer} has already reviewed this application");
 
-            if (review.Scores.Count != settings.Criteria.Count)
+            if (review.Scores.Count != criteria.Count)
             {
-                yield return new Problem(Location.Field(here, "scores"), $"has {review.Scores.Count} scores for {settings.Criteria.Count} criteria");
+                yield return new Problem(Location.Field(here, "scores"), $"has {review.Scores.Count} scores for {criteria.Count} criteria");
                 continue;
             }
-            for (var c = 0; c < settings.Criteria.Count; c++)
+            for (var c = 0; c < criteria.Count; c++)
             {
-                var criterion = settings.Criteria[c];
+                var criterion = criteria[c];
                 var score = review.Scores[c];
                 if (score < criterion.Min || score > criterion.Max)
                     yield return new Problem(Location.Field(Location.Field(here, "scores"), criterion.Key), $"{score} is outside the scale {criterion.Min}..{criterion.Max}");

@@ -15,7 +15,7 @@ public sealed record RoundFileReadResult(RoundFile? File, IReadOnlyList<Problem>
 }
 
 /// <summary>
-/// Reads and checks a round file (the shape is in the project's docs/round-files.md). A file with
+/// Reads and checks a round file (its shape is described in docs/round-files.md). A file with
 /// any problem is refused whole, with every problem listed by where it is, so a funder can fix
 /// them all in one go.
 /// </summary>
@@ -70,10 +70,9 @@ public static partial class RoundFileReader
             var settings = fields.Object(root, "round", "") is { } round ? ReadSettings(fields, round, "round", out criteria) : null;
             var applications = ReadApplications(fields, root, criteria);
 
-            if (problems.Count > 0 || settings is null || applications is null) return new RoundFileReadResult(null, problems);
-
-            problems.AddRange(RoundChecks.Check(settings, applications));
-            return problems.Count > 0
+            if (settings is not null) problems.AddRange(settings.Check("round"));
+            if (criteria is not null && applications is not null) problems.AddRange(RoundChecks.CheckApplications(criteria, applications));
+            return problems.Count > 0 || settings is null || applications is null
                 ? new RoundFileReadResult(null, problems)
                 : new RoundFileReadResult(new RoundFile(settings, applications), problems);
         }

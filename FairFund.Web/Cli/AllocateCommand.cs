@@ -20,6 +20,8 @@ public static class AllocateCommand
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        // Problems and the summary read the same on every machine: 1.10, not 1,10.
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var roundFile = new Argument<FileInfo>("round") { Description = "The round file (JSON) to allocate." };
         var jsonOut = new Option<FileInfo>("--json") { Description = "Where to write the result as JSON.", Required = true };
         var xlsxOut = new Option<FileInfo?>("--xlsx") { Description = "Where to write the allocation as an Excel workbook." };

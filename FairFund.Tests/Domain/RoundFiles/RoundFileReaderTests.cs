@@ -430,6 +430,20 @@ public sealed class RoundFileReaderTests
     }
 
     [Fact]
+    public void Read_MissingSettingAndBrokenApplicationRules_ListsBoth()
+    {
+        var json = RoundFileJson.Valid()
+            .Without("round.budget")
+            .With("applications[0].requested", "-5")
+            .With("applications[1].reviews[0].scores.need", "7");
+
+        AssertRefused(json,
+            "round.budget: is missing",
+            "applications[0].requested: -5 must be greater than 0",
+            "applications[1].reviews[0].scores.need: 7 is outside the scale 0..4");
+    }
+
+    [Fact]
     public void Read_SeveralBrokenRules_ListsEveryOneWithItsLocation()
     {
         var json = RoundFileJson.Valid()
