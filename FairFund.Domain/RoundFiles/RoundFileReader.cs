@@ -63,6 +63,7 @@ public static partial class RoundFileReader
                 return Refused(new Problem("", "a round file must be a JSON object with \"round\" and \"applications\""));
 
             var problems = new List<Problem>();
+            AddDuplicateFields(root, "", problems);
             var fields = new JsonFields(problems);
             // The criteria are passed on even when the rest of the round has problems, so that the
             // reviews' scores are still checked and every problem is listed in one go.
@@ -79,6 +80,28 @@ public static partial class RoundFileReader
     }
 
     private static RoundFileReadResult Refused(Problem problem) => new(null, [problem]);
+
+    /// <summary>
+    /// JSON allows a field twice in one object and the last one silently wins, so a hand-edited
+    /// <c>"budget"</c> could hide another. Every repeat is a problem.
+    /// </summary>
+    private static void AddDuplicateFields(JsonElement element, string at, List<Problem> problems)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in element.EnumerateArray()) AddDuplicateFields(item, Location.Item(at, index++), problems);
+            return;
+        }
+        if (element.ValueKind != JsonValueKind.Object) return;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            var here = Location.Field(at, property.Name);
+            if (!seen.Add(property.Name)) problems.Add(new Problem(here, "appears more than once; keep only one"));
+            AddDuplicateFields(property.Value, here, problems);
+        }
+    }
 
     private static RoundSettings? ReadSettings(JsonFields fields, JsonElement round, string at, out List<Criterion>? criteria)
     {

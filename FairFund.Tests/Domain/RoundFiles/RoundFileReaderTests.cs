@@ -430,6 +430,17 @@ public sealed class RoundFileReaderTests
     }
 
     [Fact]
+    public void Read_FieldGivenTwice_IsRefusedRatherThanTheLastOneWinning()
+    {
+        var json = RoundFileJson.ValidText.Replace("\"budget\": 100000.00,", "\"budget\": 100000.00, \"budget\": 1,", StringComparison.Ordinal);
+
+        var read = RoundFileReader.Read(json);
+
+        Assert.Null(read.File);
+        Assert.Equal(["round.budget: appears more than once; keep only one"], read.Problems.Select(problem => problem.ToString()));
+    }
+
+    [Fact]
     public void Read_MissingSettingAndBrokenApplicationRules_ListsBoth()
     {
         var json = RoundFileJson.Valid()
