@@ -23,89 +23,79 @@ public static class Allocator
         var problems = RoundChecks.Check(settings, applications).ToList();
         if (problems.Count > 0) throw new InvalidRoundException(problems);
 
-        var working = new Working[applications.Count];
-        var candidates = new List<Working>(applications.Count);
+        var scored = new Candidate[applications.Count];
+        var candidates = new List<Candidate>(applications.Count);
         for (var i = 0; i < applications.Count; i++)
         {
-            working[i] = Score(settings, applications[i]);
-            if (working[i].Declined is null) candidates.Add(working[i]);
+            scored[i] = Score(settings, applications[i]);
+            if (scored[i].Declined is null) candidates.Add(scored[i]);
         }
 
-        var ranked = Rank(settings, candidates);
-        var pots = Fund(settings, ranked);
-        var results = new ApplicationResult[working.Length];
-        for (var i = 0; i < working.Length; i++) results[i] = working[i].ToResult();
+        Rank(settings, candidates);
+        var pots = Fund(settings, candidates);
+        var results = new ApplicationResult[scored.Length];
+        for (var i = 0; i < scored.Length; i++) results[i] = scored[i].ToResult(settings);
 
-        var result = new AllocationResult(settings.Reference, settings.Currency, settings.Budget, pots.Sum(pot => pot.Allocated), pots, results);
+        var allocated = 0m;
+        foreach (var pot in pots) allocated += pot.Allocated;
+        var result = new AllocationResult(settings.Reference, settings.Currency, settings.Budget, allocated, pots, results);
         CheckInvariants(result);
         return result;
     }
 
-    /// <summary>Band, eligibility, reviews, base and final score, threshold and lottery key for one application.</summary>
-    private static Working Score(RoundSettings settings, ApplicationEntry application)
+    /// <summary>The least a part award may be: the smallest grant, and the published share of the request.</summary>
+    public static decimal PartialMinimum(RoundSettings settings, decimal requested) =>
+        Math.Max(settings.GrantMin, Money.Round2(requested * settings.PartialMinFraction));
+
+    /// <summary>Band, eligibility, review scores, base and final score, threshold and lottery key (sections 1 to 7).</summary>
+    private static Candidate Score(RoundSettings settings, ApplicationEntry application)
     {
         var band = settings.IncomeBands.BandFor(application.Organisation.AnnualIncome);
-        var item = new Working(application, band, LotteryKey.For(settings.Seed, application.Reference));
-        var trail = item.Trail;
-        trail.Add(new BandStep(application.Organisation.AnnualIncome, band));
+        var candidate = new Candidate(application, band, LotteryKey.For(settings.Seed, application.Reference));
 
         var withinRange = application.Requested >= settings.GrantMin && application.Requested <= settings.GrantMax;
-        var eligible = application.Eligible && withinRange;
-        trail.Add(new EligibilityStep(eligible, application.Requested, settings.GrantMin, settings.GrantMax, !application.Eligible, application.IneligibleReason));
-        if (!eligible) return item.Decline(DeclineReason.Ineligible);
+        if (!application.Eligible || !withinRange) return candidate.Decline(DeclineReason.Ineligible);
 
-        var counted = new List<decimal>(application.Reviews.Count);
-        for (var r = 0; r < application.Reviews.Count; r++)
+        var reviews = application.Reviews;
+        var countedCount = 0;
+        for (var r = 0; r < reviews.Count; r++) countedCount += reviews[r].Conflict ? 0 : 1;
+        var counted = new decimal[countedCount];
+        for (int r = 0, c = 0; r < reviews.Count; r++)
         {
-            var review = application.Reviews[r];
-            var score = review.Conflict ? 0m : Scores.ReviewScore(settings.Criteria, review.Scores);
-            if (!review.Conflict) counted.Add(score);
-            trail.Add(new ReviewStep(r + 1, review.Reviewer, score, Counted: !review.Conflict));
+            if (!reviews[r].Conflict) counted[c++] = Scores.ReviewScore(settings.Criteria, reviews[r].Scores);
         }
-        item.ReviewScores = counted;
-        trail.Add(new ReviewCountStep(counted.Count, settings.MinReviews));
-        if (counted.Count < settings.MinReviews) return item.Decline(DeclineReason.InsufficientReviews);
+        candidate.ReviewScores = counted;
+        if (counted.Length < settings.MinReviews) return candidate.Decline(DeclineReason.InsufficientReviews);
 
-        var baseScore = Scores.BaseScore(settings.Aggregation, counted, out var dropped);
-        trail.Add(new BaseScoreStep(settings.Aggregation, counted, dropped, baseScore));
-        item.BaseScore = baseScore;
-        var finalScore = Scores.FinalScore(baseScore, settings.Rules, band, application.Organisation, trail);
-        item.FinalScore = finalScore;
-
-        trail.Add(new ThresholdStep(finalScore, settings.Threshold));
-        trail.Add(new LotteryKeyStep(application.Reference, item.LotteryKey));
-        return finalScore >= settings.Threshold ? item : item.Decline(DeclineReason.BelowThreshold);
+        candidate.BaseScore = Scores.BaseScore(settings.Aggregation, counted);
+        candidate.FinalScore = Scores.FinalScore(candidate.BaseScore.Value, settings.Rules, band, application.Organisation);
+        return candidate.FinalScore >= settings.Threshold ? candidate : candidate.Decline(DeclineReason.BelowThreshold);
     }
 
-    /// <summary>The order of merit (spec section 7), with the lottery band if the round has one.</summary>
-    private static List<Working> Rank(RoundSettings settings, List<Working> candidates)
+    /// <summary>The order of merit (section 7), with the lottery band if the round has one.</summary>
+    private static void Rank(RoundSettings settings, List<Candidate> candidates)
     {
         foreach (var candidate in candidates)
         {
             candidate.Tier = settings.LotteryBand switch
             {
                 null => MeritTier.ByScore,
-                var band when candidate.FinalScore >= band.To => MeritTier.AboveLotteryBand,
-                var band when candidate.FinalScore >= band.From => MeritTier.InLotteryBand,
+                var band when candidate.Merit >= band.To => MeritTier.AboveLotteryBand,
+                var band when candidate.Merit >= band.From => MeritTier.InLotteryBand,
                 _ => MeritTier.BelowLotteryBand,
             };
         }
         candidates.Sort(CompareMerit);
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            candidates[i].Rank = i + 1;
-            candidates[i].Trail.Add(new RankStep(i + 1, candidates[i].Tier, settings.LotteryBand));
-        }
-        return candidates;
+        for (var i = 0; i < candidates.Count; i++) candidates[i].Rank = i + 1;
     }
 
-    private static int CompareMerit(Working a, Working b)
+    private static int CompareMerit(Candidate a, Candidate b)
     {
         var byTier = TierOrder(a.Tier).CompareTo(TierOrder(b.Tier));
         if (byTier != 0) return byTier;
         if (a.Tier != MeritTier.InLotteryBand)
         {
-            var byScore = b.FinalScore!.Value.CompareTo(a.FinalScore!.Value);
+            var byScore = b.Merit.CompareTo(a.Merit);
             if (byScore != 0) return byScore;
         }
         return string.CompareOrdinal(a.LotteryKey, b.LotteryKey);
@@ -118,16 +108,17 @@ public static class Allocator
         _ => 0,
     };
 
-    /// <summary>Runs the ring-fenced pots in published order, then the general pot (spec section 8).</summary>
-    private static List<PotResult> Fund(RoundSettings settings, List<Working> ranked)
+    /// <summary>Runs the ring-fenced pots in published order, then the general pot (section 8).</summary>
+    private static List<PotResult> Fund(RoundSettings settings, List<Candidate> ranked)
     {
         var results = new List<PotResult>(settings.Pots.Count + 1);
         var ringFenced = 0m;
         var unspent = 0m;
-        foreach (var pot in settings.Pots)
+        for (var index = 0; index < settings.Pots.Count; index++)
         {
+            var pot = settings.Pots[index];
             var amount = pot.AmountOf(settings.Budget);
-            var spent = FundFromPot(settings, ranked, pot.Key, pot.Name, amount, pot.When);
+            var spent = FundFromPot(settings, ranked, index, pot.Key, amount, pot.When);
             ringFenced += amount;
             unspent += amount - spent;
             results.Add(new PotResult(pot.Key, pot.Name, amount, 0m, spent, IsGeneral: false));
@@ -135,38 +126,24 @@ public static class Allocator
 
         var generalAmount = settings.Budget - ringFenced;
         var rollover = settings.Rollover ? unspent : 0m;
-        var generalSpent = FundFromPot(settings, ranked, RoundSettings.GeneralPotKey, "General pot", generalAmount + rollover, when: null);
-        results.Add(new PotResult(RoundSettings.GeneralPotKey, "General pot", generalAmount, rollover, generalSpent, IsGeneral: true));
+        var generalSpent = FundFromPot(settings, ranked, settings.Pots.Count, RoundSettings.GeneralPotKey, generalAmount + rollover, when: null);
+        results.Add(new PotResult(RoundSettings.GeneralPotKey, RoundSettings.GeneralPotName, generalAmount, rollover, generalSpent, IsGeneral: true));
         return results;
     }
 
-    private static decimal FundFromPot(RoundSettings settings, List<Working> ranked, string key, string name, decimal available, Condition? when)
+    private static decimal FundFromPot(RoundSettings settings, List<Candidate> ranked, int potIndex, string key, decimal available, Condition? when)
     {
         var remaining = available;
-        var stopped = false;
         foreach (var candidate in ranked)
         {
             if (candidate.Pot is not null) continue;
-            var requested = candidate.Entry.Requested;
-            if (when is not null)
-            {
-                var outcome = when.Evaluate(candidate.Band, candidate.Entry.Organisation);
-                if (!outcome.Holds)
-                {
-                    candidate.Trail.Add(new PotStep(key, name, PotOutcome.NotEligibleForPot, requested, remaining, 0m, outcome, null));
-                    continue;
-                }
-            }
-            if (stopped)
-            {
-                candidate.Trail.Add(new PotStep(key, name, PotOutcome.PotAlreadyStopped, requested, remaining, 0m, null, null));
-                continue;
-            }
+            if (when is not null && !when.Holds(candidate.Band, candidate.Application.Organisation)) continue;
 
+            var requested = candidate.Application.Requested;
             if (requested <= remaining)
             {
-                candidate.Trail.Add(new PotStep(key, name, PotOutcome.Awarded, requested, remaining, requested, null, null));
-                candidate.Award(key, name, requested, partial: false);
+                candidate.Visit(new PotVisit(potIndex, PotOutcome.Awarded, remaining));
+                candidate.Award(key, requested, partial: false);
                 remaining -= requested;
                 continue;
             }
@@ -174,22 +151,14 @@ public static class Allocator
             switch (settings.WhenTooBig)
             {
                 case WhenTooBig.Stop:
-                    candidate.Trail.Add(new PotStep(key, name, PotOutcome.TooBigStopped, requested, remaining, 0m, null, null));
-                    stopped = true;
-                    break;
-                case WhenTooBig.Partial:
-                    var partialMinimum = Math.Max(settings.GrantMin, Money.Round2(requested * settings.PartialMinFraction));
-                    if (remaining >= partialMinimum)
-                    {
-                        candidate.Trail.Add(new PotStep(key, name, PotOutcome.PartialAward, requested, remaining, remaining, null, null));
-                        candidate.Award(key, name, remaining, partial: true);
-                        remaining = 0m;
-                        stopped = true;
-                    }
-                    else candidate.Trail.Add(new PotStep(key, name, PotOutcome.TooBigSkipped, requested, remaining, 0m, null, partialMinimum));
-                    break;
+                    candidate.Visit(new PotVisit(potIndex, PotOutcome.TooBigStopped, remaining));
+                    return available - remaining;
+                case WhenTooBig.Partial when remaining >= PartialMinimum(settings, requested):
+                    candidate.Visit(new PotVisit(potIndex, PotOutcome.PartialAward, remaining));
+                    candidate.Award(key, remaining, partial: true);
+                    return available;
                 default:
-                    candidate.Trail.Add(new PotStep(key, name, PotOutcome.TooBigSkipped, requested, remaining, 0m, null, null));
+                    candidate.Visit(new PotVisit(potIndex, PotOutcome.TooBigSkipped, remaining));
                     break;
             }
         }
@@ -214,39 +183,45 @@ public static class Allocator
     }
 
     /// <summary>One application's state while the allocation runs.</summary>
-    private sealed class Working(ApplicationEntry entry, string band, string lotteryKey)
+    private sealed class Candidate(ApplicationEntry application, string band, string lotteryKey)
     {
-        public ApplicationEntry Entry { get; } = entry;
+        private static readonly PotVisit[] NoVisits = [];
+        private List<PotVisit>? _visits;
+
+        public ApplicationEntry Application { get; } = application;
         public string Band { get; } = band;
         public string LotteryKey { get; } = lotteryKey;
-        public List<TrailStep> Trail { get; } = new(16);
         public IReadOnlyList<decimal> ReviewScores { get; set; } = [];
         public decimal? BaseScore { get; set; }
         public decimal? FinalScore { get; set; }
+        /// <summary>The final score of a candidate, which has one by definition.</summary>
+        public decimal Merit => FinalScore!.Value;
         public DeclineReason? Declined { get; private set; }
         public MeritTier Tier { get; set; }
         public int? Rank { get; set; }
         public string? Pot { get; private set; }
-        public string? PotName { get; private set; }
         public decimal Amount { get; private set; }
         public bool Partial { get; private set; }
 
-        public Working Decline(DeclineReason reason)
+        public Candidate Decline(DeclineReason reason)
         {
             Declined = reason;
             return this;
         }
 
-        public void Award(string pot, string potName, decimal amount, bool partial) => (Pot, PotName, Amount, Partial) = (pot, potName, amount, partial);
+        public void Visit(PotVisit visit) => (_visits ??= new List<PotVisit>(2)).Add(visit);
 
-        public ApplicationResult ToResult()
+        public void Award(string pot, decimal amount, bool partial) => (Pot, Amount, Partial) = (pot, amount, partial);
+
+        public ApplicationResult ToResult(RoundSettings round)
         {
             var decision = Declined is not null ? Decision.Decline : Pot is not null ? Decision.Award : Decision.Waitlist;
-            Trail.Add(new DecisionStep(decision, Declined, Amount, Pot, PotName, Partial));
-            return new ApplicationResult(Entry.Reference, Entry.Organisation.Name, Band, Entry.Requested, ReviewScores,
-                Declined is DeclineReason.Ineligible or DeclineReason.InsufficientReviews ? null : BaseScore,
-                Declined is DeclineReason.Ineligible or DeclineReason.InsufficientReviews ? null : FinalScore,
-                Rank, LotteryKey, decision, Declined, Amount, Pot, Partial, Trail);
+            var scored = Declined is not (DeclineReason.Ineligible or DeclineReason.InsufficientReviews);
+            return new ApplicationResult(Application, Band, ReviewScores, scored ? BaseScore : null, scored ? FinalScore : null,
+                Rank, Rank is null ? null : Tier, LotteryKey, decision, Declined, Amount, Pot, Partial, (IReadOnlyList<PotVisit>?)_visits ?? NoVisits)
+            {
+                Round = round,
+            };
         }
     }
 }

@@ -14,51 +14,48 @@ public static class RoundChecks
 
     /// <summary>
     /// The applications' own rules. They need only the criteria, so a round file whose other settings
-    /// are broken still has its applications checked, and every problem is listed at once.
+    /// are broken still has its applications checked, and every problem is listed at once. Locations
+    /// are only written out for a problem, as this runs over every application of every allocation.
     /// </summary>
     public static IEnumerable<Problem> CheckApplications(IReadOnlyList<Criterion> criteria, IReadOnlyList<ApplicationEntry> applications)
     {
-        var references = new Dictionary<string, int>(StringComparer.Ordinal);
+        var references = new Dictionary<string, int>(applications.Count, StringComparer.Ordinal);
         for (var i = 0; i < applications.Count; i++)
         {
-            var at = Location.Item("applications", i);
             var application = applications[i];
             if (string.IsNullOrWhiteSpace(application.Reference))
-                yield return new Problem(Location.Field(at, "reference"), "an application needs a reference");
-            else if (references.TryGetValue(application.Reference, out var first))
-                yield return new Problem(Location.Field(at, "reference"), $"\"{application.Reference}\" is already used by applications[{first}]");
-            else references.Add(application.Reference, i);
+                yield return new Problem(At(i, "reference"), "an application needs a reference");
+            else if (!references.TryAdd(application.Reference, i))
+                yield return new Problem(At(i, "reference"), $"\"{application.Reference}\" is already used by applications[{references[application.Reference]}]");
 
-            foreach (var problem in CheckApplication(criteria, application, at)) yield return problem;
+            foreach (var problem in CheckApplication(criteria, application, i)) yield return problem;
         }
     }
 
-    private static IEnumerable<Problem> CheckApplication(IReadOnlyList<Criterion> criteria, ApplicationEntry application, string at)
+    private static IEnumerable<Problem> CheckApplication(IReadOnlyList<Criterion> criteria, ApplicationEntry application, int index)
     {
         if (application.Requested <= 0)
-            yield return new Problem(Location.Field(at, "requested"), $"{application.Requested} must be greater than 0");
+            yield return new Problem(At(index, "requested"), $"{application.Requested} must be greater than 0");
         else if (Money.DecimalPlaces(application.Requested) > 2)
-            yield return new Problem(Location.Field(at, "requested"), $"{application.Requested} has more than 2 decimal places");
+            yield return new Problem(At(index, "requested"), $"{application.Requested} has more than 2 decimal places");
 
-        var organisation = Location.Field(at, "organisation");
         if (string.IsNullOrWhiteSpace(application.Organisation.Name))
-            yield return new Problem(Location.Field(organisation, "name"), "the organisation needs a name");
+            yield return new Problem(At(index, "organisation.name"), "the organisation needs a name");
         if (application.Organisation.AnnualIncome < 0)
-            yield return new Problem(Location.Field(organisation, "annualIncome"), $"{application.Organisation.AnnualIncome} must not be negative");
+            yield return new Problem(At(index, "organisation.annualIncome"), $"{application.Organisation.AnnualIncome} must not be negative");
 
-        var reviewers = new HashSet<string>(StringComparer.Ordinal);
-        for (var r = 0; r < application.Reviews.Count; r++)
+        var reviews = application.Reviews;
+        for (var r = 0; r < reviews.Count; r++)
         {
-            var review = application.Reviews[r];
-            var here = Location.Item(Location.Field(at, "reviews"), r);
+            var review = reviews[r];
             if (string.IsNullOrWhiteSpace(review.Reviewer))
-                yield return new Problem(Location.Field(here, "reviewer"), "a review needs its reviewer");
-            else if (!reviewers.Add(review.Reviewer))
-                yield return new Problem(Location.Field(here, "reviewer"), $"{review.Reviewer} has already reviewed this application");
+                yield return new Problem(At(index, r, "reviewer"), "a review needs its reviewer");
+            else if (ReviewedBefore(reviews, r))
+                yield return new Problem(At(index, r, "reviewer"), $"{review.Reviewer} has already reviewed this application");
 
             if (review.Scores.Count != criteria.Count)
             {
-                yield return new Problem(Location.Field(here, "scores"), $"has {review.Scores.Count} scores for {criteria.Count} criteria");
+                yield return new Problem(At(index, r, "scores"), $"has {review.Scores.Count} scores for {criteria.Count} criteria");
                 continue;
             }
             for (var c = 0; c < criteria.Count; c++)
@@ -66,8 +63,22 @@ public static class RoundChecks
                 var criterion = criteria[c];
                 var score = review.Scores[c];
                 if (score < criterion.Min || score > criterion.Max)
-                    yield return new Problem(Location.Field(Location.Field(here, "scores"), criterion.Key), $"{score} is outside the scale {criterion.Min}..{criterion.Max}");
+                    yield return new Problem(At(index, r, "scores." + criterion.Key), $"{score} is outside the scale {criterion.Min}..{criterion.Max}");
             }
         }
     }
+
+    /// <summary>A panel has a handful of reviews per application, so a scan beats a set.</summary>
+    private static bool ReviewedBefore(IReadOnlyList<Scoring.Review> reviews, int index)
+    {
+        for (var earlier = 0; earlier < index; earlier++)
+        {
+            if (string.Equals(reviews[earlier].Reviewer, reviews[index].Reviewer, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private static string At(int application, string field) => $"applications[{application}].{field}";
+
+    private static string At(int application, int review, string field) => $"applications[{application}].reviews[{review}].{field}";
 }

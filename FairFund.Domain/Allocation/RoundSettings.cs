@@ -54,6 +54,8 @@ public sealed record RoundSettings(
     /// <summary>The key reserved for the pot that funds everyone after the ring-fenced pots.</summary>
     public const string GeneralPotKey = "general";
 
+    public const string GeneralPotName = "General pot";
+
     /// <summary>
     /// Every problem with these settings, each at its location (e.g. <c>pots[1].share</c>), so a
     /// form or a round file can show all of them at once.

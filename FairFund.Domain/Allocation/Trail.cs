@@ -59,7 +59,7 @@ public sealed record ReviewCountStep(int Counted, int Required) : TrailStep
 }
 
 /// <summary>The base score: the counted review scores combined by the round's aggregation.</summary>
-public sealed record BaseScoreStep(Aggregation Aggregation, IReadOnlyList<decimal> Scores, IReadOnlyList<decimal> Dropped, decimal BaseScore) : TrailStep
+public sealed record BaseScoreStep(Aggregation Aggregation, IReadOnlyList<decimal> Scores, decimal? DroppedLowest, decimal? DroppedHighest, decimal BaseScore) : TrailStep
 {
     public override decimal? Value => BaseScore;
     public override string Kind => "Base score";
@@ -69,8 +69,8 @@ public sealed record BaseScoreStep(Aggregation Aggregation, IReadOnlyList<decima
         var how = Aggregation switch
         {
             Aggregation.Median => $"median of {Scores.Count} reviews: {listed}",
-            Aggregation.TrimmedMean when Dropped.Count > 0 =>
-                $"trimmed mean of {Scores.Count} reviews: {listed}, dropping the highest ({Money.Score(Dropped[1])}) and the lowest ({Money.Score(Dropped[0])})",
+            Aggregation.TrimmedMean when DroppedLowest is { } lowest && DroppedHighest is { } highest =>
+                $"trimmed mean of {Scores.Count} reviews: {listed}, dropping the highest ({Money.Score(highest)}) and the lowest ({Money.Score(lowest)})",
             Aggregation.TrimmedMean => $"mean of {Scores.Count} reviews, too few to trim: {listed}",
             _ => $"mean of {Scores.Count} reviews: {listed}",
         };

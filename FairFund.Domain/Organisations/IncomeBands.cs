@@ -29,9 +29,9 @@ public sealed class IncomeBands
 
     public string BandFor(decimal annualIncome)
     {
-        foreach (var band in Bands)
+        for (var i = 0; i < Bands.Count; i++)
         {
-            if (band.UpTo is not { } upTo || upTo > annualIncome) return band.Key;
+            if (Bands[i].UpTo is not { } upTo || upTo > annualIncome) return Bands[i].Key;
         }
         throw new InvalidOperationException($"No income band covers {annualIncome}; the last band must have no upper bound.");
     }

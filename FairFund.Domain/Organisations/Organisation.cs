@@ -8,9 +8,9 @@ public sealed record Organisation(string Name, decimal AnnualIncome, IReadOnlyLi
 {
     public bool HasFlag(string flag)
     {
-        foreach (var own in Flags)
+        for (var i = 0; i < Flags.Count; i++)
         {
-            if (string.Equals(own, flag, StringComparison.Ordinal)) return true;
+            if (string.Equals(Flags[i], flag, StringComparison.Ordinal)) return true;
         }
         return false;
     }

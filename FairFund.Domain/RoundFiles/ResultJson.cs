@@ -55,7 +55,7 @@ public static class ResultJson
         if (application.Pot is { } pot) json.WriteString("pot", pot); else json.WriteNull("pot");
         json.WriteBoolean("partial", application.Partial);
         json.WriteStartArray("explanation");
-        foreach (var step in application.Explanation) json.WriteStringValue(step.Describe());
+        foreach (var step in application.Explain()) json.WriteStringValue(step.Describe());
         json.WriteEndArray();
         json.WriteEndObject();
     }

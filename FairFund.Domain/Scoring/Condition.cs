@@ -15,18 +15,30 @@ public sealed record Condition(IReadOnlyList<string>? IncomeBands, IReadOnlyList
 
     public bool IsAlways => IncomeBands is null && Flags is null;
 
-    public ConditionOutcome Evaluate(string band, Organisation organisation)
+    /// <summary>Whether the condition holds; allocates nothing, as it runs for every rule and pot of every application.</summary>
+    public bool Holds(string band, Organisation organisation)
     {
-        var bandMatches = IncomeBands is null || IncomeBands.Contains(band, StringComparer.Ordinal);
-        var flagsHeld = true;
+        if (IncomeBands is not null && !Contains(IncomeBands, band)) return false;
         if (Flags is not null)
         {
-            foreach (var flag in Flags)
+            for (var i = 0; i < Flags.Count; i++)
             {
-                if (!organisation.HasFlag(flag)) { flagsHeld = false; break; }
+                if (!organisation.HasFlag(Flags[i])) return false;
             }
         }
-        return new ConditionOutcome(this, bandMatches && flagsHeld, band, organisation);
+        return true;
+    }
+
+    /// <summary>Whether the condition holds, with the facts that decided it, for an explanation.</summary>
+    public ConditionOutcome Evaluate(string band, Organisation organisation) => new(this, Holds(band, organisation), band, organisation);
+
+    private static bool Contains(IReadOnlyList<string> items, string item)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (string.Equals(items[i], item, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     public IEnumerable<Problem> Check(string at, Organisations.IncomeBands bands)

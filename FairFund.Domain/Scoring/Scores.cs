@@ -1,8 +1,9 @@
+using FairFund.Domain.Allocation;
 using FairFund.Domain.Organisations;
 
 namespace FairFund.Domain.Scoring;
 
-/// <summary>The published scoring formulas (spec sections 4 to 6), each returning its working as well as its number.</summary>
+/// <summary>The published scoring formulas (spec sections 4 to 6). Each runs once per application, so none allocates.</summary>
 public static class Scores
 {
     /// <summary>
@@ -21,68 +22,75 @@ public static class Scores
         return Money.Round2(100m * achieved / possible);
     }
 
-    /// <summary>Combines counted review scores; <paramref name="dropped"/> gets the lowest and highest a trimmed mean leaves out.</summary>
-    public static decimal BaseScore(Aggregation aggregation, IReadOnlyList<decimal> reviewScores, out IReadOnlyList<decimal> dropped)
+    /// <summary>The counted review scores combined by the round's aggregation, rounded once.</summary>
+    public static decimal BaseScore(Aggregation aggregation, IReadOnlyList<decimal> reviewScores) =>
+        BaseScore(aggregation, reviewScores, out _, out _);
+
+    /// <summary>As <see cref="BaseScore(Aggregation, IReadOnlyList{decimal})"/>, also giving the lowest and highest a trimmed mean leaves out.</summary>
+    public static decimal BaseScore(Aggregation aggregation, IReadOnlyList<decimal> reviewScores, out decimal? droppedLowest, out decimal? droppedHighest)
     {
         if (reviewScores.Count == 0) throw new ArgumentException("A base score needs at least one review score.", nameof(reviewScores));
-        dropped = [];
-        switch (aggregation)
+        droppedLowest = droppedHighest = null;
+        var count = reviewScores.Count;
+        if (aggregation == Aggregation.Median)
         {
-            case Aggregation.Median:
-                var sorted = reviewScores.Order().ToArray();
-                var middle = sorted.Length / 2;
-                return Money.Round2(sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2m);
-            case Aggregation.TrimmedMean when reviewScores.Count >= 5:
-                var lowest = reviewScores.Min();
-                var highest = reviewScores.Max();
-                dropped = [lowest, highest];
-                return Money.Round2((Sum(reviewScores) - lowest - highest) / (reviewScores.Count - 2));
-            default:
-                return Money.Round2(Sum(reviewScores) / reviewScores.Count);
+            Span<decimal> sorted = count <= 64 ? stackalloc decimal[count] : new decimal[count];
+            for (var i = 0; i < count; i++) sorted[i] = reviewScores[i];
+            sorted.Sort();
+            var middle = count / 2;
+            return Money.Round2(count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2m);
         }
+
+        decimal sum = 0m, lowest = reviewScores[0], highest = reviewScores[0];
+        for (var i = 0; i < count; i++)
+        {
+            var score = reviewScores[i];
+            sum += score;
+            if (score < lowest) lowest = score;
+            if (score > highest) highest = score;
+        }
+        if (aggregation == Aggregation.TrimmedMean && count >= 5)
+        {
+            (droppedLowest, droppedHighest) = (lowest, highest);
+            return Money.Round2((sum - lowest - highest) / (count - 2));
+        }
+        return Money.Round2(sum / count);
     }
 
     /// <summary>
     /// Applies the equity rules in their published order: the factors of every multiplier that applies
     /// are multiplied together and the base score is multiplied by the product and rounded once; then
-    /// every bonus that applies is added. Each rule's outcome goes on the trail.
+    /// every bonus that applies is added. With a <paramref name="trail"/>, each rule's outcome goes on it.
     /// </summary>
-    public static decimal FinalScore(decimal baseScore, IReadOnlyList<EquityRule> rules, string band, Organisation organisation, ICollection<Allocation.TrailStep> trail)
+    public static decimal FinalScore(decimal baseScore, IReadOnlyList<EquityRule> rules, string band, Organisation organisation, ICollection<TrailStep>? trail = null)
     {
         var factor = 1m;
-        foreach (var rule in rules)
+        for (var i = 0; i < rules.Count; i++)
         {
+            var rule = rules[i];
             if (rule.Kind != EquityRuleKind.Multiplier) continue;
-            var outcome = rule.When.Evaluate(band, organisation);
-            if (outcome.Holds)
+            if (rule.When.Holds(band, organisation))
             {
                 factor *= rule.Factor;
-                trail.Add(new Allocation.MultiplierStep(rule.Name, rule.Factor, factor));
+                trail?.Add(new MultiplierStep(rule.Name, rule.Factor, factor));
             }
-            else trail.Add(new Allocation.RuleNotAppliedStep(rule.Name, rule.Kind, outcome));
+            else trail?.Add(new RuleNotAppliedStep(rule.Name, rule.Kind, rule.When.Evaluate(band, organisation)));
         }
         var score = Money.Round2(baseScore * factor);
-        trail.Add(new Allocation.AdjustedScoreStep(baseScore, factor, score));
+        trail?.Add(new AdjustedScoreStep(baseScore, factor, score));
 
-        foreach (var rule in rules)
+        for (var i = 0; i < rules.Count; i++)
         {
+            var rule = rules[i];
             if (rule.Kind != EquityRuleKind.Bonus) continue;
-            var outcome = rule.When.Evaluate(band, organisation);
-            if (outcome.Holds)
+            if (rule.When.Holds(band, organisation))
             {
                 score += rule.Points;
-                trail.Add(new Allocation.BonusStep(rule.Name, rule.Points, score));
+                trail?.Add(new BonusStep(rule.Name, rule.Points, score));
             }
-            else trail.Add(new Allocation.RuleNotAppliedStep(rule.Name, rule.Kind, outcome));
+            else trail?.Add(new RuleNotAppliedStep(rule.Name, rule.Kind, rule.When.Evaluate(band, organisation)));
         }
-        trail.Add(new Allocation.FinalScoreStep(score));
+        trail?.Add(new FinalScoreStep(score));
         return score;
-    }
-
-    private static decimal Sum(IReadOnlyList<decimal> values)
-    {
-        var sum = 0m;
-        foreach (var value in values) sum += value;
-        return sum;
     }
 }

@@ -168,9 +168,9 @@ public sealed class AllocationPropertyTests
             else if (counted < settings.MinReviews) Assert.Equal(DeclineReason.InsufficientReviews, application.Reason);
             else Assert.True(application.Reason is null or DeclineReason.BelowThreshold, $"{entry.Reference} was declined as {application.Reason}.");
 
-            Assert.NotEmpty(application.Explanation);
-            Assert.Single(application.Explanation.OfType<DecisionStep>());
-            var decision = Assert.IsType<DecisionStep>(application.Explanation[^1]);
+            Assert.NotEmpty(application.Explain());
+            Assert.Single(application.Explain().OfType<DecisionStep>());
+            var decision = Assert.IsType<DecisionStep>(application.Explain()[^1]);
             Assert.Equal(application.Decision, decision.Decision);
             Assert.Equal(application.Reason, decision.Reason);
             Assert.Equal(application.Amount, decision.Amount);
@@ -270,7 +270,7 @@ public sealed class AllocationPropertyTests
     }
 
     private static List<string> StepsBeforeTheLottery(ApplicationResult application) =>
-        [.. application.Explanation.TakeWhile(step => step is not (LotteryKeyStep or RankStep or PotStep or DecisionStep)).Select(step => step.Describe())];
+        [.. application.Explain().TakeWhile(step => step is not (LotteryKeyStep or RankStep or PotStep or DecisionStep)).Select(step => step.Describe())];
 
     private static void AssertSpentOnlyOnItsAwards(AllocationResult result, PotResult pot)
     {
@@ -309,10 +309,10 @@ public sealed class AllocationPropertyTests
         AssertSameDecimal(expected.Amount, actual.Amount, $"{who} amount");
         Assert.Equal((who, expected.Pot, expected.Partial), (who, actual.Pot, actual.Partial));
 
-        Assert.Equal((who, expected.Explanation.Count), (who, actual.Explanation.Count));
-        for (var s = 0; s < expected.Explanation.Count; s++)
+        Assert.Equal((who, expected.Explain().Count), (who, actual.Explain().Count));
+        for (var s = 0; s < expected.Explain().Count; s++)
         {
-            var (was, now) = (expected.Explanation[s], actual.Explanation[s]);
+            var (was, now) = (expected.Explain()[s], actual.Explain()[s]);
             Assert.Equal((who, s + 1, was.GetType(), was.Kind), (who, s + 1, now.GetType(), now.Kind));
             AssertSameDecimal(was.Value, now.Value, $"{who} step {s + 1} ({was.Kind})");
             Assert.Equal((who, s + 1, was.Describe()), (who, s + 1, now.Describe()));
@@ -347,7 +347,7 @@ public sealed class AllocationPropertyTests
             if (application.Pot is { } pot && pot != RoundSettings.GeneralPotKey) yield return "ring-fenced award";
             if (application.FinalScore == settings.Threshold) yield return "final score on the threshold";
             if (settings.LotteryBand is { } band && application.FinalScore == band.To) yield return "final score on the lottery band's top";
-            foreach (var step in application.Explanation)
+            foreach (var step in application.Explain())
             {
                 switch (step)
                 {
@@ -358,7 +358,7 @@ public sealed class AllocationPropertyTests
                     case PotStep potStep: yield return $"pot outcome {potStep.Outcome}"; break;
                     case RankStep rankStep: yield return $"tier {rankStep.Tier}"; break;
                     case ReviewStep { Counted: false }: yield return "conflicted review"; break;
-                    case BaseScoreStep { Dropped.Count: > 0 }: yield return "trimmed"; break;
+                    case BaseScoreStep { DroppedLowest: not null }: yield return "trimmed"; break;
                     case MultiplierStep: yield return "multiplier applied"; break;
                     case BonusStep: yield return "bonus applied"; break;
                     case RuleNotAppliedStep: yield return "rule not applied"; break;

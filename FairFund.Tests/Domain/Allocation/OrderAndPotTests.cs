@@ -50,7 +50,7 @@ public sealed class OrderAndPotTests
         Assert.Equal(inBand, ranked.Skip(2).Take(3));
         Assert.Equal("below", ranked[^1]);
         Assert.All(result.Applications.Where(application => application.Reference.StartsWith("band", StringComparison.Ordinal)),
-            application => Assert.Equal(MeritTier.InLotteryBand, application.Explanation.OfType<RankStep>().Single().Tier));
+            application => Assert.Equal(MeritTier.InLotteryBand, application.Explain().OfType<RankStep>().Single().Tier));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class OrderAndPotTests
         var result = new RoundBuilder { Budget = 10_000m, WhenTooBig = WhenTooBig.Stop }.With(First, Second, Third).Allocate();
 
         Assert.Equal([Decision.Award, Decision.Waitlist, Decision.Waitlist], result.Applications.Select(application => application.Decision));
-        Assert.Equal(PotOutcome.PotAlreadyStopped, result.Applications[2].Explanation.OfType<PotStep>().Single().Outcome);
+        Assert.Equal(PotOutcome.PotAlreadyStopped, result.Applications[2].Explain().OfType<PotStep>().Single().Outcome);
         Assert.Equal(8_000m, result.Allocated);
     }
 
@@ -96,7 +96,7 @@ public sealed class OrderAndPotTests
 
         var skipped = result.Applications[1];
         Assert.Equal((Decision.Waitlist, false), (skipped.Decision, skipped.Partial));
-        var step = skipped.Explanation.OfType<PotStep>().Single();
+        var step = skipped.Explain().OfType<PotStep>().Single();
         Assert.Equal((PotOutcome.TooBigSkipped, 2_000m, 2_500m), (step.Outcome, step.Remaining, step.PartialMinimum));
     }
 
@@ -119,7 +119,7 @@ public sealed class OrderAndPotTests
         Assert.Equal((4_000m, 1_000m), (grassroots.Amount, grassroots.Allocated));
         Assert.Equal((6_000m, D(expectedRollover), D(expectedGeneralSpend)), (general.Amount, general.Rollover, general.Allocated));
         Assert.Equal("grassroots", result.Applications[0].Pot);
-        Assert.Equal(PotOutcome.NotEligibleForPot, result.Applications[1].Explanation.OfType<PotStep>().First().Outcome);
+        Assert.Equal(PotOutcome.NotEligibleForPot, result.Applications[1].Explain().OfType<PotStep>().First().Outcome);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class OrderAndPotTests
         var result = new RoundBuilder { Budget = 10_000m }.With(Third, First, Second).Allocate();
 
         Assert.Equal(["C", "A", "B"], result.Applications.Select(application => application.Reference));
-        Assert.All(result.Applications, application => Assert.IsType<DecisionStep>(application.Explanation[^1]));
+        Assert.All(result.Applications, application => Assert.IsType<DecisionStep>(application.Explain()[^1]));
     }
 
     private static decimal D(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);

@@ -75,7 +75,7 @@ public sealed class ScoringRuleTests
     [InlineData(Aggregation.TrimmedMean, new[] { "50", "50", "60", "90", "90" }, "66.67")]
     public void BaseScore_Aggregation_FollowsThePublishedRule(Aggregation aggregation, string[] reviewScores, string expected)
     {
-        Assert.Equal(D(expected), Scores.BaseScore(aggregation, reviewScores.Select(D).ToList(), out _));
+        Assert.Equal(D(expected), Scores.BaseScore(aggregation, reviewScores.Select(D).ToList()));
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class ScoringRuleTests
         var application = result.Applications.Single();
         Assert.Equal([50.00m, 25.00m], application.ReviewScores);
         Assert.Equal(37.50m, application.BaseScore);
-        Assert.Contains(application.Explanation.OfType<ReviewStep>(), step => step.Reviewer == "P1" && !step.Counted);
+        Assert.Contains(application.Explain().OfType<ReviewStep>(), step => step.Reviewer == "P1" && !step.Counted);
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class ScoringRuleTests
 
         var application = result.Applications.Single();
         Assert.Equal(DeclineReason.Ineligible, application.Reason);
-        Assert.Contains("Works outside the area", application.Explanation.OfType<EligibilityStep>().Single().Describe());
+        Assert.Contains("Works outside the area", application.Explain().OfType<EligibilityStep>().Single().Describe());
     }
 
     [Theory]
