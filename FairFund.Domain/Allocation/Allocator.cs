@@ -23,11 +23,13 @@ public static class Allocator
         var problems = RoundChecks.Check(settings, applications).ToList();
         if (problems.Count > 0) throw new InvalidRoundException(problems);
 
+        var lottery = new LotteryKey(settings.Seed);
+        var possible = Scores.PossiblePoints(settings.Criteria);
         var scored = new Candidate[applications.Count];
         var candidates = new List<Candidate>(applications.Count);
         for (var i = 0; i < applications.Count; i++)
         {
-            scored[i] = Score(settings, applications[i]);
+            scored[i] = Score(settings, lottery, possible, applications[i]);
             if (scored[i].Declined is null) candidates.Add(scored[i]);
         }
 
@@ -48,10 +50,10 @@ public static class Allocator
         Math.Max(settings.GrantMin, Money.Round2(requested * settings.PartialMinFraction));
 
     /// <summary>Band, eligibility, review scores, base and final score, threshold and lottery key (sections 1 to 7).</summary>
-    private static Candidate Score(RoundSettings settings, ApplicationEntry application)
+    private static Candidate Score(RoundSettings settings, LotteryKey lottery, decimal possible, ApplicationEntry application)
     {
         var band = settings.IncomeBands.BandFor(application.Organisation.AnnualIncome);
-        var candidate = new Candidate(application, band, LotteryKey.For(settings.Seed, application.Reference));
+        var candidate = new Candidate(application, band, lottery.For(application.Reference));
 
         var withinRange = application.Requested >= settings.GrantMin && application.Requested <= settings.GrantMax;
         if (!application.Eligible || !withinRange) return candidate.Decline(DeclineReason.Ineligible);
@@ -62,7 +64,7 @@ public static class Allocator
         var counted = new decimal[countedCount];
         for (int r = 0, c = 0; r < reviews.Count; r++)
         {
-            if (!reviews[r].Conflict) counted[c++] = Scores.ReviewScore(settings.Criteria, reviews[r].Scores);
+            if (!reviews[r].Conflict) counted[c++] = Scores.ReviewScore(settings.Criteria, reviews[r].Scores, possible);
         }
         candidate.ReviewScores = counted;
         if (counted.Length < settings.MinReviews) return candidate.Decline(DeclineReason.InsufficientReviews);

@@ -7,16 +7,23 @@ namespace FairFund.Domain.Allocation;
 /// The lottery key of an application: the lowercase hex SHA-256 of the UTF-8 bytes of
 /// <c>{seed}:{reference}</c>. Anyone can check one with <c>printf '%s' 'SEED:REF' | sha256sum</c>.
 /// </summary>
-public static class LotteryKey
+public sealed class LotteryKey
 {
-    public static string For(string seed, string reference)
+    private readonly byte[] _seedAndColon;
+
+    /// <summary>Encodes the seed once for a whole round's keys.</summary>
+    public LotteryKey(string seed) => _seedAndColon = Encoding.UTF8.GetBytes(seed + ":");
+
+    public static string For(string seed, string reference) => new LotteryKey(seed).For(reference);
+
+    public string For(string reference)
     {
-        var text = $"{seed}:{reference}";
-        var byteCount = Encoding.UTF8.GetByteCount(text);
-        var bytes = byteCount <= 512 ? stackalloc byte[byteCount] : new byte[byteCount];
-        Encoding.UTF8.GetBytes(text, bytes);
+        var length = _seedAndColon.Length + Encoding.UTF8.GetByteCount(reference);
+        var text = length <= 1024 ? stackalloc byte[length] : new byte[length];
+        _seedAndColon.CopyTo(text);
+        Encoding.UTF8.GetBytes(reference, text[_seedAndColon.Length..]);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(bytes, hash);
+        SHA256.HashData(text, hash);
         return Convert.ToHexStringLower(hash);
     }
 }

@@ -28,15 +28,34 @@ public static class RoundChecks
             else if (!references.TryAdd(application.Reference, i))
                 yield return new Problem(At(i, "reference"), $"\"{application.Reference}\" is already used by applications[{references[application.Reference]}]");
 
+            if (IsSound(criteria, application)) continue;
             foreach (var problem in CheckApplication(criteria, application, i)) yield return problem;
         }
+    }
+
+    /// <summary>The same rules as <see cref="CheckApplication"/>, answered without building a single message.</summary>
+    private static bool IsSound(IReadOnlyList<Criterion> criteria, ApplicationEntry application)
+    {
+        if (application.Requested <= 0 || !Money.HasAtMostTwoDecimals(application.Requested)) return false;
+        if (string.IsNullOrWhiteSpace(application.Organisation.Name) || application.Organisation.AnnualIncome < 0) return false;
+        var reviews = application.Reviews;
+        for (var r = 0; r < reviews.Count; r++)
+        {
+            var review = reviews[r];
+            if (string.IsNullOrWhiteSpace(review.Reviewer) || ReviewedBefore(reviews, r) || review.Scores.Count != criteria.Count) return false;
+            for (var c = 0; c < criteria.Count; c++)
+            {
+                if (review.Scores[c] < criteria[c].Min || review.Scores[c] > criteria[c].Max) return false;
+            }
+        }
+        return true;
     }
 
     private static IEnumerable<Problem> CheckApplication(IReadOnlyList<Criterion> criteria, ApplicationEntry application, int index)
     {
         if (application.Requested <= 0)
             yield return new Problem(At(index, "requested"), $"{application.Requested} must be greater than 0");
-        else if (Money.DecimalPlaces(application.Requested) > 2)
+        else if (!Money.HasAtMostTwoDecimals(application.Requested))
             yield return new Problem(At(index, "requested"), $"{application.Requested} has more than 2 decimal places");
 
         if (string.IsNullOrWhiteSpace(application.Organisation.Name))

@@ -66,7 +66,7 @@ public sealed record RoundSettings(
 
         if (string.IsNullOrWhiteSpace(Reference)) yield return new Problem(Here("reference"), "a round needs a reference");
         if (Budget <= 0) yield return new Problem(Here("budget"), $"{Budget} must be greater than 0");
-        else if (Money.DecimalPlaces(Budget) > 2) yield return new Problem(Here("budget"), $"{Budget} has more than 2 decimal places");
+        else if (!Money.HasAtMostTwoDecimals(Budget)) yield return new Problem(Here("budget"), $"{Budget} has more than 2 decimal places");
         if (string.IsNullOrEmpty(Seed)) yield return new Problem(Here("seed"), "a round needs a seed for its lottery keys");
 
         if (Criteria.Count == 0) yield return new Problem(Here("criteria"), "there must be at least one criterion");
@@ -85,9 +85,9 @@ public sealed record RoundSettings(
             yield return new Problem(Here("lotteryBand"), $"from {band.From} must be less than to {band.To}");
 
         if (GrantMin <= 0) yield return new Problem(Here("grantMin"), $"{GrantMin} must be greater than 0");
-        else if (Money.DecimalPlaces(GrantMin) > 2) yield return new Problem(Here("grantMin"), $"{GrantMin} has more than 2 decimal places");
+        else if (!Money.HasAtMostTwoDecimals(GrantMin)) yield return new Problem(Here("grantMin"), $"{GrantMin} has more than 2 decimal places");
         if (GrantMax <= 0) yield return new Problem(Here("grantMax"), $"{GrantMax} must be greater than 0");
-        else if (Money.DecimalPlaces(GrantMax) > 2) yield return new Problem(Here("grantMax"), $"{GrantMax} has more than 2 decimal places");
+        else if (!Money.HasAtMostTwoDecimals(GrantMax)) yield return new Problem(Here("grantMax"), $"{GrantMax} has more than 2 decimal places");
         if (GrantMin > 0 && GrantMax > 0 && GrantMin > GrantMax)
             yield return new Problem(Here("grantMax"), $"{GrantMax} must not be less than grantMin {GrantMin}");
         if (PartialMinFraction is < 0 or > 1)

@@ -20,7 +20,7 @@ public sealed record EquityRule(EquityRuleKind Kind, string Name, Condition When
         if (string.IsNullOrWhiteSpace(Name)) yield return new Problem(Location.Field(at, "name"), "a rule needs a name that people can read");
         if (Kind == EquityRuleKind.Multiplier && Factor <= 0)
             yield return new Problem(Location.Field(at, "factor"), $"{Factor} must be greater than 0");
-        if (Kind == EquityRuleKind.Bonus && Money.DecimalPlaces(Points) > 2)
+        if (Kind == EquityRuleKind.Bonus && !Money.HasAtMostTwoDecimals(Points))
             yield return new Problem(Location.Field(at, "points"), $"{Points} has more than 2 decimal places");
         foreach (var problem in When.Check(Location.Field(at, "when"), bands)) yield return problem;
     }

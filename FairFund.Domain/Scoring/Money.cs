@@ -14,7 +14,8 @@ public static class Money
     /// <summary>Rounds down to the penny, so that pots never add up to more than the budget.</summary>
     public static decimal FloorToPenny(decimal value) => Math.Round(value, 2, MidpointRounding.ToNegativeInfinity);
 
-    public static int DecimalPlaces(decimal value) => value.Scale == 0 ? 0 : (value / 1.000000000000000000000000000m).Scale;
+    /// <summary>True for whole pennies (and points to two places): 12.5 and 12.50 are, 12.505 is not.</summary>
+    public static bool HasAtMostTwoDecimals(decimal value) => value.Scale <= 2 || Math.Round(value, 2) == value;
 
     /// <summary>Formats for people: 12,345.60. The currency is named where the amount is shown.</summary>
     public static string Format(decimal value) => value.ToString("#,##0.00", CultureInfo.InvariantCulture);

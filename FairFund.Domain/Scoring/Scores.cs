@@ -10,16 +10,23 @@ public static class Scores
     /// One review as a percentage: <c>round2(100 × Σ w(s − min) / Σ w(max − min))</c>. Each criterion's
     /// scale is stretched to 0..100 first, so a criterion scored 0..4 weighs the same as one scored 1..10.
     /// </summary>
-    public static decimal ReviewScore(IReadOnlyList<Criterion> criteria, IReadOnlyList<int> scores)
+    public static decimal ReviewScore(IReadOnlyList<Criterion> criteria, IReadOnlyList<int> scores) =>
+        ReviewScore(criteria, scores, PossiblePoints(criteria));
+
+    /// <summary>As <see cref="ReviewScore(IReadOnlyList{Criterion}, IReadOnlyList{int})"/>, with the round's <see cref="PossiblePoints"/> worked out once.</summary>
+    public static decimal ReviewScore(IReadOnlyList<Criterion> criteria, IReadOnlyList<int> scores, decimal possiblePoints)
     {
-        decimal achieved = 0m, possible = 0m;
-        for (var i = 0; i < criteria.Count; i++)
-        {
-            var criterion = criteria[i];
-            achieved += criterion.Weight * (scores[i] - criterion.Min);
-            possible += criterion.Weight * (criterion.Max - criterion.Min);
-        }
-        return Money.Round2(100m * achieved / possible);
+        var achieved = 0m;
+        for (var i = 0; i < criteria.Count; i++) achieved += criteria[i].Weight * (scores[i] - criteria[i].Min);
+        return Money.Round2(100m * achieved / possiblePoints);
+    }
+
+    /// <summary>The weighted points of a perfect review: <c>Σ w(max − min)</c>.</summary>
+    public static decimal PossiblePoints(IReadOnlyList<Criterion> criteria)
+    {
+        var possible = 0m;
+        for (var i = 0; i < criteria.Count; i++) possible += criteria[i].Weight * (criteria[i].Max - criteria[i].Min);
+        return possible;
     }
 
     /// <summary>The counted review scores combined by the round's aggregation, rounded once.</summary>
