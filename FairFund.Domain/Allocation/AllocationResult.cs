@@ -25,7 +25,7 @@ public sealed record ApplicationResult(
     decimal? FinalScore,
     int? Rank,
     MeritTier? Tier,
-    string LotteryKey,
+    LotteryKey LotteryKey,
     Decision Decision,
     DeclineReason? Reason,
     decimal Amount,

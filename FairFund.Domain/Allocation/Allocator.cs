@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FairFund.Domain.Scoring;
 using FairFund.Domain.Validation;
 
@@ -18,26 +19,20 @@ public sealed class InvalidRoundException(IReadOnlyList<Problem> problems)
 /// </summary>
 public static class Allocator
 {
+    /// <summary>Below this many applications, scoring in parallel costs more than it saves.</summary>
+    private const int ScoreInParallelFrom = 4_096;
+
     public static AllocationResult Allocate(RoundSettings settings, IReadOnlyList<ApplicationEntry> applications)
     {
         var problems = RoundChecks.Check(settings, applications).ToList();
         if (problems.Count > 0) throw new InvalidRoundException(problems);
 
-        var lottery = new LotteryKey(settings.Seed);
-        var possible = Scores.PossiblePoints(settings.Criteria);
-        var scored = new Candidate[applications.Count];
-        var candidates = new List<Candidate>(applications.Count);
-        for (var i = 0; i < applications.Count; i++)
-        {
-            scored[i] = Score(settings, lottery, possible, applications[i]);
-            if (scored[i].Declined is null) candidates.Add(scored[i]);
-        }
+        var scored = ScoreAll(settings, applications);
+        var ranked = Rank(settings, scored);
+        var pots = Fund(settings, scored, ranked);
 
-        Rank(settings, candidates);
-        var pots = Fund(settings, candidates);
         var results = new ApplicationResult[scored.Length];
         for (var i = 0; i < scored.Length; i++) results[i] = scored[i].ToResult(settings);
-
         var allocated = 0m;
         foreach (var pot in pots) allocated += pot.Allocated;
         var result = new AllocationResult(settings.Reference, settings.Currency, settings.Budget, allocated, pots, results);
@@ -49,14 +44,35 @@ public static class Allocator
     public static decimal PartialMinimum(RoundSettings settings, decimal requested) =>
         Math.Max(settings.GrantMin, Money.Round2(requested * settings.PartialMinFraction));
 
+    /// <summary>
+    /// Scores every application. Each one's score depends on nothing but itself and the settings, so a
+    /// large round is scored on every core and the result is the same as one by one.
+    /// </summary>
+    private static Candidate[] ScoreAll(RoundSettings settings, IReadOnlyList<ApplicationEntry> applications)
+    {
+        var lottery = new LotteryDraw(settings.Seed);
+        var possible = Scores.PossiblePoints(settings.Criteria);
+        var scored = new Candidate[applications.Count];
+        if (applications.Count < ScoreInParallelFrom)
+        {
+            for (var i = 0; i < scored.Length; i++) scored[i] = Score(settings, lottery, possible, applications[i]);
+            return scored;
+        }
+        Parallel.ForEach(Partitioner.Create(0, scored.Length, 1_024), range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++) scored[i] = Score(settings, lottery, possible, applications[i]);
+        });
+        return scored;
+    }
+
     /// <summary>Band, eligibility, review scores, base and final score, threshold and lottery key (sections 1 to 7).</summary>
-    private static Candidate Score(RoundSettings settings, LotteryKey lottery, decimal possible, ApplicationEntry application)
+    private static Candidate Score(RoundSettings settings, LotteryDraw lottery, decimal possible, ApplicationEntry application)
     {
         var band = settings.IncomeBands.BandFor(application.Organisation.AnnualIncome);
-        var candidate = new Candidate(application, band, lottery.For(application.Reference));
+        var candidate = new Candidate(application, band, lottery.KeyFor(application.Reference));
 
         var withinRange = application.Requested >= settings.GrantMin && application.Requested <= settings.GrantMax;
-        if (!application.Eligible || !withinRange) return candidate.Decline(DeclineReason.Ineligible);
+        if (!application.Eligible || !withinRange) return candidate with { Declined = DeclineReason.Ineligible };
 
         var reviews = application.Reviews;
         var countedCount = 0;
@@ -66,19 +82,23 @@ public static class Allocator
         {
             if (!reviews[r].Conflict) counted[c++] = Scores.ReviewScore(settings.Criteria, reviews[r].Scores, possible);
         }
-        candidate.ReviewScores = counted;
-        if (counted.Length < settings.MinReviews) return candidate.Decline(DeclineReason.InsufficientReviews);
+        candidate = candidate with { ReviewScores = counted };
+        if (counted.Length < settings.MinReviews) return candidate with { Declined = DeclineReason.InsufficientReviews };
 
-        candidate.BaseScore = Scores.BaseScore(settings.Aggregation, counted);
-        candidate.FinalScore = Scores.FinalScore(candidate.BaseScore.Value, settings.Rules, band, application.Organisation);
-        return candidate.FinalScore >= settings.Threshold ? candidate : candidate.Decline(DeclineReason.BelowThreshold);
+        var baseScore = Scores.BaseScore(settings.Aggregation, counted);
+        var finalScore = Scores.FinalScore(baseScore, settings.Rules, band, application.Organisation);
+        candidate = candidate with { BaseScore = baseScore, FinalScore = finalScore };
+        return finalScore >= settings.Threshold ? candidate : candidate with { Declined = DeclineReason.BelowThreshold };
     }
 
-    /// <summary>The order of merit (section 7), with the lottery band if the round has one.</summary>
-    private static void Rank(RoundSettings settings, List<Candidate> candidates)
+    /// <summary>The order of merit (section 7), with the lottery band if the round has one: candidates' indexes, best first.</summary>
+    private static int[] Rank(RoundSettings settings, Candidate[] scored)
     {
-        foreach (var candidate in candidates)
+        var ranked = new List<int>(scored.Length);
+        for (var i = 0; i < scored.Length; i++)
         {
+            ref var candidate = ref scored[i];
+            if (candidate.Declined is not null) continue;
             candidate.Tier = settings.LotteryBand switch
             {
                 null => MeritTier.ByScore,
@@ -86,12 +106,15 @@ public static class Allocator
                 var band when candidate.Merit >= band.From => MeritTier.InLotteryBand,
                 _ => MeritTier.BelowLotteryBand,
             };
+            ranked.Add(i);
         }
-        candidates.Sort(CompareMerit);
-        for (var i = 0; i < candidates.Count; i++) candidates[i].Rank = i + 1;
+        var order = ranked.ToArray();
+        Array.Sort(order, (a, b) => CompareMerit(in scored[a], in scored[b]));
+        for (var position = 0; position < order.Length; position++) scored[order[position]].Rank = position + 1;
+        return order;
     }
 
-    private static int CompareMerit(Candidate a, Candidate b)
+    private static int CompareMerit(in Candidate a, in Candidate b)
     {
         var byTier = TierOrder(a.Tier).CompareTo(TierOrder(b.Tier));
         if (byTier != 0) return byTier;
@@ -100,7 +123,7 @@ public static class Allocator
             var byScore = b.Merit.CompareTo(a.Merit);
             if (byScore != 0) return byScore;
         }
-        return string.CompareOrdinal(a.LotteryKey, b.LotteryKey);
+        return a.LotteryKey.CompareTo(b.LotteryKey);
     }
 
     private static int TierOrder(MeritTier tier) => tier switch
@@ -111,7 +134,7 @@ public static class Allocator
     };
 
     /// <summary>Runs the ring-fenced pots in published order, then the general pot (section 8).</summary>
-    private static List<PotResult> Fund(RoundSettings settings, List<Candidate> ranked)
+    private static List<PotResult> Fund(RoundSettings settings, Candidate[] scored, int[] ranked)
     {
         var results = new List<PotResult>(settings.Pots.Count + 1);
         var ringFenced = 0m;
@@ -120,7 +143,7 @@ public static class Allocator
         {
             var pot = settings.Pots[index];
             var amount = pot.AmountOf(settings.Budget);
-            var spent = FundFromPot(settings, ranked, index, pot.Key, amount, pot.When);
+            var spent = FundFromPot(settings, scored, ranked, index, pot.Key, amount, pot.When);
             ringFenced += amount;
             unspent += amount - spent;
             results.Add(new PotResult(pot.Key, pot.Name, amount, 0m, spent, IsGeneral: false));
@@ -128,16 +151,17 @@ public static class Allocator
 
         var generalAmount = settings.Budget - ringFenced;
         var rollover = settings.Rollover ? unspent : 0m;
-        var generalSpent = FundFromPot(settings, ranked, settings.Pots.Count, RoundSettings.GeneralPotKey, generalAmount + rollover, when: null);
+        var generalSpent = FundFromPot(settings, scored, ranked, settings.Pots.Count, RoundSettings.GeneralPotKey, generalAmount + rollover, when: null);
         results.Add(new PotResult(RoundSettings.GeneralPotKey, RoundSettings.GeneralPotName, generalAmount, rollover, generalSpent, IsGeneral: true));
         return results;
     }
 
-    private static decimal FundFromPot(RoundSettings settings, List<Candidate> ranked, int potIndex, string key, decimal available, Condition? when)
+    private static decimal FundFromPot(RoundSettings settings, Candidate[] scored, int[] ranked, int potIndex, string key, decimal available, Condition? when)
     {
         var remaining = available;
-        foreach (var candidate in ranked)
+        foreach (var index in ranked)
         {
+            ref var candidate = ref scored[index];
             if (candidate.Pot is not null) continue;
             if (when is not null && !when.Holds(candidate.Band, candidate.Application.Organisation)) continue;
 
@@ -184,43 +208,38 @@ public static class Allocator
         }
     }
 
-    /// <summary>One application's state while the allocation runs.</summary>
-    private sealed class Candidate(ApplicationEntry application, string band, string lotteryKey)
+    /// <summary>
+    /// One application's state while the allocation runs. A struct in one array, so that a large round
+    /// does not leave the garbage collector a hundred thousand objects to move.
+    /// </summary>
+    private record struct Candidate(ApplicationEntry Application, string Band, LotteryKey LotteryKey)
     {
         private static readonly PotVisit[] NoVisits = [];
-        private List<PotVisit>? _visits;
 
-        public ApplicationEntry Application { get; } = application;
-        public string Band { get; } = band;
-        public string LotteryKey { get; } = lotteryKey;
-        public IReadOnlyList<decimal> ReviewScores { get; set; } = [];
-        public decimal? BaseScore { get; set; }
-        public decimal? FinalScore { get; set; }
-        /// <summary>The final score of a candidate, which has one by definition.</summary>
-        public decimal Merit => FinalScore!.Value;
-        public DeclineReason? Declined { get; private set; }
+        public IReadOnlyList<decimal> ReviewScores { get; init; } = [];
+        public decimal? BaseScore { get; init; }
+        public decimal? FinalScore { get; init; }
+        public DeclineReason? Declined { get; init; }
         public MeritTier Tier { get; set; }
         public int? Rank { get; set; }
         public string? Pot { get; private set; }
         public decimal Amount { get; private set; }
         public bool Partial { get; private set; }
+        private List<PotVisit>? Visits { get; set; }
 
-        public Candidate Decline(DeclineReason reason)
-        {
-            Declined = reason;
-            return this;
-        }
+        /// <summary>The final score of a candidate, which has one by definition.</summary>
+        public readonly decimal Merit => FinalScore!.Value;
 
-        public void Visit(PotVisit visit) => (_visits ??= new List<PotVisit>(2)).Add(visit);
+        public void Visit(PotVisit visit) => (Visits ??= new List<PotVisit>(2)).Add(visit);
 
         public void Award(string pot, decimal amount, bool partial) => (Pot, Amount, Partial) = (pot, amount, partial);
 
-        public ApplicationResult ToResult(RoundSettings round)
+        public readonly ApplicationResult ToResult(RoundSettings round)
         {
             var decision = Declined is not null ? Decision.Decline : Pot is not null ? Decision.Award : Decision.Waitlist;
             var scored = Declined is not (DeclineReason.Ineligible or DeclineReason.InsufficientReviews);
             return new ApplicationResult(Application, Band, ReviewScores, scored ? BaseScore : null, scored ? FinalScore : null,
-                Rank, Rank is null ? null : Tier, LotteryKey, decision, Declined, Amount, Pot, Partial, (IReadOnlyList<PotVisit>?)_visits ?? NoVisits)
+                Rank, Rank is null ? null : Tier, LotteryKey, decision, Declined, Amount, Pot, Partial, (IReadOnlyList<PotVisit>?)Visits ?? NoVisits)
             {
                 Round = round,
             };

@@ -129,7 +129,7 @@ public sealed record ThresholdStep(decimal FinalScore, decimal Threshold) : Trai
 }
 
 /// <summary>The lottery key, which anyone can check: <c>printf '%s' 'SEED:REF' | sha256sum</c>.</summary>
-public sealed record LotteryKeyStep(string Reference, string Key) : TrailStep
+public sealed record LotteryKeyStep(string Reference, LotteryKey Key) : TrailStep
 {
     public override string Kind => "Lottery key";
     public override string Describe() => $"Lottery key {Key} (SHA-256 of the round's seed, a colon and {Reference})";

@@ -48,7 +48,7 @@ public static class ResultJson
         WriteNullable(json, "baseScore", application.BaseScore);
         WriteNullable(json, "finalScore", application.FinalScore);
         if (application.Rank is { } rank) json.WriteNumber("rank", rank); else json.WriteNull("rank");
-        json.WriteString("lotteryKey", application.LotteryKey);
+        json.WriteString("lotteryKey", application.LotteryKey.ToString());
         json.WriteString("decision", Names.Of(application.Decision));
         if (application.Reason is { } reason) json.WriteString("reason", Names.Of(reason)); else json.WriteNull("reason");
         json.WriteNumber("amount", application.Amount);

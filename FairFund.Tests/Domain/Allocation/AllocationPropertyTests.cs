@@ -235,8 +235,8 @@ public sealed class AllocationPropertyTests
             {
                 var (was, now) = (before.Applications[i], after.Applications[i]);
                 var reference = round.Applications[i].Reference;
-                Assert.Equal(PublishedLotteryKey(round.Round.Seed, reference), was.LotteryKey);
-                Assert.Equal(PublishedLotteryKey(renamed.Seed, reference), now.LotteryKey);
+                Assert.Equal(PublishedLotteryKey(round.Round.Seed, reference), was.LotteryKey.ToString());
+                Assert.Equal(PublishedLotteryKey(renamed.Seed, reference), now.LotteryKey.ToString());
 
                 Assert.Equal((was.Reference, was.OrganisationName, was.Band, was.Requested), (now.Reference, now.OrganisationName, now.Band, now.Requested));
                 Assert.Equal(was.ReviewScores, now.ReviewScores);
@@ -266,7 +266,7 @@ public sealed class AllocationPropertyTests
         var (higherTier, lowerTier) = (Tier(band, higherScore), Tier(band, lowerScore));
         if (higherTier != lowerTier) return higherTier < lowerTier;
         if (higherTier != 1 && higherScore != lowerScore) return higherScore > lowerScore;
-        return string.CompareOrdinal(higher.LotteryKey, lower.LotteryKey) < 0;
+        return string.CompareOrdinal(higher.LotteryKey.ToString(), lower.LotteryKey.ToString()) < 0;
     }
 
     private static List<string> StepsBeforeTheLottery(ApplicationResult application) =>

@@ -15,7 +15,7 @@ public sealed class OrderAndPotTests
     public void LotteryKey_IsSha256OfSeedColonReference()
     {
         // printf '%s' 'small-round-published-seed:APP-0001' | sha256sum
-        Assert.Equal("ca1e3d3bc872742c5db2439e80ac8dbbf0f204c264d093b36fe8c44fa5ddaa3b", LotteryKey.For("small-round-published-seed", "APP-0001"));
+        Assert.Equal("ca1e3d3bc872742c5db2439e80ac8dbbf0f204c264d093b36fe8c44fa5ddaa3b", LotteryKey.For("small-round-published-seed", "APP-0001").ToString());
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class OrderAndPotTests
 
         var result = new RoundBuilder().With(applications).Allocate();
 
-        var byRank = result.Applications.OrderBy(application => application.Rank).Select(application => application.LotteryKey).ToList();
+        var byRank = result.Applications.OrderBy(application => application.Rank).Select(application => application.LotteryKey.ToString()).ToList();
         Assert.Equal(byRank.Order(StringComparer.Ordinal), byRank);
     }
 
@@ -46,7 +46,7 @@ public sealed class OrderAndPotTests
         var ranked = result.Applications.OrderBy(application => application.Rank).Select(application => application.Reference).ToList();
         Assert.Equal(["top", "at-top-of-band"], ranked.Take(2));
         var inBand = result.Applications.Where(application => application.Reference.StartsWith("band", StringComparison.Ordinal))
-            .OrderBy(application => application.LotteryKey, StringComparer.Ordinal).Select(application => application.Reference);
+            .OrderBy(application => application.LotteryKey.ToString(), StringComparer.Ordinal).Select(application => application.Reference);
         Assert.Equal(inBand, ranked.Skip(2).Take(3));
         Assert.Equal("below", ranked[^1]);
         Assert.All(result.Applications.Where(application => application.Reference.StartsWith("band", StringComparison.Ordinal)),

@@ -77,7 +77,7 @@ public sealed class ScenarioTests
         if (actual.FinalScore != NullableDecimal(want, "finalScore")) yield return $"finalScore: {actual.FinalScore} but expected {want.GetProperty("finalScore")}";
         var rank = want.GetProperty("rank");
         if (actual.Rank != (rank.ValueKind == JsonValueKind.Null ? null : rank.GetInt32())) yield return $"rank: {actual.Rank} but expected {rank}";
-        if (actual.LotteryKey != want.GetProperty("lotteryKey").GetString()) yield return $"lotteryKey: {actual.LotteryKey}";
+        if (actual.LotteryKey.ToString() != want.GetProperty("lotteryKey").GetString()) yield return $"lotteryKey: {actual.LotteryKey}";
         if (Names.Of(actual.Decision) != want.GetProperty("decision").GetString()) yield return $"decision: {actual.Decision} but expected {want.GetProperty("decision")}";
         var reason = want.GetProperty("reason");
         if ((actual.Reason is { } r ? Names.Of(r) : null) != (reason.ValueKind == JsonValueKind.Null ? null : reason.GetString()))
