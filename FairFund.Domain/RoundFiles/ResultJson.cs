@@ -10,6 +10,13 @@ public static class ResultJson
     public static string Write(AllocationResult result)
     {
         using var stream = new MemoryStream();
+        Write(result, stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes the result as UTF-8 straight to <paramref name="stream"/>, so a large round is never held as text.</summary>
+    public static void Write(AllocationResult result, Stream stream)
+    {
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
@@ -34,7 +41,6 @@ public static class ResultJson
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static void WriteApplication(Utf8JsonWriter json, ApplicationResult application)

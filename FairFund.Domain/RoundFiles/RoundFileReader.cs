@@ -41,18 +41,23 @@ public static partial class RoundFileReader
         ["bonus"] = EquityRuleKind.Bonus,
     };
 
-    public static RoundFileReadResult Read(string json)
+    public static RoundFileReadResult Read(string json) => Read(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Reads a round file from its UTF-8 bytes, as it is stored, without first making a copy as text.</summary>
+    public static RoundFileReadResult Read(ReadOnlyMemory<byte> utf8Json)
     {
+        // Files saved by Windows Notepad and Excel often start with a byte order mark.
+        if (utf8Json.Span.StartsWith(Encoding.UTF8.Preamble)) utf8Json = utf8Json[Encoding.UTF8.Preamble.Length..];
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
         }
         catch (JsonException error)
         {
             var line = error.LineNumber ?? 0;
             return Refused(new Problem(
-                $"line {line + 1}, column {Column(json, line, error.BytePositionInLine ?? 0)}",
+                $"line {line + 1}, column {Column(utf8Json.Span, line, error.BytePositionInLine ?? 0)}",
                 $"the file is not valid JSON: {PlainJsonMessage(error.Message)}"));
         }
 
@@ -291,18 +296,17 @@ public static partial class RoundFileReader
     /// The one-based column a person counts to: System.Text.Json gives the position in UTF-8 bytes,
     /// so a line with "£" or "é" before the fault would otherwise point past it.
     /// </summary>
-    private static long Column(string json, long line, long bytePosition)
+    private static long Column(ReadOnlySpan<byte> utf8Json, long line, long bytePosition)
     {
         var start = 0;
         for (var i = 0; i < line; i++)
         {
-            var next = json.IndexOf('\n', start);
+            var next = utf8Json[start..].IndexOf((byte)'\n');
             if (next < 0) return bytePosition + 1;
-            start = next + 1;
+            start += next + 1;
         }
-        var end = json.IndexOf('\n', start);
-        var bytes = Encoding.UTF8.GetBytes(end < 0 ? json[start..] : json[start..end]);
-        return Encoding.UTF8.GetCharCount(bytes, 0, (int)Math.Min(bytePosition, bytes.Length)) + 1;
+        var lineBytes = utf8Json[start..];
+        return Encoding.UTF8.GetCharCount(lineBytes[..(int)Math.Min(bytePosition, lineBytes.Length)]) + 1;
     }
 
     /// <summary>System.Text.Json's message ends with its own zero-based position; ours is given as the location.</summary>

@@ -37,10 +37,10 @@ public static class AllocateCommand
 
     private static int Allocate(FileInfo roundFile, FileInfo jsonOut, FileInfo? xlsxOut, TextWriter output, TextWriter error)
     {
-        string text;
+        byte[] text;
         try
         {
-            text = File.ReadAllText(roundFile.FullName);
+            text = File.ReadAllBytes(roundFile.FullName);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -57,8 +57,8 @@ public static class AllocateCommand
         }
 
         var result = file.Allocate();
-        var outputs = new List<(FileInfo Target, byte[] Content)> { (jsonOut, System.Text.Encoding.UTF8.GetBytes(ResultJson.Write(result))) };
-        if (xlsxOut is not null) outputs.Add((xlsxOut, AllocationWorkbook.Write(file.Round, result)));
+        var outputs = new List<(FileInfo Target, Action<Stream> Write)> { (jsonOut, stream => ResultJson.Write(result, stream)) };
+        if (xlsxOut is not null) outputs.Add((xlsxOut, stream => AllocationWorkbook.Write(file.Round, result, stream)));
         AtomicFiles.WriteAll(outputs);
 
         WriteSummary(output, file.Round, result);
@@ -99,17 +99,18 @@ public static class AllocateCommand
 /// <summary>Writes several files so that either all of them appear whole or none is touched.</summary>
 public static class AtomicFiles
 {
-    public static void WriteAll(IReadOnlyList<(FileInfo Target, byte[] Content)> files)
+    public static void WriteAll(IReadOnlyList<(FileInfo Target, Action<Stream> Write)> files)
     {
         var staged = new List<(string Temporary, string Target)>();
         try
         {
-            foreach (var (target, content) in files)
+            foreach (var (target, write) in files)
             {
                 Directory.CreateDirectory(target.DirectoryName!);
                 var temporary = Path.Combine(target.DirectoryName!, $".{target.Name}.{Guid.NewGuid():N}.tmp");
                 staged.Add((temporary, target.FullName));
-                File.WriteAllBytes(temporary, content);
+                using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+                write(stream);
             }
             foreach (var (temporary, target) in staged) File.Move(temporary, target, overwrite: true);
         }

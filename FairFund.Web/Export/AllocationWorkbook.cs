@@ -13,7 +13,7 @@ public static class AllocationWorkbook
     private const string MoneyFormat = "£#,##0.00";
     private const string ScoreFormat = "0.00";
 
-    public static byte[] Write(RoundSettings round, AllocationResult result)
+    public static void Write(RoundSettings round, AllocationResult result, Stream stream)
     {
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add("Allocations");
@@ -48,8 +48,6 @@ public static class AllocationWorkbook
         double[] widths = [14, 36, 10, 14, 11, 11, 7, 66, 10, 20, 14, 14, 9];
         for (var column = 0; column < widths.Length; column++) sheet.Column(column + 1).Width = widths[column];
 
-        using var stream = new MemoryStream();
         workbook.SaveAs(stream);
-        return stream.ToArray();
     }
 }

@@ -142,3 +142,44 @@ public sealed class OrderAndPotTests
 
     private static decimal D(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>Rounds large enough to be scored on every core must come out as if scored one by one.</summary>
+public sealed class LargeRoundTests
+{
+    [Fact]
+    public void Allocate_LargeRound_ScoresEachApplicationAsIfItWereAlone()
+    {
+        var random = new Random(11);
+        string[] flags = [KnownFlags.LivedExperienceLed, KnownFlags.Rural, KnownFlags.UserLed];
+        var applications = Enumerable.Range(1, 6_000).Select(i => new ApplicationBuilder
+        {
+            Reference = $"APP-{i:00000}",
+            AnnualIncome = random.Next(0, 2_000_000),
+            Flags = flags.Where(_ => random.Next(3) == 0).ToList(),
+            Requested = random.Next(500, 30_000),
+        }.WithScores([.. Enumerable.Range(0, random.Next(1, 5)).Select(_ => random.Next(0, 5))]).Build()).ToArray();
+        var round = new RoundBuilder
+        {
+            Budget = 20_000_000m,
+            Rules = [EquityRule.Multiplier("Micro", new Condition(["micro"], null), 1.2m), EquityRule.Bonus("Rural", new Condition(null, [KnownFlags.Rural]), 3m)],
+            Pots = [new RingFencedPot("lived", "Lived experience", 0.2m, new Condition(null, [KnownFlags.LivedExperienceLed]))],
+        };
+
+        var result = round.With(applications).Allocate();
+
+        Assert.Equal(applications.Length, result.Applications.Count);
+        for (var i = 0; i < applications.Length; i += 97)
+        {
+            var alone = round.With(applications[i]).Allocate().Applications.Single();
+            var inRound = result.Applications[i];
+            Assert.Equal((alone.Reference, alone.Band, alone.BaseScore, alone.FinalScore, alone.LotteryKey, alone.Reason),
+                (inRound.Reference, inRound.Band, inRound.BaseScore, inRound.FinalScore, inRound.LotteryKey, inRound.Reason));
+            Assert.Equal(alone.ReviewScores, inRound.ReviewScores);
+        }
+        var shuffled = round.With([.. applications.OrderBy(_ => random.Next())]).Allocate();
+        var byReference = shuffled.Applications.ToDictionary(application => application.Reference);
+        Assert.All(result.Applications, application =>
+            Assert.Equal((application.Rank, application.Decision, application.Amount, application.Pot),
+                (byReference[application.Reference].Rank, byReference[application.Reference].Decision, byReference[application.Reference].Amount, byReference[application.Reference].Pot)));
+    }
+}

@@ -430,6 +430,17 @@ public sealed class RoundFileReaderTests
     }
 
     [Fact]
+    public void Read_Utf8BytesWithByteOrderMark_AreReadAsTheSameFile()
+    {
+        byte[] withMark = [.. System.Text.Encoding.UTF8.Preamble, .. System.Text.Encoding.UTF8.GetBytes(RoundFileJson.ValidText)];
+
+        var read = RoundFileReader.Read(withMark);
+
+        Assert.True(read.IsValid, string.Join(Environment.NewLine, read.Problems));
+        Assert.Equal("TEST-R1", read.File!.Round.Reference);
+    }
+
+    [Fact]
     public void Read_FieldGivenTwice_IsRefusedRatherThanTheLastOneWinning()
     {
         var json = RoundFileJson.ValidText.Replace("\"budget\": 100000.00,", "\"budget\": 100000.00, \"budget\": 1,", StringComparison.Ordinal);
