@@ -60,14 +60,16 @@ public sealed record RoundSettings(
     /// Every problem with these settings, each at its location (e.g. <c>pots[1].share</c>), so a
     /// form or a round file can show all of them at once.
     /// </summary>
-    public IEnumerable<Problem> Check(string at = "")
+    /// <param name="at">Where these settings sit, to prefix every location.</param>
+    /// <param name="seedDrawn">False for a round being set up, whose seed is only drawn when it opens.</param>
+    public IEnumerable<Problem> Check(string at = "", bool seedDrawn = true)
     {
         string Here(string field) => Location.Field(at, field);
 
         if (string.IsNullOrWhiteSpace(Reference)) yield return new Problem(Here("reference"), "a round needs a reference");
         if (Budget <= 0) yield return new Problem(Here("budget"), $"{Budget} must be greater than 0");
         else if (!Money.HasAtMostTwoDecimals(Budget)) yield return new Problem(Here("budget"), $"{Budget} has more than 2 decimal places");
-        if (string.IsNullOrEmpty(Seed)) yield return new Problem(Here("seed"), "a round needs a seed for its lottery keys");
+        if (seedDrawn && string.IsNullOrEmpty(Seed)) yield return new Problem(Here("seed"), "a round needs a seed for its lottery keys");
 
         if (Criteria.Count == 0) yield return new Problem(Here("criteria"), "there must be at least one criterion");
         var criterionKeys = new HashSet<string>(StringComparer.Ordinal);

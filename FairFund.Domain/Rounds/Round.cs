@@ -1,0 +1,228 @@
+using FairFund.Domain.Allocation;
+using FairFund.Domain.Auditing;
+using FairFund.Domain.Validation;
+using Stateless;
+using Stateless.Graph;
+
+namespace FairFund.Domain.Rounds;
+
+public enum RoundState { Draft, Open, Screening, Scoring, Moderation, Decided, Notified, Archived, Cancelled }
+
+public enum RoundTrigger { Open, Close, StartScoring, CloseScoring, Approve, Notify, Archive, Cancel }
+
+/// <summary>Counts from the round's applications that its transitions depend on.</summary>
+/// <param name="Unscreened">Submitted applications not yet marked eligible or ineligible.</param>
+/// <param name="ShortOfReviews">Eligible applications with fewer counted reviews than the round's minimum.</param>
+public sealed record RoundProgress(int Unscreened, int ShortOfReviews)
+{
+    public static RoundProgress None { get; } = new(0, 0);
+}
+
+/// <summary>
+/// A funding round and its lifecycle: Draft, Open, Screening, Scoring, Moderation, Decided, Notified,
+/// Archived (or Cancelled). State changes only through the intent methods, each of which fires a
+/// trigger on a private state machine; a trigger that is not allowed raises a
+/// <see cref="DomainRuleException"/> saying why, and every change is recorded with who, when and why.
+/// </summary>
+public sealed class Round
+{
+    private readonly List<StateChange> _history = [];
+    private StateMachine<RoundState, RoundTrigger>? _machine;
+    private StateMachine<RoundState, RoundTrigger>.TriggerWithParameters<RoundProgress> _startScoring = null!;
+    private StateMachine<RoundState, RoundTrigger>.TriggerWithParameters<RoundProgress, string?> _closeScoring = null!;
+    private StateMachine<RoundState, RoundTrigger>.TriggerWithParameters<string> _cancel = null!;
+    private (DateTimeOffset At, string Actor, string? Reason) _underWay;
+
+    private Round()
+    {
+    }
+
+    public Round(Guid id, string reference, string name, string purpose, DateTimeOffset opensAt, DateTimeOffset closesAt, RoundSettings rules)
+    {
+        Id = id;
+        Reference = reference;
+        Name = name;
+        Purpose = purpose;
+        OpensAt = opensAt;
+        ClosesAt = closesAt;
+        Rules = rules;
+    }
+
+    /// <summary>Who closes a round when its closing time comes.</summary>
+    public const string ClosingTimeActor = "FairFund, at the closing time";
+
+    public Guid Id { get; private set; }
+    public string Reference { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string Purpose { get; private set; } = "";
+    public DateTimeOffset OpensAt { get; private set; }
+    public DateTimeOffset ClosesAt { get; private set; }
+    public RoundState State { get; private set; } = RoundState.Draft;
+
+    /// <summary>The round's rules. Editable in Draft; fixed, with their <see cref="RulesHash"/>, from opening on.</summary>
+    public RoundSettings Rules { get; private set; } = null!;
+    public string? RulesJson { get; private set; }
+    public string? RulesHash { get; private set; }
+
+    /// <summary>The SHA-256 of the secret seed, published when the round opens.</summary>
+    public string? SeedCommitment { get; private set; }
+    /// <summary>The seed itself: kept private until scoring closes, then published.</summary>
+    public string? SecretSeed { get; private set; }
+    public DateTimeOffset? SeedRevealedAt { get; private set; }
+    public string? RevealedSeed => SeedRevealedAt is null ? null : SecretSeed;
+
+    public IReadOnlyList<StateChange> History => _history;
+
+    private StateMachine<RoundState, RoundTrigger> Machine => _machine ??= Configure();
+
+    /// <summary>Changes the round's details and rules, which is allowed only while it is a draft.</summary>
+    public void Edit(string name, string purpose, DateTimeOffset opensAt, DateTimeOffset closesAt, RoundSettings rules)
+    {
+        if (State != RoundState.Draft)
+            throw new DomainRuleException($"The round's rules cannot change once it has opened: they were fixed with the hash {RulesHash}.");
+        (Name, Purpose, OpensAt, ClosesAt, Rules) = (name, purpose, opensAt, closesAt, rules with { Reference = Reference, Name = name });
+    }
+
+    /// <summary>Opens the round for applications: fixes its rules and commits to a secret lottery seed.</summary>
+    public void Open(DateTimeOffset now, string actor, string secretSeed)
+    {
+        Fire(RoundTrigger.Open, now, actor);
+        var published = PublishedRules.Of(Rules);
+        (RulesJson, RulesHash) = (published.Json, published.Sha256);
+        (SecretSeed, SeedCommitment) = (secretSeed, Seed.Commitment(secretSeed));
+    }
+
+    /// <summary>Closes the round to applications, by hand or at its closing time.</summary>
+    public void Close(DateTimeOffset now, string actor) => Fire(RoundTrigger.Close, now, actor);
+
+    /// <summary>Closes an open round whose closing time has come; true if it did.</summary>
+    public bool CloseIfDue(DateTimeOffset now)
+    {
+        if (State != RoundState.Open || now < ClosesAt) return false;
+        Close(ClosesAt, ClosingTimeActor);
+        return true;
+    }
+
+    public void StartScoring(DateTimeOffset now, string actor, RoundProgress progress) => Fire(RoundTrigger.StartScoring, now, actor, progress);
+
+    /// <summary>Closes scoring and reveals the seed; with applications short of reviews, only with a reason.</summary>
+    public void CloseScoring(DateTimeOffset now, string actor, RoundProgress progress, string? reason = null)
+    {
+        Fire(RoundTrigger.CloseScoring, now, actor, progress, reason);
+        SeedRevealedAt = now;
+    }
+
+    public void Approve(DateTimeOffset now, string actor) => Fire(RoundTrigger.Approve, now, actor);
+
+    public void Notify(DateTimeOffset now, string actor) => Fire(RoundTrigger.Notify, now, actor);
+
+    public void Archive(DateTimeOffset now, string actor) => Fire(RoundTrigger.Archive, now, actor);
+
+    public void Cancel(DateTimeOffset now, string actor, string reason) => Fire(RoundTrigger.Cancel, now, actor, reason: reason);
+
+    /// <summary>The rules with the revealed seed, ready for the allocation.</summary>
+    public RoundSettings RulesForAllocation() => RevealedSeed is { } seed
+        ? Rules with { Seed = seed }
+        : throw new DomainRuleException("The allocation needs the lottery seed, which is revealed when scoring closes.");
+
+    /// <summary>Whether a trigger can fire now, and if not, each reason in words, for a page to show beside its button.</summary>
+    public IReadOnlyList<string> WhyNot(RoundTrigger trigger, RoundProgress? progress = null, string? reason = null)
+    {
+        progress ??= RoundProgress.None;
+        ICollection<string> unmet;
+        var can = trigger switch
+        {
+            RoundTrigger.StartScoring => Machine.CanFire(_startScoring, progress, out unmet),
+            RoundTrigger.CloseScoring => Machine.CanFire(_closeScoring, progress, reason, out unmet),
+            RoundTrigger.Cancel => Machine.CanFire(_cancel, reason ?? "", out unmet),
+            _ => Machine.CanFire(trigger, out unmet),
+        };
+        if (can) return [];
+        return unmet.Count > 0 ? [.. unmet.Select(need => $"it needs {need}")] : [$"it is {Describe(State)}"];
+    }
+
+    /// <summary>The triggers that make sense in the current state, allowed now or not: the buttons a page shows.</summary>
+    public IReadOnlyList<RoundTrigger> TriggersFromHere() =>
+        [.. Machine.GetInfo().States.Single(state => (RoundState)state.UnderlyingState == State).Transitions
+            .Select(transition => (RoundTrigger)transition.Trigger.UnderlyingTrigger).Distinct()];
+
+    /// <summary>The lifecycle as a Mermaid state diagram, drawn from the machine itself.</summary>
+    public static string StateDiagram() => MermaidGraph.Format(new Round().Machine.GetInfo());
+
+    public static string Describe(RoundState state) => state switch
+    {
+        RoundState.Draft => "a draft",
+        RoundState.Open => "open for applications",
+        RoundState.Screening => "being screened",
+        RoundState.Scoring => "being scored",
+        RoundState.Moderation => "in moderation",
+        RoundState.Decided => "decided",
+        RoundState.Notified => "notified",
+        RoundState.Archived => "archived",
+        _ => "cancelled",
+    };
+
+    public static string Verb(RoundTrigger trigger) => trigger switch
+    {
+        RoundTrigger.Open => "open",
+        RoundTrigger.Close => "close",
+        RoundTrigger.StartScoring => "start scoring",
+        RoundTrigger.CloseScoring => "close scoring",
+        RoundTrigger.Approve => "be approved",
+        RoundTrigger.Notify => "send its decisions",
+        RoundTrigger.Archive => "be archived",
+        _ => "be cancelled",
+    };
+
+    private void Fire(RoundTrigger trigger, DateTimeOffset at, string actor, RoundProgress? progress = null, string? reason = null)
+    {
+        var whyNot = WhyNot(trigger, progress, reason);
+        if (whyNot.Count > 0) throw new DomainRuleException($"The round cannot {Verb(trigger)}: {string.Join("; ", whyNot)}.");
+        _underWay = (at, actor, reason);
+        switch (trigger)
+        {
+            case RoundTrigger.StartScoring: Machine.Fire(_startScoring, progress ?? RoundProgress.None); break;
+            case RoundTrigger.CloseScoring: Machine.Fire(_closeScoring, progress ?? RoundProgress.None, reason); break;
+            case RoundTrigger.Cancel: Machine.Fire(_cancel, reason ?? ""); break;
+            default: Machine.Fire(trigger); break;
+        }
+    }
+
+    private StateMachine<RoundState, RoundTrigger> Configure()
+    {
+        var machine = new StateMachine<RoundState, RoundTrigger>(() => State, state => State = state);
+        _startScoring = machine.SetTriggerParameters<RoundProgress>(RoundTrigger.StartScoring);
+        _closeScoring = machine.SetTriggerParameters<RoundProgress, string?>(RoundTrigger.CloseScoring);
+        _cancel = machine.SetTriggerParameters<string>(RoundTrigger.Cancel);
+
+        machine.Configure(RoundState.Draft)
+            .PermitIf(RoundTrigger.Open, RoundState.Open,
+                Guard(() => Rules.Budget > 0, "a budget over £0"),
+                Guard(() => Rules.Criteria.Count > 0, "at least one criterion"),
+                Guard(() => !OtherRuleProblems().Any(), "rules, pots and grant limits that are all valid"),
+                Guard(() => ClosesAt > OpensAt, "a closing time after its opening time"))
+            .PermitIf(_cancel, RoundState.Cancelled, reason => !string.IsNullOrWhiteSpace(reason), "a reason for cancelling");
+        machine.Configure(RoundState.Open)
+            .Permit(RoundTrigger.Close, RoundState.Screening)
+            .PermitIf(_cancel, RoundState.Cancelled, reason => !string.IsNullOrWhiteSpace(reason), "a reason for cancelling");
+        machine.Configure(RoundState.Screening)
+            .PermitIf(_startScoring, RoundState.Scoring, progress => progress.Unscreened == 0, "every submitted application screened");
+        machine.Configure(RoundState.Scoring)
+            .PermitIf(_closeScoring, RoundState.Moderation,
+                (progress, reason) => progress.ShortOfReviews == 0 || !string.IsNullOrWhiteSpace(reason),
+                "every eligible application to have its minimum reviews, or a reason to close anyway");
+        machine.Configure(RoundState.Moderation).Permit(RoundTrigger.Approve, RoundState.Decided);
+        machine.Configure(RoundState.Decided).Permit(RoundTrigger.Notify, RoundState.Notified);
+        machine.Configure(RoundState.Notified).Permit(RoundTrigger.Archive, RoundState.Archived);
+
+        machine.OnTransitioned(transition => _history.Add(new StateChange(
+            _underWay.At, _underWay.Actor, transition.Source.ToString(), transition.Destination.ToString(), transition.Trigger.ToString(), _underWay.Reason)));
+        return machine;
+    }
+
+    private static Tuple<Func<bool>, string> Guard(Func<bool> holds, string need) => Tuple.Create(holds, need);
+
+    /// <summary>Problems with the rules other than the budget and criteria, which have guards of their own.</summary>
+    private IEnumerable<Problem> OtherRuleProblems() => Rules.Check(seedDrawn: false)
+        .Where(problem => problem.Location != "budget" && problem.Location != "criteria");
+}
