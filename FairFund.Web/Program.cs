@@ -1,4 +1,5 @@
 using FairFund.Web.Cli;
+using FairFund.Web.Data;
 
 if (AllocateCommand.IsInvokedBy(args)) return AllocateCommand.Run(args, Console.Out, Console.Error);
 
@@ -6,9 +7,15 @@ if (AllocateCommand.IsInvokedBy(args)) return AllocateCommand.Run(args, Console.
 // files (settings, and static assets through the build's manifest) are found beside the program.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseStaticWebAssets();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddFairFundData(builder.Configuration);
+builder.Services.AddHostedService<FairFund.Web.Rounds.RoundClock>();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
+await DataSetup.MigrateAsync(app.Services);
+if (app.Configuration.GetValue("FairFund:DemoData", true)) await DemoData.SeedAsync(app.Services, app.Services.GetRequiredService<TimeProvider>());
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
@@ -17,5 +24,5 @@ if (!app.Environment.IsDevelopment())
 app.UseRouting();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
-app.Run();
+await app.RunAsync();
 return 0;

@@ -159,12 +159,14 @@ public static partial class RoundFileReader
     {
         var key = fields.String(criterion, "key", at);
         var title = fields.String(criterion, "title", at, required: false);
+        var guidance = fields.String(criterion, "guidance", at, required: false);
+        var descriptors = fields.Strings(criterion, "descriptors", at);
         var weight = fields.Decimal(criterion, "weight", at);
         var min = fields.WholeNumber(criterion, "min", at);
         var max = fields.WholeNumber(criterion, "max", at);
         return key is null || weight is null || min is null || max is null
             ? null
-            : new Criterion(key, title ?? key, weight.Value, min.Value, max.Value);
+            : new Criterion(key, title ?? key, weight.Value, min.Value, max.Value) { Guidance = guidance ?? "", Descriptors = descriptors ?? [] };
     }
 
     private static IncomeBand? ReadBand(JsonFields fields, JsonElement band, string at)

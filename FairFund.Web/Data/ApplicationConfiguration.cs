@@ -1,0 +1,28 @@
+using FairFund.Domain.Applications;
+using FairFund.Domain.Auditing;
+using FairFund.Domain.Rounds;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FairFund.Web.Data;
+
+public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
+{
+    public void Configure(EntityTypeBuilder<Application> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.HasIndex(a => a.Reference).IsUnique();
+        builder.Property(a => a.Reference).HasMaxLength(60);
+        builder.Property(a => a.State).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Round>().WithMany().HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property<Guid>(FairFundDbContext.VersionColumn).IsConcurrencyToken();
+        builder.Ignore(a => a.History);
+        builder.OwnsMany<StateChange>("_history", change =>
+        {
+            change.ToTable("ApplicationStateChanges");
+            change.WithOwner().HasForeignKey("ApplicationId");
+            change.Property<int>("Id");
+            change.HasKey("Id");
+        });
+    }
+}

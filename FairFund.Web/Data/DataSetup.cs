@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace FairFund.Web.Data;
+
+/// <summary>Where FairFund keeps its data, and how the database is opened and brought up to date.</summary>
+public static class DataSetup
+{
+    /// <summary>The data folder: <c>FairFund:DataDirectory</c>, by default <c>data</c> in the folder the app was started from.</summary>
+    public static string DataDirectory(IConfiguration configuration) =>
+        Path.GetFullPath(configuration["FairFund:DataDirectory"] is { Length: > 0 } configured ? configured : "data");
+
+    public static string SqliteConnectionString(string dataDirectory) => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.Combine(dataDirectory, "fairfund.db"),
+        ForeignKeys = true,
+        Pooling = true,
+    }.ToString();
+
+    public static IServiceCollection AddFairFundData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var dataDirectory = DataDirectory(configuration);
+        Directory.CreateDirectory(dataDirectory);
+        services.AddDbContext<FairFundDbContext>(options => options.UseSqlite(SqliteConnectionString(dataDirectory)));
+        return services;
+    }
+
+    /// <summary>Creates or migrates the database, and turns on write-ahead logging so readers never wait for a writer.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FairFundDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the SQLite model without starting the app.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<FairFundDbContext>
+{
+    public FairFundDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<FairFundDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using FairFund.Domain.RoundFiles;
+using FairFund.Domain.Rounds;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairFund.Web.Data;
+
+/// <summary>
+/// On a first run (no rounds yet), opens the demo round from <c>data/demo/round.json</c>, a round file
+/// with its purpose and dates, so that a new user sees FairFund working straight away.
+/// </summary>
+public static class DemoData
+{
+    public const string Actor = "FairFund demo data";
+
+    public static string DemoFolder => Path.Combine(AppContext.BaseDirectory, "demo");
+
+    public static async Task SeedAsync(IServiceProvider services, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FairFundDbContext>();
+        if (await db.Rounds.AnyAsync(cancellationToken)) return;
+
+        var round = ReadDemoRound(File.ReadAllBytes(Path.Combine(DemoFolder, "round.json")), time.GetUtcNow());
+        round.Open(time.GetUtcNow(), Actor, Seed.Draw());
+        db.Rounds.Add(round);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static Round ReadDemoRound(byte[] utf8Json, DateTimeOffset now)
+    {
+        var read = RoundFileReader.Read(utf8Json);
+        if (read.File is not { } file)
+            throw new InvalidDataException("The demo round file is not valid:" + Environment.NewLine + string.Join(Environment.NewLine, read.Problems));
+
+        using var document = JsonDocument.Parse(utf8Json);
+        var root = document.RootElement;
+        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var opensAt = today.AddDays(root.GetProperty("opensInDays").GetInt32());
+        // Rounds close at noon UK time (11:00 or 12:00 UTC), never at midnight, when nobody is there to help.
+        var closesAt = today.AddDays(root.GetProperty("closesInDays").GetInt32()).AddHours(12);
+        var rules = file.Round with { Seed = "" };
+        return new Round(Guid.NewGuid(), rules.Reference, rules.Name, root.GetProperty("purpose").GetString() ?? "", opensAt, closesAt, rules);
+    }
+}

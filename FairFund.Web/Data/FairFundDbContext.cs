@@ -1,0 +1,42 @@
+using FairFund.Domain.Applications;
+using FairFund.Domain.Rounds;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairFund.Web.Data;
+
+/// <summary>
+/// FairFund's database. Domain types are mapped by the configurations beside this file, so the domain
+/// never references EF. Every record two people can edit carries a <see cref="VersionColumn"/> that
+/// changes on each save, so a stale second save is refused rather than silently winning.
+/// </summary>
+public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> options) : DbContext(options)
+{
+    public const string VersionColumn = "Version";
+
+    public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<Application> Applications => Set<Application>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FairFundDbContext).Assembly);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void StampVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            if (entry.Metadata.FindProperty(VersionColumn) is not null) entry.Property(VersionColumn).CurrentValue = Guid.NewGuid();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FairFund.Domain.Allocation;
+using FairFund.Domain.Auditing;
+using FairFund.Domain.Rounds;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FairFund.Web.Data;
+
+public sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
+{
+    public void Configure(EntityTypeBuilder<Round> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.HasIndex(r => r.Reference).IsUnique();
+        builder.Property(r => r.Reference).HasMaxLength(60);
+        builder.Property(r => r.Name).HasMaxLength(200);
+        builder.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Rules).HasConversion(RulesJson.Converter, RulesJson.Comparer).HasColumnName("RulesDraftJson");
+        builder.Property<Guid>(FairFundDbContext.VersionColumn).IsConcurrencyToken();
+        builder.Ignore(r => r.RevealedSeed);
+        builder.Ignore(r => r.History);
+        builder.OwnsMany<StateChange>("_history", change =>
+        {
+            change.ToTable("RoundStateChanges");
+            change.WithOwner().HasForeignKey("RoundId");
+            change.Property<int>("Id");
+            change.HasKey("Id");
+        });
+    }
+}
+
+/// <summary>Stores a round's rules as JSON in one column: they are read and written whole, never queried.</summary>
+internal static class RulesJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<RoundSettings, string> Converter = new(
+        rules => JsonSerializer.Serialize(rules, Options),
+        json => JsonSerializer.Deserialize<RoundSettings>(json, Options)!);
+
+    public static readonly ValueComparer<RoundSettings> Comparer = new(
+        (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+        rules => JsonSerializer.Serialize(rules, Options).GetHashCode(StringComparison.Ordinal),
+        rules => JsonSerializer.Deserialize<RoundSettings>(JsonSerializer.Serialize(rules, Options), Options)!);
+}
