@@ -9,7 +9,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-if [ -f .config/dotnet-tools.json ]; then
+if [ -f .config/dotnet-tools.json ] || [ -f dotnet-tools.json ]; then
   dotnet tool restore
 fi
 

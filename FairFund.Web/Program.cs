@@ -11,6 +11,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFairFundData(builder.Configuration);
 builder.Services.AddHostedService<FairFund.Web.Rounds.RoundClock>();
 builder.Services.AddRazorPages();
+// Write £, é and the like as themselves rather than as &#xA3; entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
 var app = builder.Build();
 await DataSetup.MigrateAsync(app.Services);

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FairFund.Tests.Web;
+
+/// <summary>
+/// The real app on a real SQLite file in a folder of its own, with the real migrations and demo data,
+/// and a clock the test controls.
+/// </summary>
+public sealed class FairFundFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2027, 3, 1, 9, 30, 0, TimeSpan.Zero);
+
+    public DirectoryInfo DataDirectory { get; } = Directory.CreateTempSubdirectory("fairfund-web-");
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("FairFund:DataDirectory", DataDirectory.FullName);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public T WithScope<T>(Func<IServiceProvider, T> use)
+    {
+        using var scope = Services.CreateScope();
+        return use(scope.ServiceProvider);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(DataDirectory.FullName)) Directory.Delete(DataDirectory.FullName, recursive: true);
+    }
+}
