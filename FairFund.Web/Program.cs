@@ -1,3 +1,4 @@
+using FairFund.Web.Accounts;
 using FairFund.Web.Cli;
 using FairFund.Web.Data;
 
@@ -9,14 +10,21 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFairFundData(builder.Configuration);
+builder.Services.AddFairFundAccounts();
 builder.Services.AddHostedService<FairFund.Web.Rounds.RoundClock>();
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/Fund", Roles.FundManager);
+    options.Conventions.AuthorizeFolder("/Panel", Roles.PanelMember);
+    options.Conventions.AuthorizeFolder("/Apply", Roles.Applicant);
+});
 // Write £, é and the like as themselves rather than as &#xA3; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
 var app = builder.Build();
 await DataSetup.MigrateAsync(app.Services);
+await DemoData.EnsureRolesAsync(app.Services);
 if (app.Configuration.GetValue("FairFund:DemoData", true)) await DemoData.SeedAsync(app.Services, app.Services.GetRequiredService<TimeProvider>());
 
 if (!app.Environment.IsDevelopment())
@@ -25,6 +33,8 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 await app.RunAsync();

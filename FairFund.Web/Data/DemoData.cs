@@ -1,13 +1,16 @@
 using System.Text.Json;
 using FairFund.Domain.RoundFiles;
 using FairFund.Domain.Rounds;
+using FairFund.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace FairFund.Web.Data;
 
 /// <summary>
 /// On a first run (no rounds yet), opens the demo round from <c>data/demo/round.json</c>, a round file
-/// with its purpose and dates, so that a new user sees FairFund working straight away.
+/// with its purpose and dates, and creates the demo accounts in <c>data/demo/people.json</c>, so that a
+/// new user sees FairFund working straight away.
 /// </summary>
 public static class DemoData
 {
@@ -21,10 +24,41 @@ public static class DemoData
         var db = scope.ServiceProvider.GetRequiredService<FairFundDbContext>();
         if (await db.Rounds.AnyAsync(cancellationToken)) return;
 
+        await AddPeopleAsync(scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(), File.ReadAllBytes(Path.Combine(DemoFolder, "people.json")));
+
         var round = ReadDemoRound(File.ReadAllBytes(Path.Combine(DemoFolder, "round.json")), time.GetUtcNow());
         round.Open(time.GetUtcNow(), Actor, Seed.Draw());
         db.Rounds.Add(round);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The roles exist on every start, demo or not, so that the first real fund manager can be given one.</summary>
+    public static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)), role);
+        }
+    }
+
+    private static async Task AddPeopleAsync(UserManager<IdentityUser> users, byte[] utf8Json)
+    {
+        using var document = JsonDocument.Parse(utf8Json);
+        foreach (var person in document.RootElement.GetProperty("people").EnumerateArray())
+        {
+            var email = person.GetProperty("email").GetString()!;
+            var user = new IdentityUser(email) { Email = email, EmailConfirmed = true };
+            Check(await users.CreateAsync(user, person.GetProperty("password").GetString()!), email);
+            Check(await users.AddToRoleAsync(user, person.GetProperty("role").GetString()!), email);
+        }
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+            throw new InvalidDataException($"Demo data: {what}: " + string.Join("; ", result.Errors.Select(error => error.Description)));
     }
 
     public static Round ReadDemoRound(byte[] utf8Json, DateTimeOffset now)

@@ -1,5 +1,7 @@
 using FairFund.Domain.Applications;
 using FairFund.Domain.Rounds;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace FairFund.Web.Data;
@@ -9,15 +11,18 @@ namespace FairFund.Web.Data;
 /// never references EF. Every record two people can edit carries a <see cref="VersionColumn"/> that
 /// changes on each save, so a stale second save is refused rather than silently winning.
 /// </summary>
-public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> options) : DbContext(options)
+public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
     public const string VersionColumn = "Version";
 
     public DbSet<Round> Rounds => Set<Round>();
     public DbSet<Application> Applications => Set<Application>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FairFundDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FairFundDbContext).Assembly);
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

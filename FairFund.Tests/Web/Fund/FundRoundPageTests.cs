@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using FairFund.Domain.Rounds;
+using FairFund.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FairFund.Tests.Web.Fund;
+
+public sealed partial class FundRoundPageTests : IDisposable
+{
+    private const string Demo = "CW-MH-2027-R1";
+    private const string RoundPage = $"/fund/rounds/{Demo}";
+    private readonly FairFundFactory _factory = new();
+
+    [Theory]
+    [InlineData("/fund")]
+    [InlineData(RoundPage)]
+    public async Task Get_FundPages_Anonymous_AreSentToSignIn(string path)
+    {
+        using var client = SignedInClient.Anonymous(_factory);
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/sign-in", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SignedInClient.Applicant)]
+    [InlineData(SignedInClient.Panel)]
+    public async Task Get_FundPages_OtherRoles_AreRefused(string email)
+    {
+        using var client = await SignedInClient.As(_factory, email);
+
+        using var response = await client.GetAsync(new Uri(RoundPage, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/access-denied", response.Headers.Location!.AbsolutePath);
+        using var denied = await client.GetAsync(response.Headers.Location);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_Close_AsFundManager_ClosesTheRoundAndRecordsWho()
+    {
+        using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
+        var page = await client.GetStringAsync(new Uri(RoundPage, UriKind.Relative));
+        Assert.Contains("Close the round now", page);
+
+        using var response = await client.PostFormAsync(RoundPage, new() { ["Input.Trigger"] = "Close", ["Input.Version"] = Version(page) });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var round = StoredRound();
+        Assert.Equal(RoundState.Screening, round.State);
+        Assert.Equal(SignedInClient.Manager, round.History[^1].Actor);
+    }
+
+    [Fact]
+    public async Task Post_TriggerNotAllowedNow_IsRefusedInWords()
+    {
+        using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
+        var page = await client.GetStringAsync(new Uri(RoundPage, UriKind.Relative));
+
+        using var response = await client.PostFormAsync(RoundPage, new() { ["Input.Trigger"] = "Approve", ["Input.Version"] = Version(page) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The round cannot be approved: it is open for applications.", await response.Content.ReadAsStringAsync());
+        Assert.Equal(RoundState.Open, StoredRound().State);
+    }
+
+    [Fact]
+    public async Task Post_CancelWithoutReason_IsRefusedAndTheRoundStaysOpen()
+    {
+        using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
+        var page = await client.GetStringAsync(new Uri(RoundPage, UriKind.Relative));
+
+        using var response = await client.PostFormAsync(RoundPage, new() { ["Input.Trigger"] = "Cancel", ["Input.Version"] = Version(page), ["Input.Reason"] = " " });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The round cannot be cancelled: it needs a reason for cancelling.", await response.Content.ReadAsStringAsync());
+        Assert.Equal(RoundState.Open, StoredRound().State);
+    }
+
+    [Fact]
+    public async Task Post_StaleVersion_ShowsSomeoneElseChangedItAndKeepsTheirChange()
+    {
+        using var mine = await SignedInClient.As(_factory, SignedInClient.Manager);
+        using var theirs = await SignedInClient.As(_factory, SignedInClient.Manager);
+        var myPage = await mine.GetStringAsync(new Uri(RoundPage, UriKind.Relative));
+        using (var theirClose = await theirs.PostFormAsync(RoundPage, new() { ["Input.Trigger"] = "Close", ["Input.Version"] = Version(myPage) }))
+            Assert.Equal(HttpStatusCode.Redirect, theirClose.StatusCode);
+
+        using var response = await mine.PostFormAsync(RoundPage,
+            new() { ["Input.Trigger"] = "Cancel", ["Input.Version"] = Version(myPage), ["Input.Reason"] = "Funding withdrawn" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        using var changed = await mine.GetAsync(response.Headers.Location);
+        Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
+        Assert.Contains("Someone else changed this round", await changed.Content.ReadAsStringAsync());
+        Assert.Equal(RoundState.Screening, StoredRound().State);
+    }
+
+    private Round StoredRound()
+    {
+        using var scope = _factory.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<FairFundDbContext>().Rounds.AsNoTracking().Single(r => r.Reference == Demo);
+    }
+
+    private static string Version(string page) => VersionField().Match(page).Groups[1].Value;
+
+    [GeneratedRegex("name=\"Input.Version\" value=\"([^\"]+)\"")]
+    private static partial Regex VersionField();
+
+    public void Dispose() => _factory.Dispose();
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace FairFund.Web.Accounts;
+
+/// <summary>The three kinds of people who sign in to FairFund; each sees only its own part of it.</summary>
+public static class Roles
+{
+    public const string FundManager = nameof(FundManager);
+    public const string PanelMember = nameof(PanelMember);
+    public const string Applicant = nameof(Applicant);
+
+    public static IReadOnlyList<string> All { get; } = [FundManager, PanelMember, Applicant];
+}
+
+public static class AccountSetup
+{
+    public const string SignInPath = "/account/sign-in";
+
+    public static IServiceCollection AddFairFundAccounts(this IServiceCollection services)
+    {
+        services.AddIdentity<IdentityUser, IdentityRole>(options =>
+            {
+                // NCSC guidance: length over forced complexity, and lock out guessing.
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<Data.FairFundDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = SignInPath;
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "FairFund.Auth";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.FundManager, policy => policy.RequireRole(Roles.FundManager))
+            .AddPolicy(Roles.PanelMember, policy => policy.RequireRole(Roles.PanelMember))
+            .AddPolicy(Roles.Applicant, policy => policy.RequireRole(Roles.Applicant));
+        return services;
+    }
+}

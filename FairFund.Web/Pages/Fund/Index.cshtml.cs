@@ -1,0 +1,25 @@
+using FairFund.Domain.Rounds;
+using FairFund.Web.Data;
+using FairFund.Web.Rounds;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairFund.Web.Pages.Fund;
+
+/// <summary>The fund manager's list of rounds.</summary>
+public sealed class IndexModel(FairFundDbContext db, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<RoundRow> Rounds { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await RoundClock.CloseDueRoundsAsync(db, time.GetUtcNow(), cancellationToken);
+        var rounds = await db.Rounds.AsNoTracking()
+            .Select(round => new { round.Reference, round.Name, round.State, round.OpensAt, round.ClosesAt })
+            .ToListAsync(cancellationToken);
+        Rounds = [.. rounds.OrderByDescending(round => round.OpensAt)
+            .Select(round => new RoundRow(round.Reference, round.Name, round.State, UkTime.Format(round.ClosesAt)))];
+    }
+
+    public sealed record RoundRow(string Reference, string Name, RoundState State, string Closes);
+}

@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+using FairFund.Domain.Applications;
+using FairFund.Domain.Auditing;
+using FairFund.Domain.Rounds;
+using FairFund.Web.Data;
+using FairFund.Web.Rounds;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairFund.Web.Pages.Fund;
+
+/// <summary>
+/// One round for its fund manager: where it stands, the moves it can make now (and why not, for those
+/// it cannot), its lifecycle drawn from the machine, and its history.
+/// </summary>
+public sealed class RoundModel(FairFundDbContext db, TimeProvider time) : PageModel
+{
+    public RoundView Round { get; private set; } = null!;
+
+    [BindProperty]
+    public ActionInput Input { get; set; } = new();
+
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
+    {
+        await RoundClock.CloseDueRoundsAsync(db, time.GetUtcNow(), cancellationToken);
+        var round = await db.Rounds.SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+        if (round is null) return NotFound();
+        Round = await ViewOf(round, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string reference, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+        if (round is null) return NotFound();
+        // The version the person was looking at: if someone has saved since, their save wins and this one is refused.
+        db.Entry(round).Property(FairFundDbContext.VersionColumn).OriginalValue = Input.Version;
+
+        var now = time.GetUtcNow();
+        var actor = User.Identity?.Name ?? "unknown";
+        try
+        {
+            var progress = await ProgressOf(round, cancellationToken);
+            switch (Input.Trigger)
+            {
+                case RoundTrigger.Open: round.Open(now, actor, Seed.Draw()); break;
+                case RoundTrigger.Close: round.Close(now, actor); break;
+                case RoundTrigger.StartScoring: round.StartScoring(now, actor, progress); break;
+                case RoundTrigger.CloseScoring: round.CloseScoring(now, actor, progress, Input.Reason); break;
+                case RoundTrigger.Approve: round.Approve(now, actor); break;
+                case RoundTrigger.Notify: round.Notify(now, actor); break;
+                case RoundTrigger.Archive: round.Archive(now, actor); break;
+                case RoundTrigger.Cancel: round.Cancel(now, actor, Input.Reason ?? ""); break;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainRuleException refused)
+        {
+            Refusal = refused.Message;
+            db.ChangeTracker.Clear();
+            var fresh = await db.Rounds.SingleAsync(r => r.Reference == reference, cancellationToken);
+            Round = await ViewOf(fresh, cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return RedirectToPage("/Fund/Changed", new { reference });
+        }
+        return RedirectToPage(new { reference });
+    }
+
+    private async Task<RoundProgress> ProgressOf(Round round, CancellationToken cancellationToken)
+    {
+        var states = await db.Applications.Where(a => a.RoundId == round.Id).Select(a => a.State).ToListAsync(cancellationToken);
+        // Reviews arrive with panel scoring; until then every eligible application is short of reviews.
+        return new RoundProgress(states.Count(s => s == ApplicationState.Submitted), states.Count(s => s == ApplicationState.Eligible));
+    }
+
+    private async Task<RoundView> ViewOf(Round round, CancellationToken cancellationToken)
+    {
+        var progress = await ProgressOf(round, cancellationToken);
+        var actions = round.TriggersFromHere()
+            .Select(trigger => new RoundAction(trigger, ButtonText(trigger), trigger is RoundTrigger.Cancel or RoundTrigger.CloseScoring,
+                round.WhyNot(trigger, progress, trigger is RoundTrigger.Cancel or RoundTrigger.CloseScoring ? "a reason" : null)))
+            .ToList();
+        var history = round.History.OrderByDescending(change => change.At).ToList();
+        return new RoundView(round.Reference, round.Name, round.State, Domain.Rounds.Round.Describe(round.State),
+            UkTime.Format(round.OpensAt), UkTime.Format(round.ClosesAt), round.RulesHash, round.SeedCommitment, round.RevealedSeed,
+            (Guid)db.Entry(round).Property(FairFundDbContext.VersionColumn).CurrentValue!, actions, history, Domain.Rounds.Round.StateDiagram(),
+            Enum.GetValues<RoundState>());
+    }
+
+    private static string ButtonText(RoundTrigger trigger) => trigger switch
+    {
+        RoundTrigger.Open => "Open the round",
+        RoundTrigger.Close => "Close the round now",
+        RoundTrigger.StartScoring => "Start scoring",
+        RoundTrigger.CloseScoring => "Close scoring and reveal the seed",
+        RoundTrigger.Approve => "Approve the allocation",
+        RoundTrigger.Notify => "Send the decisions",
+        RoundTrigger.Archive => "Archive the round",
+        _ => "Cancel the round",
+    };
+
+    public sealed class ActionInput
+    {
+        public RoundTrigger Trigger { get; set; }
+        public Guid Version { get; set; }
+
+        [StringLength(2000)]
+        public string? Reason { get; set; }
+    }
+
+    public sealed record RoundAction(RoundTrigger Trigger, string Text, bool NeedsReason, IReadOnlyList<string> WhyNot);
+
+    public sealed record RoundView(
+        string Reference, string Name, RoundState State, string StateInWords, string Opens, string Closes,
+        string? RulesHash, string? SeedCommitment, string? RevealedSeed, Guid Version,
+        IReadOnlyList<RoundAction> Actions, IReadOnlyList<StateChange> History, string Diagram, IReadOnlyList<RoundState> States);
+}
