@@ -86,7 +86,8 @@ public sealed class Application
             _ => Machine.CanFire(trigger, out unmet),
         };
         if (can) return [];
-        return unmet.Count > 0 ? [.. unmet.Select(need => $"it needs {need}")] : [$"it is {Labels.ForStaff(State).ToLowerInvariant()}"];
+        // Stateless leaves unmet null, not empty, when the state does not take the trigger at all.
+        return unmet is { Count: > 0 } ? [.. unmet.Select(need => $"it needs {need}")] : [$"it is {Labels.ForStaff(State).ToLowerInvariant()}"];
     }
 
     /// <summary>The lifecycle as a Mermaid state diagram, drawn from the machine itself.</summary>

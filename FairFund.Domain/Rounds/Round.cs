@@ -138,7 +138,8 @@ public sealed class Round
             _ => Machine.CanFire(trigger, out unmet),
         };
         if (can) return [];
-        return unmet.Count > 0 ? [.. unmet.Select(need => $"it needs {need}")] : [$"it is {Describe(State)}"];
+        // Stateless leaves unmet null, not empty, when the state does not take the trigger at all.
+        return unmet is { Count: > 0 } ? [.. unmet.Select(need => $"it needs {need}")] : [$"it is {Describe(State)}"];
     }
 
     /// <summary>The triggers that make sense in the current state, allowed now or not: the buttons a page shows.</summary>
