@@ -138,7 +138,8 @@ public sealed class Round
             _ => Machine.CanFire(trigger, out unmet),
         };
         if (can) return [];
-        return unmet.Count > 0 ? [.. unmet.Select(need => $"it needs {need}")] : [$"it is {Describe(State)}"];
+        // Stateless leaves unmet null, not empty, when the state does not take the trigger at all.
+        return unmet is { Count: > 0 } ? [.. unmet.Select(need => $"it needs {need}")] : [$"it is {Describe(State)}"];
     }
 
     /// <summary>The triggers that make sense in the current state, allowed now or not: the buttons a page shows.</summary>
@@ -222,7 +223,10 @@ public sealed class Round
 
     private static Tuple<Func<bool>, string> Guard(Func<bool> holds, string need) => Tuple.Create(holds, need);
 
-    /// <summary>Problems with the rules other than the budget and criteria, which have guards of their own.</summary>
+    /// <summary>
+    /// Problems with the rules other than those the budget and criteria guards give already. A budget
+    /// over £0 can still be wrong (fractions of a penny), so only a budget of £0 or less is left to its guard.
+    /// </summary>
     private IEnumerable<Problem> OtherRuleProblems() => Rules.Check(seedDrawn: false)
-        .Where(problem => problem.Location != "budget" && problem.Location != "criteria");
+        .Where(problem => !(problem.Location == "budget" && Rules.Budget <= 0) && problem.Location != "criteria");
 }
