@@ -36,8 +36,10 @@ public sealed class RoundModel(FairFundDbContext db, TimeProvider time) : PageMo
     {
         var round = await db.Rounds.SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
         if (round is null) return NotFound();
-        // The version the person was looking at: if someone has saved since, their save wins and this one is refused.
-        db.Entry(round).Property(FairFundDbContext.VersionColumn).OriginalValue = Input.Version;
+        // Act only on the version the person was looking at: if someone has saved since, theirs stands.
+        var version = db.Entry(round).Property(FairFundDbContext.VersionColumn);
+        if (!Equals(version.CurrentValue, Input.Version)) return RedirectToPage("/Fund/Changed", new { reference });
+        version.OriginalValue = Input.Version;
 
         var now = time.GetUtcNow();
         var actor = User.Identity?.Name ?? "unknown";
