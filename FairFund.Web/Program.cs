@@ -7,6 +7,7 @@ if (AllocateCommand.IsInvokedBy(args)) return AllocateCommand.Run(args, Console.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorPages();
+builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 if (!app.Environment.IsDevelopment())
@@ -17,5 +18,6 @@ if (!app.Environment.IsDevelopment())
 app.UseRouting();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapHealthChecks("/healthz");
 app.Run();
 return 0;
