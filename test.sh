@@ -9,6 +9,15 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# FairFund.Web compiles its stylesheet from GOV.UK Frontend with Node.js and npm while it builds.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "test.sh: npm was not found; installing Node.js and npm with apt-get." >&2
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm
+fi
+
 if [ -f .config/dotnet-tools.json ] || [ -f dotnet-tools.json ]; then
   dotnet tool restore
 fi

@@ -21,6 +21,7 @@ builder.Services.AddRazorPages(options =>
 // Write £, é and the like as themselves rather than as &#xA3; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddHealthChecks().AddDbContextCheck<FairFundDbContext>("database");
 
 var app = builder.Build();
 await DataSetup.MigrateAsync(app.Services);
@@ -37,5 +38,6 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapHealthChecks("/healthz");
 await app.RunAsync();
 return 0;

@@ -1,9 +1,13 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FairFund.Tests.Web.Home;
 
-public sealed class HomePageTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed partial class HomePageTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
 {
+    [GeneratedRegex("<link rel=\"stylesheet\" href=\"(/lib/govuk/app[^\"]*\\.css)\"")]
+    private static partial Regex StylesheetLink();
+
     [Fact]
     public async Task Get_HomePage_SaysWhatFairFundIsWithItsStylesheet()
     {
@@ -11,11 +15,31 @@ public sealed class HomePageTests(WebApplicationFactory<Program> factory) : ICla
 
         var page = await client.GetStringAsync(new Uri("/", UriKind.Relative));
 
-        Assert.Contains("<h1 class=\"heading-xl\">Grant funding you can check for yourself</h1>", page);
+        Assert.Contains("<h1 class=\"govuk-heading-xl\">Grant funding you can check for yourself</h1>", page);
         Assert.Contains("lang=\"en-GB\"", page);
         Assert.Contains("Skip to main content", page);
-        var stylesheet = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/css/site[^\"]*\\.css)\"").Groups[1].Value;
+        var stylesheet = StylesheetLink().Match(page).Groups[1].Value;
+        Assert.NotEmpty(stylesheet);
         using var css = await client.GetAsync(new Uri(stylesheet, UriKind.Relative));
         Assert.True(css.IsSuccessStatusCode, $"{stylesheet} answered {(int)css.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Get_HomePage_UsesTheGovukFrontendBuiltWithoutGovukBranding()
+    {
+        using var client = factory.CreateClient();
+
+        var page = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var css = await client.GetStringAsync(new Uri("/lib/govuk/app.css", UriKind.Relative));
+        using var script = await client.GetAsync(new Uri("/lib/govuk/govuk-frontend.min.js", UriKind.Relative));
+
+        Assert.Contains("class=\"govuk-generic-header__homepage-link\">FairFund</a>", page);
+        Assert.DoesNotContain("GOV.UK", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("crown", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("import { initAll } from '/lib/govuk/govuk-frontend.min.js'; initAll()", page);
+        Assert.Contains("font-family:system-ui,arial,sans-serif", css);
+        Assert.DoesNotContain("GDS Transport", css);
+        Assert.DoesNotContain("@font-face", css);
+        Assert.True(script.IsSuccessStatusCode, $"govuk-frontend.min.js answered {(int)script.StatusCode}");
     }
 }
