@@ -52,6 +52,13 @@ public static class UkTime
 
     public static DateTimeOffset From(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, London);
 
+    /// <summary>The UTC instant of a UK date and wall-clock time, in summer time or not.</summary>
+    public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, London.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     /// <summary>"12:00pm on Friday 26 March 2027", as GOV.UK writes times.</summary>
     public static string Format(DateTimeOffset utc)
     {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FairFund.Tests.Web.Health;
 
-public sealed class HealthCheckTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class HealthCheckTests(FairFundFactory factory) : IClassFixture<FairFundFactory>
 {
     [Fact]
     public async Task Get_Healthz_AnswersHealthy()

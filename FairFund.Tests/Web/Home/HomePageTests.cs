@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FairFund.Tests.Web.Home;
 
-public sealed partial class HomePageTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed partial class HomePageTests(FairFundFactory factory) : IClassFixture<FairFundFactory>
 {
     [GeneratedRegex("<link rel=\"stylesheet\" href=\"(/lib/govuk/app[^\"]*\\.css)\"")]
     private static partial Regex StylesheetLink();
@@ -41,5 +41,18 @@ public sealed partial class HomePageTests(WebApplicationFactory<Program> factory
         Assert.DoesNotContain("GDS Transport", css);
         Assert.DoesNotContain("@font-face", css);
         Assert.True(script.IsSuccessStatusCode, $"govuk-frontend.min.js answered {(int)script.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Get_HomePage_ListsTheOpenDemoRoundWithItsClosingTimeInUkTime()
+    {
+        using var client = factory.CreateClient();
+
+        var page = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains("<a class=\"govuk-link\" href=\"/rounds/CW-MH-2027-R1\">Community Mental Health Fund 2027, round 1</a>", page);
+        // The factory's clock starts on 1 March 2027; the demo round closes 28 days later at midday UK time, in British Summer Time.
+        Assert.Contains("Closes at midday on Monday 29 March 2027", page);
+        Assert.Contains("href=\"/account/sign-in\">Sign in</a>", page);
     }
 }

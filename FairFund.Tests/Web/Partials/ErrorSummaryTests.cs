@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FairFund.Tests.Web.Partials;
 
-public sealed class ErrorSummaryTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class ErrorSummaryTests(FairFundFactory factory) : IClassFixture<FairFundFactory>
 {
     private const string Path = "/Pages/Shared/_ErrorSummary.cshtml";
 
