@@ -57,6 +57,20 @@ public sealed partial class FundRoundPageTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_RoundPage_DrawsTheLifecycleFromTheMachineWithItsTextWhenScriptsAreOff()
+    {
+        using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
+
+        var page = await client.GetStringAsync(new Uri(RoundPage, UriKind.Relative));
+        using var mermaid = await client.GetAsync(new Uri("/lib/mermaid/mermaid.min.js", UriKind.Relative));
+
+        var diagram = DiagramBlock().Match(page).Groups[1].Value;
+        Assert.Equal(Round.StateDiagram(), System.Net.WebUtility.HtmlDecode(diagram));
+        Assert.Contains("Draft, then Open, then Screening, then Scoring, then Moderation, then Decided, then Notified, then Archived", page);
+        Assert.Equal(HttpStatusCode.OK, mermaid.StatusCode);
+    }
+
+    [Fact]
     public async Task Post_TriggerNotAllowedNow_IsRefusedInWords()
     {
         using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
@@ -108,6 +122,9 @@ public sealed partial class FundRoundPageTests : IDisposable
     }
 
     private static string Version(string page) => VersionField().Match(page).Groups[1].Value;
+
+    [GeneratedRegex("<pre class=\"mermaid app-code-block\">(.*?)</pre>", RegexOptions.Singleline)]
+    private static partial Regex DiagramBlock();
 
     [GeneratedRegex("name=\"Input.Version\" value=\"([^\"]+)\"")]
     private static partial Regex VersionField();
