@@ -116,7 +116,7 @@ public static class RoundFileWriter
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteCondition(Utf8JsonWriter json, Condition condition)
+    internal static void WriteCondition(Utf8JsonWriter json, Condition condition)
     {
         json.WriteStartObject("when");
         if (condition.IncomeBands is { } bands) WriteStrings(json, "incomeBands", bands);

@@ -78,7 +78,7 @@ public sealed record PublishedRules(string Json, string Sha256)
                 json.WriteStartObject();
                 json.WriteString("kind", Names.Of(rule.Kind));
                 json.WriteString("name", rule.Name);
-                Condition(json, rule.When);
+                RoundFileWriter.WriteCondition(json, rule.When);
                 if (rule.Kind == EquityRuleKind.Multiplier) Number(json, "factor", rule.Factor);
                 else Number(json, "points", rule.Points);
                 json.WriteEndObject();
@@ -91,7 +91,7 @@ public sealed record PublishedRules(string Json, string Sha256)
                 json.WriteString("key", pot.Key);
                 json.WriteString("name", pot.Name);
                 Number(json, "share", pot.Share);
-                Condition(json, pot.When);
+                RoundFileWriter.WriteCondition(json, pot.When);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -104,24 +104,6 @@ public sealed record PublishedRules(string Json, string Sha256)
     /// <summary>1.20 and 1.2 are the same rule, so they must be the same text.</summary>
     private static void Number(Utf8JsonWriter json, string name, decimal value) =>
         json.WriteNumber(name, value / 1.0000000000000000000000000000m);
-
-    private static void Condition(Utf8JsonWriter json, Condition condition)
-    {
-        json.WriteStartObject("when");
-        if (condition.IncomeBands is { } bands)
-        {
-            json.WriteStartArray("incomeBands");
-            foreach (var band in bands) json.WriteStringValue(band);
-            json.WriteEndArray();
-        }
-        if (condition.Flags is { } flags)
-        {
-            json.WriteStartArray("flags");
-            foreach (var flag in flags) json.WriteStringValue(flag);
-            json.WriteEndArray();
-        }
-        json.WriteEndObject();
-    }
 }
 
 /// <summary>

@@ -36,7 +36,11 @@ public static class DataSetup
     }
 }
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the SQLite model without starting the app.</summary>
+/// <summary>
+/// Lets <c>dotnet ef migrations add NAME --project FairFund.Web --output-dir Data/Migrations/Sqlite</c> build
+/// the SQLite model without starting the app. PostgreSQL will get its own set beside it, as EF Core needs
+/// one migration set per provider.
+/// </summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<FairFundDbContext>
 {
     public FairFundDbContext CreateDbContext(string[] args) =>
