@@ -1,0 +1,188 @@
+using System.Net;
+
+namespace FairFund.Tests.Web.Fund;
+
+public sealed class EditRoundPageTests : IDisposable
+{
+    private const string Demo = "CW-MH-2027-R1";
+    private const string Draft = "NFF-2027-R1";
+    private const string EditPage = $"/fund/rounds/{Draft}/edit";
+    private readonly FairFundFactory _factory = new();
+
+    [Fact]
+    public async Task AddCriterion_WithoutAKey_AddsItWithAKeyFromItsTitle()
+    {
+        using var client = await ManagerWithDraftAsync(startWith: "none");
+
+        using var response = await PostAsync(client, "AddCriterion", new()
+        {
+            ["index"] = "0",
+            ["Criterion.Title"] = "Community reach",
+            ["Criterion.Guidance"] = "Who in the neighbourhood takes part?",
+            ["Criterion.Weight"] = "2.5",
+            ["Criterion.Min"] = "0",
+            ["Criterion.Max"] = "3",
+            ["Criterion.Descriptors"] = "Nobody new\nA few\nMany\r\nMost of the street\n\n",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"{EditPage}#criteria", response.Headers.Location!.OriginalString);
+        var criterion = Assert.Single(RoundForms.Stored(_factory, Draft)!.Rules.Criteria);
+        Assert.Equal(("community-reach", "Community reach", 2.5m, 0, 3), (criterion.Key, criterion.Title, criterion.Weight, criterion.Min, criterion.Max));
+        Assert.Equal(["Nobody new", "A few", "Many", "Most of the street"], criterion.Descriptors);
+        Assert.Contains("value=\"Community reach\"", await client.GetStringAsync(new Uri(EditPage, UriKind.Relative)));
+    }
+
+    [Fact]
+    public async Task SaveCriterion_ZeroWeight_ShowsTheDomainsProblemOnThatCriterionsWeight()
+    {
+        using var client = await ManagerWithDraftAsync();
+
+        using var response = await PostAsync(client, "SaveCriterion", new()
+        {
+            ["index"] = "1",
+            ["Criterion.Title"] = "Approach and coproduction",
+            ["Criterion.Key"] = "approach",
+            ["Criterion.Weight"] = "0",
+            ["Criterion.Min"] = "0",
+            ["Criterion.Max"] = "4",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#criteria-1-weight\">“Approach and coproduction”: the weight must be more than 0</a>", page);
+        Assert.Contains("id=\"criteria-1-weight-error\"", page);
+        Assert.Equal(2m, RoundForms.Stored(_factory, Draft)!.Rules.Criteria[1].Weight);
+    }
+
+    [Fact]
+    public async Task AddPot_SharesOver100PercentInTotal_IsRefusedOnTheNewPotsShare()
+    {
+        using var client = await ManagerWithDraftAsync();
+        using (var first = await PostAsync(client, "AddPot", new() { ["index"] = "0", ["Pot.Name"] = "Micro groups", ["Pot.Share"] = "60%", ["Pot.IncomeBands"] = "micro" }))
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        using var response = await PostAsync(client, "AddPot", new() { ["index"] = "1", ["Pot.Name"] = "Rural groups", ["Pot.Share"] = "50", ["Pot.Flags"] = "rural" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#pots-1-share\">The ring-fenced pots add up to 110% of the budget; together they can be at most 100%</a>", page);
+        Assert.Contains("id=\"pots-1-share-error\"", page);
+        Assert.Contains("value=\"Rural groups\"", page);
+        var pot = Assert.Single(RoundForms.Stored(_factory, Draft)!.Rules.Pots);
+        Assert.Equal(("micro-groups", 0.6m), (pot.Key, pot.Share));
+        Assert.Equal(["micro"], pot.When.IncomeBands!);
+        Assert.Null(pot.When.Flags);
+    }
+
+    [Fact]
+    public async Task AddRule_BonusForAFlag_IsSavedAndRemoveRule_RemovesIt()
+    {
+        using var client = await ManagerWithDraftAsync();
+
+        using (var added = await PostAsync(client, "AddRule", new()
+        {
+            ["index"] = "0", ["Rule.Kind"] = "Bonus", ["Rule.Name"] = "First application", ["Rule.Amount"] = "3", ["Rule.Flags"] = "firstTimeApplicant",
+        }))
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var rule = Assert.Single(RoundForms.Stored(_factory, Draft)!.Rules.Rules);
+        Assert.Equal("First application: 3 points are added for organisations that are a first-time applicant", rule.Describe());
+
+        using var removed = await PostAsync(client, "RemoveRule", new() { ["index"] = "0" });
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Empty(RoundForms.Stored(_factory, Draft)!.Rules.Rules);
+    }
+
+    [Fact]
+    public async Task SaveDetails_OpenRound_IsRefusedAndTheRulesAreShownReadOnlyWithTheirHash()
+    {
+        using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
+        var editDemo = $"/fund/rounds/{Demo}/edit";
+        var hash = RoundForms.Stored(_factory, Demo)!.RulesHash!;
+
+        var page = await client.GetStringAsync(new Uri(editDemo, UriKind.Relative));
+        Assert.Contains("they were fixed when the round opened", page);
+        Assert.Contains(hash, page);
+        Assert.DoesNotContain("Save details", page);
+
+        var fields = RoundForms.NewRound(Demo);
+        fields["Version"] = await VersionAsync(client, $"/fund/rounds/{Demo}");
+        using var response = await client.PostFormAsync($"{editDemo}?handler=SaveDetails", fields, $"/fund/rounds/{Demo}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("cannot change once it has opened", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Community Mental Health Fund 2027, round 1", RoundForms.Stored(_factory, Demo)!.Name);
+    }
+
+    [Fact]
+    public async Task SaveDetails_StaleVersion_ShowsSomeoneElseChangedItAndKeepsTheirChange()
+    {
+        using var client = await ManagerWithDraftAsync();
+        var stale = await VersionAsync(client, EditPage);
+        var theirs = RoundForms.NewRound(Draft);
+        theirs["Details.Name"] = "Their name";
+        theirs["Version"] = stale;
+        using (var first = await client.PostFormAsync($"{EditPage}?handler=SaveDetails", theirs, EditPage))
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        var mine = RoundForms.NewRound(Draft);
+        mine["Details.Name"] = "My name";
+        mine["Version"] = stale;
+        using var response = await client.PostFormAsync($"{EditPage}?handler=SaveDetails", mine, EditPage);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        using var changed = await client.GetAsync(response.Headers.Location);
+        Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
+        Assert.Contains("Someone else changed this round", await changed.Content.ReadAsStringAsync());
+        Assert.Equal("Their name", RoundForms.Stored(_factory, Draft)!.Name);
+    }
+
+    [Theory]
+    [InlineData(SignedInClient.Panel, RoundForms.NewRoundPage)]
+    [InlineData(SignedInClient.Applicant, RoundForms.NewRoundPage)]
+    [InlineData(SignedInClient.Panel, $"/fund/rounds/{Demo}/edit")]
+    [InlineData(SignedInClient.Applicant, $"/fund/rounds/{Demo}/edit")]
+    public async Task Get_EditorPages_OtherRoles_AreRefused(string email, string path)
+    {
+        using var client = await SignedInClient.As(_factory, email);
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/access-denied", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Open_CreatedRound_FixesItsRulesAndTheEditPageShowsTheirHash()
+    {
+        using var client = await ManagerWithDraftAsync();
+        var roundPage = $"/fund/rounds/{Draft}";
+
+        using var opened = await client.PostFormAsync(roundPage, new() { ["Input.Trigger"] = "Open", ["Input.Version"] = await VersionAsync(client, roundPage) });
+
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var hash = RoundForms.Stored(_factory, Draft)!.RulesHash;
+        Assert.NotNull(hash);
+        Assert.Contains(hash, await client.GetStringAsync(new Uri(roundPage, UriKind.Relative)));
+        Assert.Contains(hash, await client.GetStringAsync(new Uri(EditPage, UriKind.Relative)));
+    }
+
+    private async Task<HttpClient> ManagerWithDraftAsync(string startWith = "example")
+    {
+        var client = await SignedInClient.As(_factory, SignedInClient.Manager);
+        await RoundForms.CreateAsync(client, Draft, fields => fields["Input.StartWith"] = startWith);
+        return client;
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, Dictionary<string, string> fields)
+    {
+        fields["Version"] = await VersionAsync(client, EditPage);
+        return await client.PostFormAsync($"{EditPage}?handler={handler}", fields, EditPage);
+    }
+
+    private static async Task<string> VersionAsync(HttpClient client, string page) =>
+        RoundForms.Version(await client.GetStringAsync(new Uri(page, UriKind.Relative)));
+
+    public void Dispose() => _factory.Dispose();
+}

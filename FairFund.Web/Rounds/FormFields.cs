@@ -1,0 +1,32 @@
+namespace FairFund.Web.Rounds;
+
+/// <summary>A GOV.UK text input or textarea with its label, hint and error, for the <c>_Field</c> partial.</summary>
+public sealed record TextField(string Id, string Name, string Label, string? Value, string? Error)
+{
+    public string? Hint { get; init; }
+    public string Width { get; init; } = "";
+    public string? Prefix { get; init; }
+    public string? Suffix { get; init; }
+    public string InputMode { get; init; } = "text";
+    public int Rows { get; init; }
+}
+
+/// <summary>One choice of a radios or checkboxes question.</summary>
+public sealed record Choice(string Value, string Label, string? Hint = null);
+
+/// <summary>A GOV.UK radios (or, with <see cref="Multiple"/>, checkboxes) question, for the <c>_Choices</c> partial.</summary>
+public sealed record ChoiceField(string Id, string Name, string Legend, IReadOnlyList<Choice> Choices, IReadOnlyList<string> Selected, string? Error)
+{
+    public string? Hint { get; init; }
+    public bool Multiple { get; init; }
+    public bool Inline { get; init; }
+}
+
+/// <summary>A GOV.UK date input (day, month, year) and a time, for the <c>_DateTimeField</c> partial.</summary>
+public sealed record DateTimeField(string Id, string Name, string Legend, DateTimeInput Value, string? DateError, string? TimeError)
+{
+    public string? Hint { get; init; }
+}
+
+/// <summary>The round's details fields and their errors, for the <c>_RoundDetailsFields</c> partial that both round forms show.</summary>
+public sealed record DetailsForm(RoundDetailsInput Input, FormErrors Errors);
