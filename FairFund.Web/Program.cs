@@ -8,6 +8,14 @@ if (AllocateCommand.IsInvokedBy(args)) return AllocateCommand.Run(args, Console.
 // files (settings, and static assets through the build's manifest) are found beside the program.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseStaticWebAssets();
+// The demo funder sits under everything else, so a funder's own settings always win.
+if (builder.Configuration.GetValue("FairFund:DemoData", true))
+{
+    var demoFunder = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = Path.Combine(DemoData.DemoFolder, "funder.json"), Optional = true };
+    demoFunder.ResolveFileProvider();
+    builder.Configuration.Sources.Insert(0, demoFunder);
+}
+builder.Services.Configure<Funder>(builder.Configuration.GetSection(Funder.Section));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFairFundData(builder.Configuration);
 builder.Services.AddFairFundAccounts();

@@ -95,6 +95,7 @@ public sealed class RoundPersistenceTests : IDisposable
         var page = await client.GetStringAsync(new Uri($"/rounds/{DemoReference}", UriKind.Relative));
 
         Assert.Contains("Community Mental Health Fund 2027, round 1", page);
+        Assert.Contains("Run by Coventry and Warwickshire Mental Health Alliance (demo).", page);
         Assert.Contains(hash, page);
         Assert.Contains("Micro organisation: the score is multiplied by 1.20", page);
         Assert.Contains("Micro groups: £37,500.00 (15% of the budget)", page);

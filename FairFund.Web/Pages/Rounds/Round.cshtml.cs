@@ -10,9 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace FairFund.Web.Pages.Rounds;
 
 /// <summary>The public page of a round: what it is for, when it is open, and its rules in plain words.</summary>
-public sealed class RoundModel(FairFundDbContext db, TimeProvider time) : PageModel
+public sealed class RoundModel(FairFundDbContext db, TimeProvider time, Microsoft.Extensions.Options.IOptions<Accounts.Funder> funder) : PageModel
 {
     public RoundView Round { get; private set; } = null!;
+
+    public Accounts.Funder Funder => funder.Value;
 
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {

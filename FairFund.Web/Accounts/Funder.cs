@@ -1,0 +1,19 @@
+namespace FairFund.Web.Accounts;
+
+/// <summary>
+/// Who runs this FairFund: shown on public pages, and used by decision emails and open data. Set under
+/// <c>FairFund:Funder</c>; a first run with demo data uses <c>data/demo/funder.json</c>.
+/// </summary>
+public sealed class Funder
+{
+    public const string Section = "FairFund:Funder";
+
+    public string Name { get; set; } = "";
+    public string Address { get; set; } = "";
+    public string ReplyTo { get; set; } = "";
+
+    /// <summary>The funder's 360Giving identifier prefix, from which grant identifiers are made.</summary>
+    public string OrgIdPrefix { get; set; } = "";
+
+    public bool IsSet => Name.Length > 0;
+}
