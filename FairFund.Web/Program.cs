@@ -19,6 +19,7 @@ builder.Services.Configure<Funder>(builder.Configuration.GetSection(Funder.Secti
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFairFundData(builder.Configuration);
 builder.Services.AddFairFundAccounts();
+builder.Services.AddSignInLimits(builder.Configuration);
 builder.Services.AddHostedService<FairFund.Web.Rounds.RoundClock>();
 builder.Services.AddRazorPages(options =>
 {
@@ -42,6 +43,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapStaticAssets();

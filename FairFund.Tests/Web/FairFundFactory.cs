@@ -18,9 +18,13 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    public int SignInAttemptsPerMinute { get; init; } = 1_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("FairFund:DataDirectory", DataDirectory.FullName);
+        // Tests sign in many times from one address; the limit itself is tested with its own setting.
+        builder.UseSetting("FairFund:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FairFund.Web.Pages.Account;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Accounts.SignInLimits.Policy)]
 public sealed class SignInModel(SignInManager<IdentityUser> signIn) : PageModel
 {
     [BindProperty]

@@ -1,0 +1,53 @@
+using System.Net;
+
+namespace FairFund.Tests.Web.Account;
+
+public sealed class SignInTests
+{
+    [Fact]
+    public async Task Post_SignIn_RightPassword_SignsInAndGoesBackWhereAsked()
+    {
+        using var factory = new FairFundFactory();
+        using var client = SignedInClient.Anonymous(factory);
+
+        using var response = await client.PostFormAsync("/account/sign-in?ReturnUrl=%2Ffund",
+            new() { ["Input.Email"] = SignedInClient.Manager, ["Input.Password"] = "demo-manager-2027", ["ReturnUrl"] = "/fund" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/fund", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Post_SignIn_WrongPassword_SaysSoWithoutSayingWhichWasWrong()
+    {
+        using var factory = new FairFundFactory();
+        using var client = SignedInClient.Anonymous(factory);
+
+        using var response = await client.PostFormAsync("/account/sign-in",
+            new() { ["Input.Email"] = SignedInClient.Manager, ["Input.Password"] = "not-the-password" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("govuk-error-summary", page);
+        Assert.Contains("Enter the email address and password for your FairFund account", page);
+    }
+
+    [Fact]
+    public async Task Post_SignIn_TooManyAttemptsInAMinute_IsTurnedAwayButThePageStillShows()
+    {
+        using var factory = new FairFundFactory { SignInAttemptsPerMinute = 3 };
+        using var client = SignedInClient.Anonymous(factory);
+        var statuses = new List<HttpStatusCode>();
+
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            using var response = await client.PostFormAsync("/account/sign-in",
+                new() { ["Input.Email"] = SignedInClient.Applicant, ["Input.Password"] = "guess-" + attempt });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        using var page = await client.GetAsync(new Uri("/account/sign-in", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+}
