@@ -15,6 +15,7 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         builder.Property(a => a.Reference).HasMaxLength(60);
         builder.Property(a => a.State).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<Round>().WithMany().HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<FairFund.Domain.Organisations.OrganisationProfile>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Property<Guid>(FairFundDbContext.VersionColumn).IsConcurrencyToken();
         builder.Ignore(a => a.History);
         builder.OwnsMany<StateChange>("_history", change =>

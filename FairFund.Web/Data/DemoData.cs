@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FairFund.Domain.Organisations;
 using FairFund.Domain.RoundFiles;
 using FairFund.Domain.Rounds;
 using FairFund.Web.Accounts;
@@ -24,7 +25,9 @@ public static class DemoData
         var db = scope.ServiceProvider.GetRequiredService<FairFundDbContext>();
         if (await db.Rounds.AnyAsync(cancellationToken)) return;
 
-        await AddPeopleAsync(scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(), File.ReadAllBytes(Path.Combine(DemoFolder, "people.json")));
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        await AddPeopleAsync(users, File.ReadAllBytes(Path.Combine(DemoFolder, "people.json")));
+        await AddOrganisationsAsync(db, users, File.ReadAllBytes(Path.Combine(DemoFolder, "organisations.json")), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
 
         var round = ReadDemoRound(File.ReadAllBytes(Path.Combine(DemoFolder, "round.json")), time.GetUtcNow());
         round.Open(time.GetUtcNow(), Actor, Seed.Draw());
@@ -52,6 +55,37 @@ public static class DemoData
             var user = new IdentityUser(email) { Email = email, EmailConfirmed = true };
             Check(await users.CreateAsync(user, person.GetProperty("password").GetString()!), email);
             Check(await users.AddToRoleAsync(user, person.GetProperty("role").GetString()!), email);
+        }
+    }
+
+    private static readonly JsonSerializerOptions DemoJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    private sealed record DemoOrganisation(
+        IReadOnlyList<string> Members, string Name, OrganisationType Type, CharityRegulator? CharityRegulator, string? CharityNumber,
+        string? CompanyNumber, decimal AnnualIncome, DateOnly IncomeYearEnd, string Postcode, string AreaServed,
+        int PeopleRunningTheGroup, int OfThemWithLivedExperience, int OfThemWhoUseTheServices, IReadOnlyList<Contact> Contacts);
+
+    private sealed record DemoOrganisations(IReadOnlyList<DemoOrganisation> Organisations);
+
+    private static async Task AddOrganisationsAsync(FairFundDbContext db, UserManager<IdentityUser> users, byte[] utf8Json, DateOnly today)
+    {
+        var demo = JsonSerializer.Deserialize<DemoOrganisations>(utf8Json, DemoJson)!;
+        foreach (var group in demo.Organisations)
+        {
+            var profile = new OrganisationProfile(Guid.NewGuid(), new ProfileDetails(group.Name, group.Type, group.CharityRegulator,
+                group.CharityNumber, group.CompanyNumber, group.AnnualIncome, group.IncomeYearEnd, group.Postcode, group.AreaServed,
+                group.PeopleRunningTheGroup, group.OfThemWithLivedExperience, group.OfThemWhoUseTheServices, group.Contacts));
+            if (profile.Check(today) is { Count: > 0 } problems)
+                throw new InvalidDataException($"Demo data: {group.Name}: " + string.Join("; ", problems));
+            db.Organisations.Add(profile);
+            foreach (var email in group.Members)
+            {
+                var user = await users.FindByEmailAsync(email) ?? throw new InvalidDataException($"Demo data: {group.Name}: no account {email}");
+                db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = profile.Id, UserId = user.Id });
+            }
         }
     }
 

@@ -17,6 +17,8 @@ public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> option
 
     public DbSet<Round> Rounds => Set<Round>();
     public DbSet<Application> Applications => Set<Application>();
+    public DbSet<FairFund.Domain.Organisations.OrganisationProfile> Organisations => Set<FairFund.Domain.Organisations.OrganisationProfile>();
+    public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

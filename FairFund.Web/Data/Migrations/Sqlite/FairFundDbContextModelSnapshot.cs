@@ -51,12 +51,75 @@ namespace FairFund.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganisationId");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("RoundId");
 
                     b.ToTable("Applications");
+                });
+
+            modelBuilder.Entity("FairFund.Domain.Organisations.OrganisationProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AnnualIncome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaServed")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CharityNumber")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CharityRegulator")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompanyNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IncomeYearEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfThemWhoUseTheServices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfThemWithLivedExperience")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeopleRunningTheGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Organisations", (string)null);
                 });
 
             modelBuilder.Entity("FairFund.Domain.Rounds.Round", b =>
@@ -120,6 +183,21 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Rounds");
+                });
+
+            modelBuilder.Entity("FairFund.Web.Data.OrganisationMember", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("OrganisationMembers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -316,6 +394,12 @@ namespace FairFund.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("FairFund.Domain.Applications.Application", b =>
                 {
+                    b.HasOne("FairFund.Domain.Organisations.OrganisationProfile", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("FairFund.Domain.Rounds.Round", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
@@ -366,6 +450,45 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                     b.Navigation("_history");
                 });
 
+            modelBuilder.Entity("FairFund.Domain.Organisations.OrganisationProfile", b =>
+                {
+                    b.OwnsMany("FairFund.Domain.Organisations.Contact", "_contacts", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("OrganisationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Phone")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OrganisationId");
+
+                            b1.ToTable("OrganisationContacts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganisationId");
+                        });
+
+                    b.Navigation("_contacts");
+                });
+
             modelBuilder.Entity("FairFund.Domain.Rounds.Round", b =>
                 {
                     b.OwnsMany("FairFund.Domain.Auditing.StateChange", "_history", b1 =>
@@ -410,6 +533,21 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("_history");
+                });
+
+            modelBuilder.Entity("FairFund.Web.Data.OrganisationMember", b =>
+                {
+                    b.HasOne("FairFund.Domain.Organisations.OrganisationProfile", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
