@@ -9,13 +9,18 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-# FairFund.Web compiles its stylesheet from GOV.UK Frontend with Node.js and npm while it builds.
-if ! command -v npm >/dev/null 2>&1; then
-  echo "test.sh: npm was not found; installing Node.js and npm with apt-get." >&2
+# FairFund.Web compiles its stylesheet from GOV.UK Frontend with Node.js and npm while it builds, and the
+# browser tests drive Debian's Chromium (never a downloaded browser).
+missing=""
+command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+if [ -n "$missing" ]; then
+  echo "test.sh: installing$missing with apt-get." >&2
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   $sudo apt-get update
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm
+  # shellcheck disable=SC2086
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
 fi
 
 if [ -f .config/dotnet-tools.json ] || [ -f dotnet-tools.json ]; then

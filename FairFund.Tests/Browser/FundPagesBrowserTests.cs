@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+
+namespace FairFund.Tests.Browser;
+
+/// <summary>The fund manager's pages in a real browser, signed in, checked with axe-core's WCAG 2.2 AA rules.</summary>
+public sealed class FundPagesBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private async Task<IPage> SignedInAsManagerAsync()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync("manager@demo.fairfund.test");
+        await page.GetByLabel("Password").FillAsync("demo-manager-2027");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        return page;
+    }
+
+    [Theory]
+    [InlineData("/fund")]
+    [InlineData("/fund/rounds/CW-MH-2027-R1")]
+    [InlineData("/fund/rounds/CW-MH-2027-R1/edit")]
+    [InlineData("/fund/rounds/new")]
+    public async Task Open_FundPage_HasNoAxeViolations(string path)
+    {
+        var page = await SignedInAsManagerAsync();
+        await page.GotoAsync(path);
+
+        var violations = await Axe.ViolationsAsync(page);
+
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+}
