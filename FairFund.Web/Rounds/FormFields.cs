@@ -28,5 +28,11 @@ public sealed record DateTimeField(string Id, string Name, string Legend, DateTi
     public string? Hint { get; init; }
 }
 
+/// <summary>A GOV.UK date input (day, month, year), for the <c>_DateField</c> partial.</summary>
+public sealed record DateField(string Id, string Name, string Legend, DateInput Value, string? Error)
+{
+    public string? Hint { get; init; }
+}
+
 /// <summary>The round's details fields and their errors, for the <c>_RoundDetailsFields</c> partial that both round forms show.</summary>
 public sealed record DetailsForm(RoundDetailsInput Input, FormErrors Errors);

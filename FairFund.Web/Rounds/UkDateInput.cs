@@ -24,6 +24,21 @@ public sealed class DateTimeInput
     }
 }
 
+/// <summary>A date as a person enters it in the GOV.UK date input pattern: day, month and year.</summary>
+public sealed class DateInput
+{
+    public string? Day { get; set; }
+    public string? Month { get; set; }
+    public string? Year { get; set; }
+
+    public static DateInput From(DateOnly date) => new()
+    {
+        Day = date.Day.ToString(CultureInfo.InvariantCulture),
+        Month = date.Month.ToString(CultureInfo.InvariantCulture),
+        Year = date.Year.ToString(CultureInfo.InvariantCulture),
+    };
+}
+
 /// <summary>Reads a <see cref="DateTimeInput"/> as UK time and gives the instant in UTC, or says in GOV.UK words what is wrong.</summary>
 public static partial class UkDateInput
 {
@@ -36,17 +51,7 @@ public static partial class UkDateInput
     /// <param name="errors">Where to add what is wrong; errors about the date are at <c>{id}-day</c>, about the time at <c>{id}-time</c>.</param>
     public static DateTimeOffset? Read(DateTimeInput input, string id, string what, FormErrors errors)
     {
-        var dateId = id + "-day";
-        var parts = new[] { ("day", input.Day), ("month", input.Month), ("year", input.Year) };
-        var missing = parts.Where(part => FormNumbers.IsBlank(part.Item2)).Select(part => part.Item1).ToList();
-        DateOnly? date = null;
-        if (missing.Count == 3) errors.Add(dateId, $"Enter the {what}");
-        else if (missing.Count > 0) errors.Add(dateId, $"The {what} must include a {string.Join(" and ", missing)}");
-        else if (!FormNumbers.TryWhole(input.Day, out var day) || MonthOf(input.Month) is not { } month
-            || !FormNumbers.TryWhole(input.Year, out var year) || year is < 1000 or > 9999
-            || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-            errors.Add(dateId, $"The {what} must be a real date, like 27 3 2027");
-        else date = new DateOnly(year, month, day);
+        var date = ReadDate(input.Day, input.Month, input.Year, id, what, errors);
 
         var timeWhat = what.Replace("date", "time", StringComparison.Ordinal);
         var timeId = id + "-time";
@@ -65,6 +70,25 @@ public static partial class UkDateInput
         // In the hour the clocks go back, the time happens twice; take the first, in British Summer Time.
         var offset = London.IsAmbiguousTime(local) ? London.GetAmbiguousTimeOffsets(local).Max() : London.GetUtcOffset(local);
         return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
+    /// <summary>A date alone, as the GOV.UK date input takes it: the date, or null with what is wrong at <c>{id}-day</c>.</summary>
+    public static DateOnly? ReadDate(DateInput input, string id, string what, FormErrors errors) =>
+        ReadDate(input.Day, input.Month, input.Year, id, what, errors);
+
+    private static DateOnly? ReadDate(string? dayText, string? monthText, string? yearText, string id, string what, FormErrors errors)
+    {
+        var dateId = id + "-day";
+        var parts = new[] { ("day", dayText), ("month", monthText), ("year", yearText) };
+        var missing = parts.Where(part => FormNumbers.IsBlank(part.Item2)).Select(part => part.Item1).ToList();
+        if (missing.Count == 3) errors.Add(dateId, $"Enter the {what}");
+        else if (missing.Count > 0) errors.Add(dateId, $"The {what} must include a {string.Join(" and ", missing)}");
+        else if (!FormNumbers.TryWhole(dayText, out var day) || MonthOf(monthText) is not { } month
+            || !FormNumbers.TryWhole(yearText, out var year) || year is < 1000 or > 9999
+            || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            errors.Add(dateId, $"The {what} must be a real date, like 27 3 2027");
+        else return new DateOnly(year, month, day);
+        return null;
     }
 
     private static int? MonthOf(string? text)

@@ -1,0 +1,209 @@
+using System.Text.RegularExpressions;
+using FairFund.Domain.Organisations;
+using FairFund.Web.Data;
+using FairFund.Web.Rounds;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairFund.Web.Pages.Apply;
+
+/// <summary>
+/// The group's profile, entered once and reused for every application. There is no id in the address:
+/// the page always works on the first group the signed-in person is a member of, so nobody can reach
+/// another group's details; a person with no group creates one and becomes its member.
+/// </summary>
+public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<IdentityUser> users, TimeProvider time) : PageModel
+{
+    public const string SavedKey = "OrganisationSaved";
+    public const string SavedMessage = "Your group's details are saved";
+
+    [BindProperty]
+    public ProfileInput Input { get; set; } = new();
+
+    public FormErrors Errors { get; } = new();
+
+    public bool IsNew { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var profile = await MyProfileAsync(cancellationToken);
+        IsNew = profile is null;
+        if (profile is not null)
+            Input = ProfileInput.From(profile.Details, (Guid)db.Entry(profile).Property(FairFundDbContext.VersionColumn).CurrentValue!);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var profile = await MyProfileAsync(cancellationToken);
+        IsNew = profile is null;
+        if (profile is not null)
+        {
+            // Save only over the version the person was looking at: if someone has saved since, theirs stands.
+            var version = db.Entry(profile).Property(FairFundDbContext.VersionColumn);
+            if (!Equals(version.CurrentValue, Input.Version)) return RedirectToPage("/Apply/OrganisationChanged");
+            version.OriginalValue = Input.Version;
+        }
+
+        var details = Input.Read(Errors);
+        if (details is null) return Page();
+
+        var today = DateOnly.FromDateTime(UkTime.From(time.GetUtcNow()).DateTime);
+        if (profile is null)
+        {
+            profile = new OrganisationProfile(Guid.NewGuid(), details);
+            db.Organisations.Add(profile);
+            db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = profile.Id, UserId = users.GetUserId(User)! });
+        }
+        else
+        {
+            profile.Update(details);
+            // A change to the contacts alone leaves the profile's own row untouched; a new version makes every save check and claim it.
+            db.Entry(profile).Property(FairFundDbContext.VersionColumn).CurrentValue = Guid.NewGuid();
+        }
+
+        foreach (var problem in profile.Check(today)) Errors.Add(FieldId(problem.Location), problem.Message);
+        if (Errors.Any)
+        {
+            db.ChangeTracker.Clear();
+            return Page();
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return RedirectToPage("/Apply/OrganisationChanged");
+        }
+        TempData[SavedKey] = SavedMessage;
+        return RedirectToPage("/Apply/Index");
+    }
+
+    private async Task<OrganisationProfile?> MyProfileAsync(CancellationToken cancellationToken)
+    {
+        var userId = users.GetUserId(User);
+        var id = await db.OrganisationMembers.Where(member => member.UserId == userId)
+            .OrderBy(member => member.OrganisationId).Select(member => (Guid?)member.OrganisationId).FirstOrDefaultAsync(cancellationToken);
+        return id is null ? null : await db.Organisations.SingleAsync(organisation => organisation.Id == id, cancellationToken);
+    }
+
+    /// <summary>The id of the input a domain location (<c>contacts[0].email</c>) is about (<c>contacts-0-email</c>).</summary>
+    public static string FieldId(string location) => location switch
+    {
+        "incomeYearEnd" => "income-year-end-day",
+        "contacts" => "contacts-0-name",
+        _ => CamelHump().Replace(Punctuation().Replace(location, "-").Trim('-'), "$1-$2").ToLowerInvariant(),
+    };
+
+    [GeneratedRegex(@"[\[\].]+")]
+    private static partial Regex Punctuation();
+
+    [GeneratedRegex("([a-z0-9])([A-Z])")]
+    private static partial Regex CamelHump();
+
+    /// <summary>The profile form as typed: text, so that what was entered can be shown back with what is wrong with it.</summary>
+    public sealed class ProfileInput
+    {
+        public const int ContactSlots = 2;
+
+        public string? Name { get; set; }
+        public string? Type { get; set; }
+        public string? CharityRegulator { get; set; }
+        public string? CharityNumber { get; set; }
+        public string? CompanyNumber { get; set; }
+        public string? AnnualIncome { get; set; }
+        public DateInput IncomeYearEnd { get; set; } = new();
+        public string? Postcode { get; set; }
+        public string? AreaServed { get; set; }
+        public string? PeopleRunningTheGroup { get; set; }
+        public string? OfThemWithLivedExperience { get; set; }
+        public string? OfThemWhoUseTheServices { get; set; }
+        public List<ContactInput> Contacts { get; set; } = [];
+        public Guid Version { get; set; }
+
+        public ContactInput Contact(int index) => index < Contacts.Count ? Contacts[index] : new ContactInput();
+
+        public static ProfileInput From(ProfileDetails details, Guid version) => new()
+        {
+            Name = details.Name,
+            Type = details.Type.ToString(),
+            CharityRegulator = details.CharityRegulator?.ToString(),
+            CharityNumber = details.CharityNumber,
+            CompanyNumber = details.CompanyNumber,
+            AnnualIncome = FormNumbers.Money(details.AnnualIncome),
+            IncomeYearEnd = DateInput.From(details.IncomeYearEnd),
+            Postcode = details.Postcode,
+            AreaServed = details.AreaServed,
+            PeopleRunningTheGroup = Whole(details.PeopleRunningTheGroup),
+            OfThemWithLivedExperience = Whole(details.OfThemWithLivedExperience),
+            OfThemWhoUseTheServices = Whole(details.OfThemWhoUseTheServices),
+            Contacts = [.. details.Contacts.Select(contact => new ContactInput { Name = contact.Name, Role = contact.Role, Email = contact.Email, Phone = contact.Phone })],
+            Version = version,
+        };
+
+        /// <summary>The details as values, or null with every entry that is not a number, a date or a choice where one is needed in <paramref name="errors"/>.</summary>
+        public ProfileDetails? Read(FormErrors errors)
+        {
+            var name = (Name ?? "").Trim();
+            if (name.Length > 200) errors.Add("name", "Your group's name must be 200 characters or fewer");
+
+            OrganisationType? type = Enum.TryParse<OrganisationType>(Type, out var t) && Enum.IsDefined(t) && !int.TryParse(Type, out _) ? t : null;
+            if (type is null) errors.Add("type", "Select the type of group you are");
+
+            CharityRegulator? regulator = null;
+            if (!FormNumbers.IsBlank(CharityRegulator))
+            {
+                if (Enum.TryParse<CharityRegulator>(CharityRegulator, out var r) && Enum.IsDefined(r) && !int.TryParse(CharityRegulator, out _)) regulator = r;
+                else errors.Add("charity-regulator", "Select where your charity is registered");
+            }
+
+            decimal? income = null;
+            if (FormNumbers.IsBlank(AnnualIncome)) errors.Add("annual-income", "Enter your group's income for its latest year, or 0 if it had none");
+            else if (FormNumbers.TryMoney(AnnualIncome, out var amount)) income = amount;
+            else errors.Add("annual-income", "Enter your income as an amount of money, like 8400 or £8,400.50");
+
+            var yearEnd = UkDateInput.ReadDate(IncomeYearEnd, "income-year-end", "date your year ended", errors);
+
+            var running = Count(PeopleRunningTheGroup, "people-running-the-group", "how many people run your group", errors);
+            var lived = Count(OfThemWithLivedExperience, "of-them-with-lived-experience", "how many of them have lived experience of mental ill health", errors);
+            var using_ = Count(OfThemWhoUseTheServices, "of-them-who-use-the-services", "how many of them use your group's services", errors);
+
+            var contacts = Contacts.Take(ContactSlots).Select((contact, index) => (contact, index))
+                .Where(entry => entry.index == 0 || !entry.contact.IsBlank)
+                .Select(entry => new Contact(entry.contact.Name ?? "", entry.contact.Role ?? "", entry.contact.Email ?? "", entry.contact.Phone))
+                .ToList();
+            if (contacts.Count == 0) contacts.Add(new Contact("", "", ""));
+
+            if (errors.Any) return null;
+            return new ProfileDetails(name, type!.Value, regulator, CharityNumber, CompanyNumber, income!.Value, yearEnd!.Value,
+                Postcode ?? "", AreaServed ?? "", running!.Value, lived!.Value, using_!.Value, contacts);
+        }
+
+        private static string Whole(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        private static int? Count(string? text, string id, string what, FormErrors errors)
+        {
+            if (FormNumbers.IsBlank(text))
+            {
+                errors.Add(id, $"Enter {what}");
+                return null;
+            }
+            if (FormNumbers.TryWhole(text, out var count) && count >= 0) return count;
+            errors.Add(id, $"Enter {what} as a whole number, like 5, or 0 for none");
+            return null;
+        }
+    }
+
+    public sealed class ContactInput
+    {
+        public string? Name { get; set; }
+        public string? Role { get; set; }
+        public string? Email { get; set; }
+        public string? Phone { get; set; }
+
+        public bool IsBlank => FormNumbers.IsBlank(Name) && FormNumbers.IsBlank(Role) && FormNumbers.IsBlank(Email) && FormNumbers.IsBlank(Phone);
+    }
+}
