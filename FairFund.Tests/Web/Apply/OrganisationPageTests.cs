@@ -99,6 +99,23 @@ public sealed class OrganisationPageTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_UnreadableIncomeAndBadCharityNumber_ShowsBothProblems()
+    {
+        var (before, version) = await GroupOf(SignedInClient.Applicant);
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+        var form = FormOf(before.Details with { Type = OrganisationType.RegisteredCharity, CharityRegulator = CharityRegulator.EnglandAndWales, CharityNumber = "12AB" }, version);
+        form["Input.AnnualIncome"] = "about 8k";
+
+        using var response = await client.PostFormAsync(Path, form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("<a href=\"#annual-income\">", html);
+        Assert.Contains("<a href=\"#charity-number\">Enter a charity number like 1234567 or SC012345</a>", html);
+        Assert.Contains("value=\"about 8k\"", html);
+        Assert.Equal(version, (await GroupOf(SignedInClient.Applicant)).Version);
+    }
+
+    [Fact]
     public async Task Post_MoneyWithPoundSignAndCommas_IsRead()
     {
         var (before, version) = await GroupOf(SignedInClient.Applicant);

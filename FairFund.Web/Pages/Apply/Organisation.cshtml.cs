@@ -46,8 +46,9 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
             version.OriginalValue = Input.Version;
         }
 
-        var details = Input.Read(Errors);
-        if (details is null) return Page();
+        // Entries that could not be read stand in as placeholders, so that the profile's own checks still
+        // report everything else in the same go; the page shows them all and saves nothing.
+        var details = Input.Read(Errors, out var notChecked);
 
         var today = DateOnly.FromDateTime(UkTime.From(time.GetUtcNow()).DateTime);
         if (profile is null)
@@ -63,7 +64,8 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
             db.Entry(profile).Property(FairFundDbContext.VersionColumn).CurrentValue = Guid.NewGuid();
         }
 
-        foreach (var problem in profile.Check(today)) Errors.Add(FieldId(problem.Location), problem.Message);
+        foreach (var problem in profile.Check(today).Where(problem => !notChecked.Contains(problem.Location)))
+            Errors.Add(FieldId(problem.Location), problem.Message);
         if (Errors.Any)
         {
             db.ChangeTracker.Clear();
@@ -144,14 +146,25 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
             Version = version,
         };
 
-        /// <summary>The details as values, or null with every entry that is not a number, a date or a choice where one is needed in <paramref name="errors"/>.</summary>
-        public ProfileDetails? Read(FormErrors errors)
+        /// <summary>
+        /// The details as values, with every entry that is not a number, a date or a choice where one is needed in
+        /// <paramref name="errors"/> and a placeholder in its place.
+        /// </summary>
+        /// <param name="errors">Where to add what could not be read.</param>
+        /// <param name="notChecked">The profile's problem locations that a placeholder would make wrong, so are not to be shown.</param>
+        public ProfileDetails Read(FormErrors errors, out IReadOnlySet<string> notChecked)
         {
+            var skip = new HashSet<string>(StringComparer.Ordinal);
+            notChecked = skip;
             var name = (Name ?? "").Trim();
             if (name.Length > 200) errors.Add("name", "Your group's name must be 200 characters or fewer");
 
             OrganisationType? type = Enum.TryParse<OrganisationType>(Type, out var t) && Enum.IsDefined(t) && !int.TryParse(Type, out _) ? t : null;
-            if (type is null) errors.Add("type", "Select the type of group you are");
+            if (type is null)
+            {
+                errors.Add("type", "Select the type of group you are");
+                skip.UnionWith(["charityNumber", "companyNumber", "charityRegulator"]);
+            }
 
             CharityRegulator? regulator = null;
             if (!FormNumbers.IsBlank(CharityRegulator))
@@ -170,6 +183,7 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
             var running = Count(PeopleRunningTheGroup, "people-running-the-group", "how many people run your group", errors);
             var lived = Count(OfThemWithLivedExperience, "of-them-with-lived-experience", "how many of them have lived experience of mental ill health", errors);
             var using_ = Count(OfThemWhoUseTheServices, "of-them-who-use-the-services", "how many of them use your group's services", errors);
+            if (running is null) skip.UnionWith(["ofThemWithLivedExperience", "ofThemWhoUseTheServices"]);
 
             var contacts = Contacts.Take(ContactSlots).Select((contact, index) => (contact, index))
                 .Where(entry => entry.index == 0 || !entry.contact.IsBlank)
@@ -177,9 +191,8 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
                 .ToList();
             if (contacts.Count == 0) contacts.Add(new Contact("", "", ""));
 
-            if (errors.Any) return null;
-            return new ProfileDetails(name, type!.Value, regulator, CharityNumber, CompanyNumber, income!.Value, yearEnd!.Value,
-                Postcode ?? "", AreaServed ?? "", running!.Value, lived!.Value, using_!.Value, contacts);
+            return new ProfileDetails(name, type ?? OrganisationType.OtherNonProfit, regulator, CharityNumber, CompanyNumber, income ?? 0m,
+                yearEnd ?? DateOnly.MaxValue, Postcode ?? "", AreaServed ?? "", running ?? 0, lived ?? 0, using_ ?? 0, contacts);
         }
 
         private static string Whole(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
