@@ -32,7 +32,10 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
     }
 }
 
-/// <summary>Who may act for an organisation: links a sign-in account to the group it applies for.</summary>
+/// <summary>
+/// Who may act for an organisation: links a sign-in account to the group it applies for. An account acts
+/// for one group, which the database enforces, so two quick first saves cannot create two groups.
+/// </summary>
 public sealed class OrganisationMember
 {
     public Guid OrganisationId { get; set; }
@@ -46,6 +49,6 @@ public sealed class OrganisationMemberConfiguration : IEntityTypeConfiguration<O
         builder.HasKey(member => new { member.OrganisationId, member.UserId });
         builder.HasOne<OrganisationProfile>().WithMany().HasForeignKey(member => member.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<IdentityUser>().WithMany().HasForeignKey(member => member.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(member => member.UserId);
+        builder.HasIndex(member => member.UserId).IsUnique();
     }
 }

@@ -31,4 +31,18 @@ public sealed class DemoDataTests(FairFundFactory factory) : IClassFixture<FairF
         Assert.True(await users.IsInRoleAsync((await users.FindByEmailAsync(SignedInClient.Manager))!, "FundManager"));
         Assert.Equal(2, (await users.GetUsersInRoleAsync("PanelMember")).Count);
     }
+
+    [Fact]
+    public async Task OrganisationMember_SecondGroupForTheSameAccount_IsRefusedByTheDatabase()
+    {
+        factory.CreateClient().Dispose();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<FairFundDbContext>();
+        var applicant = await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByEmailAsync(SignedInClient.Applicant);
+        var other = await db.Organisations.FirstAsync(o => o.Name == "Southam Befriending Network");
+
+        db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = other.Id, UserId = applicant!.Id });
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
 }

@@ -80,6 +80,11 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
         {
             return RedirectToPage("/Apply/OrganisationChanged");
         }
+        catch (DbUpdateException) when (IsNew)
+        {
+            // Another save (a double click, another tab) created this account's group first; that one stands.
+            return RedirectToPage("/Apply/OrganisationChanged");
+        }
         TempData[SavedKey] = SavedMessage;
         return RedirectToPage("/Apply/Index");
     }

@@ -195,7 +195,8 @@ namespace FairFund.Web.Data.Migrations.Sqlite
 
                     b.HasKey("OrganisationId", "UserId");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId")
+                        .IsUnique();
 
                     b.ToTable("OrganisationMembers");
                 });
