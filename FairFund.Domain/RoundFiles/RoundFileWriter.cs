@@ -15,71 +15,7 @@ public static class RoundFileWriter
             var round = file.Round;
             json.WriteStartObject();
             json.WriteStartObject("round");
-            json.WriteString("reference", round.Reference);
-            json.WriteString("name", round.Name);
-            json.WriteString("currency", round.Currency);
-            json.WriteNumber("budget", round.Budget);
-            json.WriteString("seed", round.Seed);
-            json.WriteStartArray("criteria");
-            foreach (var criterion in round.Criteria)
-            {
-                json.WriteStartObject();
-                json.WriteString("key", criterion.Key);
-                json.WriteString("title", criterion.Title);
-                json.WriteNumber("weight", criterion.Weight);
-                json.WriteNumber("min", criterion.Min);
-                json.WriteNumber("max", criterion.Max);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteString("aggregation", Names.Of(round.Aggregation));
-            json.WriteNumber("minReviews", round.MinReviews);
-            json.WriteNumber("threshold", round.Threshold);
-            if (round.LotteryBand is { } band)
-            {
-                json.WriteStartObject("lotteryBand");
-                json.WriteNumber("from", band.From);
-                json.WriteNumber("to", band.To);
-                json.WriteEndObject();
-            }
-            else json.WriteNull("lotteryBand");
-            json.WriteNumber("grantMin", round.GrantMin);
-            json.WriteNumber("grantMax", round.GrantMax);
-            json.WriteString("whenTooBig", Names.Of(round.WhenTooBig));
-            json.WriteNumber("partialMinFraction", round.PartialMinFraction);
-            json.WriteStartArray("incomeBands");
-            foreach (var incomeBand in round.IncomeBands.Bands)
-            {
-                json.WriteStartObject();
-                json.WriteString("key", incomeBand.Key);
-                if (incomeBand.UpTo is { } upTo) json.WriteNumber("upTo", upTo); else json.WriteNull("upTo");
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("rules");
-            foreach (var rule in round.Rules)
-            {
-                json.WriteStartObject();
-                json.WriteString("kind", Names.Of(rule.Kind));
-                json.WriteString("name", rule.Name);
-                WriteCondition(json, rule.When);
-                if (rule.Kind == EquityRuleKind.Multiplier) json.WriteNumber("factor", rule.Factor);
-                else json.WriteNumber("points", rule.Points);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("pots");
-            foreach (var pot in round.Pots)
-            {
-                json.WriteStartObject();
-                json.WriteString("key", pot.Key);
-                json.WriteString("name", pot.Name);
-                json.WriteNumber("share", pot.Share);
-                WriteCondition(json, pot.When);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteBoolean("rollover", round.Rollover);
+            WriteSettings(json, round, canonical: false);
             json.WriteEndObject();
 
             json.WriteStartArray("applications");
@@ -114,6 +50,84 @@ public static class RoundFileWriter
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>
+    /// The fields of a round's settings, in one fixed order. A round file carries the seed and its numbers as
+    /// given; the canonical form that opening a round fingerprints has no seed, numbers without trailing zeros
+    /// and the whole rubric, so the same rules always give the same text.
+    /// </summary>
+    internal static void WriteSettings(Utf8JsonWriter json, Allocation.RoundSettings round, bool canonical)
+    {
+        void Number(string name, decimal value) => json.WriteNumber(name, canonical ? value / 1.0000000000000000000000000000m : value);
+
+        json.WriteString("reference", round.Reference);
+        json.WriteString("name", round.Name);
+        json.WriteString("currency", round.Currency);
+        Number("budget", round.Budget);
+        if (!canonical) json.WriteString("seed", round.Seed);
+        json.WriteStartArray("criteria");
+        foreach (var criterion in round.Criteria)
+        {
+            json.WriteStartObject();
+            json.WriteString("key", criterion.Key);
+            json.WriteString("title", criterion.Title);
+            if (canonical || criterion.Guidance.Length > 0) json.WriteString("guidance", criterion.Guidance);
+            Number("weight", criterion.Weight);
+            json.WriteNumber("min", criterion.Min);
+            json.WriteNumber("max", criterion.Max);
+            if (canonical || criterion.Descriptors.Count > 0) WriteStrings(json, "descriptors", criterion.Descriptors);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteString("aggregation", Names.Of(round.Aggregation));
+        json.WriteNumber("minReviews", round.MinReviews);
+        Number("threshold", round.Threshold);
+        if (round.LotteryBand is { } band)
+        {
+            json.WriteStartObject("lotteryBand");
+            Number("from", band.From);
+            Number("to", band.To);
+            json.WriteEndObject();
+        }
+        else json.WriteNull("lotteryBand");
+        Number("grantMin", round.GrantMin);
+        Number("grantMax", round.GrantMax);
+        json.WriteString("whenTooBig", Names.Of(round.WhenTooBig));
+        Number("partialMinFraction", round.PartialMinFraction);
+        json.WriteStartArray("incomeBands");
+        foreach (var incomeBand in round.IncomeBands.Bands)
+        {
+            json.WriteStartObject();
+            json.WriteString("key", incomeBand.Key);
+            if (incomeBand.UpTo is { } upTo) Number("upTo", upTo); else json.WriteNull("upTo");
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("rules");
+        foreach (var rule in round.Rules)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", Names.Of(rule.Kind));
+            json.WriteString("name", rule.Name);
+            WriteCondition(json, rule.When);
+            if (rule.Kind == EquityRuleKind.Multiplier) Number("factor", rule.Factor);
+            else Number("points", rule.Points);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("pots");
+        foreach (var pot in round.Pots)
+        {
+            json.WriteStartObject();
+            json.WriteString("key", pot.Key);
+            json.WriteString("name", pot.Name);
+            Number("share", pot.Share);
+            WriteCondition(json, pot.When);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteBoolean("rollover", round.Rollover);
     }
 
     internal static void WriteCondition(Utf8JsonWriter json, Condition condition)

@@ -28,82 +28,11 @@ public sealed record PublishedRules(string Json, string Sha256)
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
         {
             json.WriteStartObject();
-            json.WriteString("reference", rules.Reference);
-            json.WriteString("name", rules.Name);
-            json.WriteString("currency", rules.Currency);
-            Number(json, "budget", rules.Budget);
-            json.WriteStartArray("criteria");
-            foreach (var criterion in rules.Criteria)
-            {
-                json.WriteStartObject();
-                json.WriteString("key", criterion.Key);
-                json.WriteString("title", criterion.Title);
-                json.WriteString("guidance", criterion.Guidance);
-                Number(json, "weight", criterion.Weight);
-                json.WriteNumber("min", criterion.Min);
-                json.WriteNumber("max", criterion.Max);
-                json.WriteStartArray("descriptors");
-                foreach (var descriptor in criterion.Descriptors) json.WriteStringValue(descriptor);
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteString("aggregation", Names.Of(rules.Aggregation));
-            json.WriteNumber("minReviews", rules.MinReviews);
-            Number(json, "threshold", rules.Threshold);
-            if (rules.LotteryBand is { } band)
-            {
-                json.WriteStartObject("lotteryBand");
-                Number(json, "from", band.From);
-                Number(json, "to", band.To);
-                json.WriteEndObject();
-            }
-            else json.WriteNull("lotteryBand");
-            Number(json, "grantMin", rules.GrantMin);
-            Number(json, "grantMax", rules.GrantMax);
-            json.WriteString("whenTooBig", Names.Of(rules.WhenTooBig));
-            Number(json, "partialMinFraction", rules.PartialMinFraction);
-            json.WriteStartArray("incomeBands");
-            foreach (var incomeBand in rules.IncomeBands.Bands)
-            {
-                json.WriteStartObject();
-                json.WriteString("key", incomeBand.Key);
-                if (incomeBand.UpTo is { } upTo) Number(json, "upTo", upTo); else json.WriteNull("upTo");
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("rules");
-            foreach (var rule in rules.Rules)
-            {
-                json.WriteStartObject();
-                json.WriteString("kind", Names.Of(rule.Kind));
-                json.WriteString("name", rule.Name);
-                RoundFileWriter.WriteCondition(json, rule.When);
-                if (rule.Kind == EquityRuleKind.Multiplier) Number(json, "factor", rule.Factor);
-                else Number(json, "points", rule.Points);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("pots");
-            foreach (var pot in rules.Pots)
-            {
-                json.WriteStartObject();
-                json.WriteString("key", pot.Key);
-                json.WriteString("name", pot.Name);
-                Number(json, "share", pot.Share);
-                RoundFileWriter.WriteCondition(json, pot.When);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteBoolean("rollover", rules.Rollover);
+            RoundFileWriter.WriteSettings(json, rules, canonical: true);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
-
-    /// <summary>1.20 and 1.2 are the same rule, so they must be the same text.</summary>
-    private static void Number(Utf8JsonWriter json, string name, decimal value) =>
-        json.WriteNumber(name, value / 1.0000000000000000000000000000m);
 }
 
 /// <summary>
