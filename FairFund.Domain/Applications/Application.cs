@@ -1,4 +1,6 @@
 using FairFund.Domain.Auditing;
+using FairFund.Domain.Scoring;
+using FairFund.Domain.Validation;
 using Stateless;
 using Stateless.Graph;
 
@@ -22,6 +24,8 @@ public sealed record SubmissionWindow(bool RoundIsOpen, DateTimeOffset ClosesAt,
 public sealed class Application
 {
     private readonly List<StateChange> _history = [];
+    private readonly List<BudgetLine> _budget = [];
+    private readonly List<Partner> _partners = [];
     private StateMachine<ApplicationState, ApplicationTrigger>? _machine;
     private StateMachine<ApplicationState, ApplicationTrigger>.TriggerWithParameters<SubmissionWindow> _submit = null!;
     private StateMachine<ApplicationState, ApplicationTrigger>.TriggerWithParameters<string> _markIneligible = null!;
@@ -48,11 +52,105 @@ public sealed class Application
     public string? IneligibleReason { get; private set; }
     public IReadOnlyList<StateChange> History => _history;
 
+    public string Title { get; private set; } = "";
+    public string WhatYouWillDo { get; private set; } = "";
+    public DateOnly? StartDate { get; private set; }
+    public DateOnly? EndDate { get; private set; }
+    public string WhoBenefits { get; private set; } = "";
+    public string Outcomes { get; private set; } = "";
+    public string LivedExperience { get; private set; } = "";
+    public IReadOnlyList<BudgetLine> Budget => _budget.AsReadOnly();
+
+    /// <summary>Null until the group has said whether it works with partners.</summary>
+    public bool? WorkingWithPartners { get; private set; }
+
+    public IReadOnlyList<Partner> Partners => _partners.AsReadOnly();
+
+    /// <summary>The amount requested: the budget's total, so the two can never disagree.</summary>
+    public decimal AmountRequested => _budget.Sum(line => line.Cost);
+
+    /// <summary>A partnership bid, which equity rules may favour: the group named at least one partner.</summary>
+    public bool IsPartnershipBid => WorkingWithPartners == true && _partners.Count > 0;
+
+    public ProjectAnswers Project => new(Title, WhatYouWillDo, StartDate, EndDate);
+
+    /// <summary>Saves the project page's answers as given, complete or not; <see cref="Check(GrantRange)"/> says what is missing.</summary>
+    public void AnswerProject(ProjectAnswers answers)
+    {
+        EnsureDraft();
+        (Title, WhatYouWillDo, StartDate, EndDate) = (Tidy(answers.Title), Tidy(answers.WhatYouWillDo), answers.StartDate, answers.EndDate);
+    }
+
+    public void AnswerWhoBenefits(string answer)
+    {
+        EnsureDraft();
+        WhoBenefits = Tidy(answer);
+    }
+
+    public void AnswerOutcomes(string answer)
+    {
+        EnsureDraft();
+        Outcomes = Tidy(answer);
+    }
+
+    public void AnswerLivedExperience(string answer)
+    {
+        EnsureDraft();
+        LivedExperience = Tidy(answer);
+    }
+
+    /// <summary>Replaces the budget; lines with neither an item nor a cost are dropped, as a blank row on a form would be.</summary>
+    public void AnswerBudget(IEnumerable<BudgetLine> lines)
+    {
+        EnsureDraft();
+        _budget.Clear();
+        _budget.AddRange(lines.Select(line => line with { Item = Tidy(line.Item) }).Where(line => line.Item.Length > 0 || line.Cost != 0));
+    }
+
+    /// <summary>Replaces the partners; a group that works alone keeps no partners, whatever the form still held.</summary>
+    public void AnswerPartners(bool? workingWithPartners, IEnumerable<Partner> partners)
+    {
+        EnsureDraft();
+        WorkingWithPartners = workingWithPartners;
+        _partners.Clear();
+        if (workingWithPartners == true)
+            _partners.AddRange(partners.Select(partner => new Partner(Tidy(partner.Name), Tidy(partner.Role))).Where(partner => partner.Name.Length > 0 || partner.Role.Length > 0));
+    }
+
+    /// <summary>How far the group has got with a task: not started until something is entered, completed when <see cref="Check(GrantRange)"/> finds nothing.</summary>
+    public TaskStatus StatusOf(ApplicationTask task, GrantRange grants)
+    {
+        if (!IsStarted(task)) return TaskStatus.NotStarted;
+        return Check(task, grants).Count == 0 ? TaskStatus.Completed : TaskStatus.InProgress;
+    }
+
+    /// <summary>Every problem with every answer, in task order; empty when the application is ready to send.</summary>
+    public IReadOnlyList<Problem> Check(GrantRange grants) => [.. Enum.GetValues<ApplicationTask>().SelectMany(task => Check(task, grants))];
+
+    /// <summary>
+    /// Every problem with one task's answers, located by the form field (<c>whatYouWillDo</c>,
+    /// <c>budget[1].cost</c>) and worded for the volunteer filling it in.
+    /// </summary>
+    public IReadOnlyList<Problem> Check(ApplicationTask task, GrantRange grants) => task switch
+    {
+        ApplicationTask.Project => [.. CheckProject()],
+        ApplicationTask.WhoBenefits => [.. CheckText("whoBenefits", WhoBenefits, "who will benefit", "Who will benefit", AnswerLimits.WhoBenefitsWords)],
+        ApplicationTask.Outcomes => [.. CheckText("outcomes", Outcomes, "what will change and how you will know", "Outcomes", AnswerLimits.OutcomesWords)],
+        ApplicationTask.LivedExperience => [.. CheckText("livedExperience", LivedExperience, "how people with lived experience shape the work", "How people with lived experience shape the work", AnswerLimits.LivedExperienceWords)],
+        ApplicationTask.Budget => [.. CheckBudget(grants)],
+        _ => [.. CheckPartners()],
+    };
+
     private StateMachine<ApplicationState, ApplicationTrigger> Machine => _machine ??= Configure();
 
-    /// <summary>Submits the application; refused after the round's closing instant, and the draft is kept.</summary>
-    public void Submit(DateTimeOffset now, string actor, SubmissionWindow window)
+    /// <summary>
+    /// Submits the application; refused, with the draft kept as it was, after the round's closing instant
+    /// or while any answer still has a problem.
+    /// </summary>
+    public void Submit(DateTimeOffset now, string actor, SubmissionWindow window, GrantRange grants)
     {
+        if (State == ApplicationState.Draft && Check(grants) is { Count: > 0 } problems)
+            throw new DomainRuleException($"The application cannot be submitted until every question is answered: {string.Join("; ", problems.Select(problem => problem.Message))}.");
         Fire(ApplicationTrigger.Submit, now, actor, window: window);
         SubmittedAt = now;
     }
@@ -105,6 +203,87 @@ public sealed class Application
         ApplicationTrigger.Decline => "be declined",
         _ => "be withdrawn",
     };
+
+    private void EnsureDraft()
+    {
+        if (State != ApplicationState.Draft)
+            throw new DomainRuleException($"The application has been sent, so its answers cannot be changed: it is {Labels.ForStaff(State).ToLowerInvariant()}.");
+    }
+
+    private static string Tidy(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+    private bool IsStarted(ApplicationTask task) => task switch
+    {
+        ApplicationTask.Project => Title.Length > 0 || WhatYouWillDo.Length > 0 || StartDate is not null || EndDate is not null,
+        ApplicationTask.WhoBenefits => WhoBenefits.Length > 0,
+        ApplicationTask.Outcomes => Outcomes.Length > 0,
+        ApplicationTask.LivedExperience => LivedExperience.Length > 0,
+        ApplicationTask.Budget => _budget.Count > 0,
+        _ => WorkingWithPartners is not null,
+    };
+
+    private IEnumerable<Problem> CheckProject()
+    {
+        if (Title.Length == 0) yield return new Problem("title", "Enter a title for your project");
+        else if (Title.Length > AnswerLimits.TitleCharacters)
+            yield return new Problem("title", $"Project title must be {AnswerLimits.TitleCharacters} characters or fewer (it has {Title.Length})");
+        foreach (var problem in CheckText("whatYouWillDo", WhatYouWillDo, "what you will do", "What you will do", AnswerLimits.WhatYouWillDoWords))
+            yield return problem;
+        if (StartDate is null) yield return new Problem("startDate", "Enter the date the project starts");
+        if (EndDate is null) yield return new Problem("endDate", "Enter the date the project ends");
+        else if (StartDate is { } start && EndDate < start) yield return new Problem("endDate", "The end date must be the same as or after the start date");
+    }
+
+    private static IEnumerable<Problem> CheckText(string field, string answer, string whatToEnter, string name, int wordLimit)
+    {
+        var words = AnswerLimits.WordsIn(answer);
+        if (words == 0) yield return new Problem(field, $"Enter {whatToEnter}");
+        else if (words > wordLimit) yield return new Problem(field, $"{name} must be {wordLimit} words or fewer (it has {words})");
+    }
+
+    private IEnumerable<Problem> CheckBudget(GrantRange grants)
+    {
+        if (_budget.Count == 0)
+        {
+            yield return new Problem("budget", "Enter at least one thing the money is for, and its cost");
+            yield break;
+        }
+        if (_budget.Count > AnswerLimits.BudgetLines)
+            yield return new Problem("budget", $"A budget can have up to {AnswerLimits.BudgetLines} lines: group smaller costs together");
+        for (var index = 0; index < _budget.Count; index++)
+        {
+            var at = Location.Item("budget", index);
+            var line = _budget[index];
+            if (line.Item.Length == 0) yield return new Problem(Location.Field(at, "item"), $"Enter what line {index + 1} of the budget is for");
+            if (line.Cost <= 0) yield return new Problem(Location.Field(at, "cost"), $"Enter the cost of line {index + 1} of the budget, more than £0");
+            else if (decimal.Round(line.Cost, 2) != line.Cost) yield return new Problem(Location.Field(at, "cost"), $"The cost of line {index + 1} of the budget must be in pounds and pence, like 150 or 150.50");
+        }
+        var total = AmountRequested;
+        if (_budget.All(line => line.Cost > 0) && (total < grants.Min || total > grants.Max))
+            yield return new Problem("budget", $"The total, {Money.Pounds(total)}, must be between {Money.Pounds(grants.Min)} and {Money.Pounds(grants.Max)}, the grants this round gives");
+    }
+
+    private IEnumerable<Problem> CheckPartners()
+    {
+        if (WorkingWithPartners is null)
+        {
+            yield return new Problem("workingWithPartners", "Select yes if you will work with partners on this project");
+            yield break;
+        }
+        if (WorkingWithPartners == false) yield break;
+        if (_partners.Count == 0) yield return new Problem("partners[0].name", "Enter the name of at least one partner, or select no");
+        if (_partners.Count > AnswerLimits.Partners) yield return new Problem("partners", $"List up to {AnswerLimits.Partners} partners: the ones most involved");
+        for (var index = 0; index < _partners.Count; index++)
+        {
+            var at = Location.Item("partners", index);
+            var partner = _partners[index];
+            if (partner.Name.Length == 0) yield return new Problem(Location.Field(at, "name"), $"Enter the name of partner {index + 1}");
+            var words = AnswerLimits.WordsIn(partner.Role);
+            if (words == 0) yield return new Problem(Location.Field(at, "role"), $"Enter what partner {index + 1} will do");
+            else if (words > AnswerLimits.PartnerRoleWords)
+                yield return new Problem(Location.Field(at, "role"), $"What partner {index + 1} will do must be {AnswerLimits.PartnerRoleWords} words or fewer (it has {words})");
+        }
+    }
 
     private void Fire(ApplicationTrigger trigger, DateTimeOffset at, string actor, string? reason = null, SubmissionWindow? window = null)
     {

@@ -21,5 +21,9 @@ public static class Money
     public static string Format(decimal value) => value.ToString("#,##0.00", CultureInfo.InvariantCulture);
 
     /// <summary>Formats a score as it is published: always two decimals.</summary>
+    /// <summary>Pounds as people write them: £1,200 for whole pounds, £1,200.50 otherwise.</summary>
+    public static string Pounds(decimal value) =>
+        "£" + value.ToString(value == decimal.Truncate(value) ? "#,##0" : "#,##0.00", CultureInfo.InvariantCulture);
+
     public static string Score(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -29,7 +29,21 @@ internal static class ApplicationInState
         [ApplicationState.Withdrawn] = [ApplicationTrigger.Withdraw],
     };
 
-    public static Application Draft() => new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "CW-2027-0001");
+    /// <summary>The grants the rounds in these tests give.</summary>
+    public static readonly GrantRange Grants = new(500m, 5000m);
+
+    /// <summary>A draft with every question answered, so only the state machine can refuse it.</summary>
+    public static Application Draft()
+    {
+        var application = new Application(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "CW-2027-0001");
+        application.AnswerProject(new ProjectAnswers("Peer support walks", "Weekly walks led by peer supporters.", new DateOnly(2027, 6, 1), new DateOnly(2028, 5, 31)));
+        application.AnswerWhoBenefits("Adults in Foleshill living with anxiety or depression.");
+        application.AnswerOutcomes("Fewer people feel isolated; we will ask walkers every three months.");
+        application.AnswerLivedExperience("The walks are planned by members who use them.");
+        application.AnswerBudget([new BudgetLine("Peer supporter expenses", 1200m), new BudgetLine("Insurance", 300m)]);
+        application.AnswerPartners(false, []);
+        return application;
+    }
 
     /// <summary>A new application in <paramref name="state"/>, one day per step from <see cref="Monday"/>.</summary>
     public static Application In(ApplicationState state)
@@ -53,7 +67,7 @@ internal static class ApplicationInState
     {
         switch (trigger)
         {
-            case ApplicationTrigger.Submit: application.Submit(at, actor, OpenWindow(at)); break;
+            case ApplicationTrigger.Submit: application.Submit(at, actor, OpenWindow(at), Grants); break;
             case ApplicationTrigger.MarkEligible: application.MarkEligible(at, actor); break;
             case ApplicationTrigger.MarkIneligible: application.MarkIneligible(at, actor, IneligibleReason); break;
             case ApplicationTrigger.MarkScored: application.MarkScored(at, actor); break;
