@@ -18,6 +18,7 @@ if (builder.Configuration.GetValue("FairFund:DemoData", true))
 builder.Services.Configure<Funder>(builder.Configuration.GetSection(Funder.Section));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFairFundData(builder.Configuration);
+builder.Services.AddScoped<FairFund.Web.Applications.ApplicantRecords>();
 builder.Services.AddFairFundAccounts();
 builder.Services.AddSignInLimits(builder.Configuration);
 builder.Services.AddHostedService<FairFund.Web.Rounds.RoundClock>();

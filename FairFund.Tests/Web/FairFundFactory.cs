@@ -34,6 +34,18 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
         return use(scope.ServiceProvider);
     }
 
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> use)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider);
+    }
+
+    public async Task WithScopeAsync(Func<IServiceProvider, Task> use)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await use(scope.ServiceProvider);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -103,10 +103,10 @@ public static class DemoData
 
         using var document = JsonDocument.Parse(utf8Json);
         var root = document.RootElement;
-        var today = DateOnly.FromDateTime(Rounds.UkTime.From(now).DateTime);
+        var today = DateOnly.FromDateTime(UkTime.From(now).DateTime);
         var opensAt = now.AddDays(root.GetProperty("opensInDays").GetInt32());
         // Rounds close at midday UK time, never at midnight, when nobody is there to help.
-        var closesAt = Rounds.UkTime.ToUtc(today.AddDays(root.GetProperty("closesInDays").GetInt32()), new TimeOnly(12, 0));
+        var closesAt = UkTime.ToUtc(today.AddDays(root.GetProperty("closesInDays").GetInt32()), new TimeOnly(12, 0));
         var rules = file.Round with { Seed = "" };
         return new Round(Guid.NewGuid(), rules.Reference, rules.Name, root.GetProperty("purpose").GetString() ?? "", opensAt, closesAt, rules);
     }

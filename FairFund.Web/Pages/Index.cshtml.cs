@@ -1,5 +1,6 @@
 using FairFund.Domain.Rounds;
 using FairFund.Web.Data;
+using FairFund.Web.Forms;
 using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using FairFund.Web.Forms;
 using FairFund.Domain.Allocation;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;

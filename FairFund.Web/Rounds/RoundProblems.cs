@@ -1,3 +1,4 @@
+using FairFund.Web.Forms;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FairFund.Domain.Allocation;

@@ -2,6 +2,7 @@ using System.Net;
 using FairFund.Domain.Allocation;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
+using FairFund.Web.Forms;
 using FairFund.Web.Rounds;
 
 namespace FairFund.Tests.Web.Fund;

@@ -1,5 +1,6 @@
 using FairFund.Domain.Rounds;
 using FairFund.Web.Data;
+using FairFund.Web.Forms;
 using FairFund.Web.Rounds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,16 +1,24 @@
+using FairFund.Domain.Applications;
 using FairFund.Domain.Organisations;
 using FairFund.Domain.Rounds;
+using FairFund.Web.Applications;
 using FairFund.Web.Data;
+using FairFund.Web.Forms;
 using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace FairFund.Web.Pages.Apply;
 
-/// <summary>An applicant's start page: the groups they act for, and the rounds open to them now.</summary>
-public sealed class IndexModel(FairFundDbContext db, UserManager<IdentityUser> users, TimeProvider time) : PageModel
+/// <summary>An applicant's start page: the groups they act for, their applications, and the rounds open to them now.</summary>
+public sealed class IndexModel(FairFundDbContext db, UserManager<IdentityUser> users, ApplicantRecords records, TimeProvider time) : PageModel
 {
+    public const string NeedsGroupKey = "NeedsGroup";
+
+    public IReadOnlyList<ApplicationRow> Applications { get; private set; } = [];
+
     public IReadOnlyList<GroupRow> Groups { get; private set; } = [];
     public IReadOnlyList<OpenRound> OpenRounds { get; private set; } = [];
 
@@ -26,12 +34,39 @@ public sealed class IndexModel(FairFundDbContext db, UserManager<IdentityUser> u
             .Join(db.Organisations, member => member.OrganisationId, organisation => organisation.Id, (_, organisation) => organisation)
             .AsNoTracking().ToListAsync(cancellationToken);
         Groups = [.. groups.Select(group => new GroupRow(group.Name, group.AreaServed, group.OrgId, group.Flags.Select(KnownFlags.InWords).ToList()))];
+        var groupIds = groups.Select(group => group.Id).ToList();
+        var applications = await db.Applications.AsNoTracking().Where(application => groupIds.Contains(application.OrganisationId))
+            .Join(db.Rounds, application => application.RoundId, round => round.Id,
+                (application, round) => new { application.Reference, application.State, application.Title, RoundName = round.Name, RoundReference = round.Reference, round.ClosesAt })
+            .ToListAsync(cancellationToken);
+        Applications = [.. applications.OrderByDescending(application => application.ClosesAt).Select(application => new ApplicationRow(
+            application.Reference, application.RoundName, application.Title, Labels.ForApplicant(application.State), application.State == ApplicationState.Draft,
+            UkTime.Format(application.ClosesAt)))];
+        var begun = applications.Select(application => application.RoundReference).ToHashSet();
         var open = await db.Rounds.AsNoTracking().Where(round => round.State == RoundState.Open)
             .Select(round => new { round.Reference, round.Name, round.ClosesAt }).ToListAsync(cancellationToken);
-        OpenRounds = [.. open.OrderBy(round => round.ClosesAt).Select(round => new OpenRound(round.Reference, round.Name, UkTime.Format(round.ClosesAt)))];
+        OpenRounds = [.. open.OrderBy(round => round.ClosesAt)
+            .Select(round => new OpenRound(round.Reference, round.Name, UkTime.Format(round.ClosesAt), begun.Contains(round.Reference)))];
     }
+
+    /// <summary>Starts the group's application to a round, or opens the one it has already begun.</summary>
+    public async Task<IActionResult> OnPostStartAsync(string round, CancellationToken cancellationToken)
+    {
+        await RoundClock.CloseDueRoundsAsync(db, time.GetUtcNow(), cancellationToken);
+        var group = await records.GroupOfAsync(User, cancellationToken);
+        if (group is null)
+        {
+            TempData[NeedsGroupKey] = "Enter your group's details first: they go with every application.";
+            return RedirectToPage("/Apply/Organisation");
+        }
+        var application = await records.StartAsync(group.Value, round, cancellationToken);
+        if (application is null) return NotFound();
+        return Redirect($"/apply/applications/{application.Reference}");
+    }
+
+    public sealed record ApplicationRow(string Reference, string RoundName, string Title, string Status, bool IsDraft, string RoundCloses);
 
     public sealed record GroupRow(string Name, string AreaServed, string? OrgId, IReadOnlyList<string> Described);
 
-    public sealed record OpenRound(string Reference, string Name, string Closes);
+    public sealed record OpenRound(string Reference, string Name, string Closes, bool AlreadyBegun);
 }

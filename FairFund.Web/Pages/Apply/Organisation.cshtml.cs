@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FairFund.Domain.Organisations;
 using FairFund.Web.Data;
+using FairFund.Web.Forms;
 using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -26,8 +27,12 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
 
     public bool IsNew { get; private set; }
 
+    /// <summary>Why the person was sent here, such as starting an application before entering the group's details.</summary>
+    public string? Notice { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Notice = TempData[IndexModel.NeedsGroupKey] as string;
         var profile = await MyProfileAsync(cancellationToken);
         IsNew = profile is null;
         if (profile is not null)

@@ -4,6 +4,7 @@ using FairFund.Domain.Organisations;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
 using FairFund.Web.Data;
+using FairFund.Web.Forms;
 using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -3,6 +3,7 @@ using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Rounds;
 using FairFund.Web.Data;
+using FairFund.Web.Forms;
 using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

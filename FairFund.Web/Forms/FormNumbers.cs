@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace FairFund.Web.Rounds;
+namespace FairFund.Web.Forms;
 
 /// <summary>
 /// Reads numbers as people type them into a form ("£1,000.50", "1000.5", "15%"), the same whatever

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace FairFund.Web.Rounds;
+namespace FairFund.Web.Forms;
 
 /// <summary>A date and time as a person enters it in the GOV.UK date input pattern, plus a time, in UK time.</summary>
 public sealed class DateTimeInput

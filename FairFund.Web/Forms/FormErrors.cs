@@ -1,4 +1,4 @@
-namespace FairFund.Web.Rounds;
+namespace FairFund.Web.Forms;
 
 /// <summary>One thing wrong with what a person entered, at the id of the input it concerns.</summary>
 public sealed record FieldError(string FieldId, string Message);

@@ -1,4 +1,4 @@
-namespace FairFund.Web.Rounds;
+namespace FairFund.Web.Forms;
 
 /// <summary>A GOV.UK text input or textarea with its label, hint and error, for the <c>_Field</c> partial.</summary>
 public sealed record TextField(string Id, string Name, string Label, string? Value, string? Error)
@@ -33,6 +33,3 @@ public sealed record DateField(string Id, string Name, string Legend, DateInput 
 {
     public string? Hint { get; init; }
 }
-
-/// <summary>The round's details fields and their errors, for the <c>_RoundDetailsFields</c> partial that both round forms show.</summary>
-public sealed record DetailsForm(RoundDetailsInput Input, FormErrors Errors);

@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using FairFund.Domain.Applications;
+using FairFund.Domain.Rounds;
+using FairFund.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairFund.Web.Applications;
+
+/// <summary>An application with the round it is for, as the applicant's pages load it.</summary>
+public sealed record OwnApplication(Application Application, Round Round)
+{
+    public GrantRange Grants => new(Round.Rules.GrantMin, Round.Rules.GrantMax);
+
+    /// <summary>Whether a submission that reached the server <paramref name="now"/> would count.</summary>
+    public SubmissionWindow WindowAt(DateTimeOffset now) => new(Round.State == RoundState.Open, Round.ClosesAt, now);
+}
+
+/// <summary>
+/// The one way applicant pages reach applications: only through the signed-in person's own group.
+/// Another group's application is "not found", exactly as a reference that does not exist, so a guessed
+/// reference reveals nothing.
+/// </summary>
+public sealed class ApplicantRecords(FairFundDbContext db, UserManager<IdentityUser> users)
+{
+    /// <summary>The group the person acts for, or null before they have entered its details.</summary>
+    public async Task<Guid?> GroupOfAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var userId = users.GetUserId(user);
+        if (userId is null) return null;
+        return await db.OrganisationMembers.Where(member => member.UserId == userId)
+            .Select(member => (Guid?)member.OrganisationId).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The person's own group's application with this reference, tracked for changes; null when there is none.</summary>
+    public async Task<OwnApplication?> FindAsync(ClaimsPrincipal user, string reference, CancellationToken cancellationToken)
+    {
+        var group = await GroupOfAsync(user, cancellationToken);
+        if (group is null) return null;
+        var application = await db.Applications
+            .FirstOrDefaultAsync(application => application.Reference == reference && application.OrganisationId == group, cancellationToken);
+        if (application is null) return null;
+        var round = await db.Rounds.FirstAsync(round => round.Id == application.RoundId, cancellationToken);
+        return new OwnApplication(application, round);
+    }
+
+    /// <summary>
+    /// The group's application to a round: the one already begun, or a new draft with the round's next
+    /// reference (<c>CW-MH-2027-R1-0007</c>). Null when the round is not open to applications.
+    /// </summary>
+    public async Task<Application?> StartAsync(Guid group, string roundReference, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(round => round.Reference == roundReference, cancellationToken);
+        if (round is null || round.State != RoundState.Open) return null;
+        var existing = await db.Applications.FirstOrDefaultAsync(application => application.RoundId == round.Id && application.OrganisationId == group, cancellationToken);
+        if (existing is not null) return existing;
+
+        // Two groups starting at once may take the same number; the unique index refuses the second, which takes the next.
+        for (var attempt = 0; ; attempt++)
+        {
+            var count = await db.Applications.CountAsync(application => application.RoundId == round.Id, cancellationToken);
+            var application = new Application(Guid.NewGuid(), round.Id, group, $"{round.Reference}-{count + 1 + attempt:0000}");
+            db.Applications.Add(application);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return application;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+                // The same group starting twice at once (a double click) finds the one that won.
+                var won = await db.Applications.FirstOrDefaultAsync(a => a.RoundId == round.Id && a.OrganisationId == group, cancellationToken);
+                if (won is not null) return won;
+            }
+        }
+    }
+}
