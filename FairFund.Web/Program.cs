@@ -1,3 +1,4 @@
+using FairFund.Web;
 using FairFund.Web.Accounts;
 using FairFund.Web.Cli;
 using FairFund.Web.Data;
@@ -43,6 +44,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error");
     app.UseHsts();
 }
+app.UseSecurityHeaders();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -30,4 +30,21 @@ public sealed class FundPagesBrowserTests(BrowserFixture browser) : IClassFixtur
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
+
+    [Fact]
+    public async Task Open_RoundPage_RunsOnlyFairFundsOwnScriptsAndBreaksNoSecurityPolicy()
+    {
+        var page = await SignedInAsManagerAsync();
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") refused.Add(message.Text);
+        };
+
+        await page.GotoAsync("/fund/rounds/CW-MH-2027-R1");
+        await page.Locator(".app-diagram svg").First.WaitForAsync();
+
+        Assert.Empty(refused);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.body.classList.contains('govuk-frontend-supported')"));
+    }
 }
