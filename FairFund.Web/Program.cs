@@ -1,6 +1,7 @@
 using FairFund.Web.Accounts;
 using FairFund.Web.Cli;
 using FairFund.Web.Data;
+using FairFund.Web.Email;
 
 if (AllocateCommand.IsInvokedBy(args)) return AllocateCommand.Run(args, Console.Out, Console.Error);
 
@@ -20,6 +21,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFairFundData(builder.Configuration);
 builder.Services.AddFairFundAccounts();
 builder.Services.AddSignInLimits(builder.Configuration);
+builder.Services.AddFairFundMail(builder.Configuration);
 builder.Services.AddHostedService<FairFund.Web.Rounds.RoundClock>();
 builder.Services.AddRazorPages(options =>
 {
