@@ -2,6 +2,7 @@ using FairFund.Web;
 using FairFund.Web.Accounts;
 using FairFund.Web.Cli;
 using FairFund.Web.Data;
+using FairFund.Web.Email;
 
 if (AllocateCommand.IsInvokedBy(args)) return AllocateCommand.Run(args, Console.Out, Console.Error);
 
@@ -22,6 +23,7 @@ builder.Services.AddFairFundData(builder.Configuration);
 builder.Services.AddScoped<FairFund.Web.Applications.ApplicantRecords>();
 builder.Services.AddFairFundAccounts();
 builder.Services.AddSignInLimits(builder.Configuration);
+builder.Services.AddFairFundMail(builder.Configuration);
 builder.Services.AddHostedService<FairFund.Web.Rounds.RoundClock>();
 builder.Services.AddRazorPages(options =>
 {

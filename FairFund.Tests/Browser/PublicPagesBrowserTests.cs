@@ -9,6 +9,14 @@ public sealed class PublicPagesBrowserTests(BrowserFixture browser) : IClassFixt
     [InlineData("/")]
     [InlineData("/rounds/CW-MH-2027-R1")]
     [InlineData("/account/sign-in")]
+    [InlineData("/account/register")]
+    [InlineData("/account/check-email")]
+    [InlineData("/account/resend-confirmation")]
+    [InlineData("/account/confirm-email")]
+    [InlineData("/account/forgot-password")]
+    [InlineData("/account/forgot-password/sent")]
+    [InlineData("/account/reset-password")]
+    [InlineData("/account/password-changed")]
     public async Task Open_PublicPage_HasNoAxeViolations(string path)
     {
         var page = await browser.NewPageAsync();
@@ -34,6 +42,8 @@ public sealed class PublicPagesBrowserTests(BrowserFixture browser) : IClassFixt
     [InlineData("/")]
     [InlineData("/rounds/CW-MH-2027-R1")]
     [InlineData("/account/sign-in")]
+    [InlineData("/account/register")]
+    [InlineData("/account/forgot-password")]
     public async Task Open_PublicPage_At320Pixels_NeverScrollsSideways(string path)
     {
         var page = await browser.NewPageAsync(width: 320);
@@ -42,6 +52,27 @@ public sealed class PublicPagesBrowserTests(BrowserFixture browser) : IClassFixt
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
 
         Assert.True(scrollWidth <= 320, $"{path} is {scrollWidth} px wide at 320 px");
+    }
+
+    [Fact]
+    public async Task Register_WithMistakes_ShowsAccessibleErrorsThatLeadToTheFields()
+    {
+        var page = await browser.NewPageAsync(width: 320);
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create an account" }).First.ClickAsync();
+
+        await page.GetByLabel("Email address").FillAsync("not-an-email");
+        await page.GetByLabel("Create a password").FillAsync("short");
+        await page.GetByLabel("Enter the password again").FillAsync("shorter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+        Assert.StartsWith("Error: Create an account", await page.TitleAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Enter an email address in the correct format, like name@example.com" }).ClickAsync();
+        Assert.Equal("Input_Email", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        var violations = await Axe.ViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 320, $"the register page with errors is {scrollWidth} px wide at 320 px");
     }
 
     [Fact]

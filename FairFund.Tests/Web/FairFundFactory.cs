@@ -20,12 +20,31 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
 
     public int SignInAttemptsPerMinute { get; init; } = 1_000;
 
+    public int RegisterAttemptsPerMinute { get; init; } = 1_000;
+
+    public int ResendConfirmationAttemptsPerMinute { get; init; } = 1_000;
+
+    public int ForgotPasswordAttemptsPerMinute { get; init; } = 1_000;
+
+    /// <summary>Changes to the app's services for one test, applied after the app's own.</summary>
+    public Action<IServiceCollection>? WithServices { get; init; }
+
+    /// <summary>Where the app writes the mail it sends, one <c>.eml</c> file a message.</summary>
+    public string MailFolder => Path.Combine(DataDirectory.FullName, "mail");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("FairFund:DataDirectory", DataDirectory.FullName);
         // Tests sign in many times from one address; the limit itself is tested with its own setting.
         builder.UseSetting("FairFund:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.UseSetting("FairFund:RegisterAttemptsPerMinute", RegisterAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("FairFund:ResendConfirmationAttemptsPerMinute", ResendConfirmationAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("FairFund:ForgotPasswordAttemptsPerMinute", ForgotPasswordAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            WithServices?.Invoke(services);
+        });
     }
 
     public T WithScope<T>(Func<IServiceProvider, T> use)

@@ -27,11 +27,16 @@ public static class AccountSetup
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.User.RequireUniqueEmail = true;
+                // The user name is the email address, so any character an address may hold is allowed (o'brien@…).
+                options.User.AllowedUserNameCharacters = "";
+                // An account is only usable once its owner has shown the address is theirs.
+                options.SignIn.RequireConfirmedEmail = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<Data.FairFundDbContext>()
             .AddDefaultTokenProviders();
+        services.AddScoped<AccountMail>();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = SignInPath;

@@ -5,15 +5,26 @@ namespace FairFund.Web.Accounts;
 
 /// <summary>
 /// Slows password guessing from one address: a handful of sign-in attempts a minute, on top of Identity's
-/// lockout of the account itself. Only posts count; looking at the page never does.
+/// lockout of the account itself. The account forms that send email (register, resend the confirmation,
+/// forgotten password) are limited the same way, so that nobody can use FairFund to flood an inbox. Only
+/// posts count; looking at a page never does. Each form has its own allowance.
 /// </summary>
 public static class SignInLimits
 {
     public const string Policy = "sign-in";
+    public const string RegisterPolicy = "register";
+    public const string ResendConfirmationPolicy = "resend-confirmation";
+    public const string ForgotPasswordPolicy = "forgot-password";
 
     public static IServiceCollection AddSignInLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var attemptsPerMinute = configuration.GetValue("FairFund:SignInAttemptsPerMinute", 10);
+        (string Policy, int PerMinute)[] limits =
+        [
+            (Policy, configuration.GetValue("FairFund:SignInAttemptsPerMinute", 10)),
+            (RegisterPolicy, configuration.GetValue("FairFund:RegisterAttemptsPerMinute", 5)),
+            (ResendConfirmationPolicy, configuration.GetValue("FairFund:ResendConfirmationAttemptsPerMinute", 5)),
+            (ForgotPasswordPolicy, configuration.GetValue("FairFund:ForgotPasswordAttemptsPerMinute", 5)),
+        ];
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -21,12 +32,15 @@ public static class SignInLimits
             {
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync(
-                    "Too many attempts to sign in from here. Wait a minute and try again.", cancellationToken);
+                    "Too many attempts from here. Wait a minute and try again.", cancellationToken);
             };
-            options.AddPolicy(Policy, http => HttpMethods.IsPost(http.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = attemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter("reading"));
+            foreach (var (policy, perMinute) in limits)
+            {
+                options.AddPolicy(policy, http => HttpMethods.IsPost(http.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("reading"));
+            }
         });
         return services;
     }

@@ -9,6 +9,12 @@ public sealed record TextField(string Id, string Name, string Label, string? Val
     public string? Suffix { get; init; }
     public string InputMode { get; init; } = "text";
     public int Rows { get; init; }
+
+    /// <summary>The input's type: <c>email</c> or <c>password</c> where the browser should know.</summary>
+    public string Type { get; init; } = "text";
+
+    /// <summary>What the browser may fill in (<c>email</c>, <c>new-password</c>, <c>current-password</c>, <c>name</c>), or null.</summary>
+    public string? AutoComplete { get; init; }
 }
 
 /// <summary>One choice of a radios or checkboxes question.</summary>

@@ -1,0 +1,50 @@
+using FairFund.Web.Accounts;
+using FairFund.Web.Data;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace FairFund.Web.Email;
+
+/// <summary>Mail settings, under <c>FairFund:Mail</c>.</summary>
+public sealed class MailOptions
+{
+    public const string Section = "FairFund:Mail";
+
+    /// <summary>The address mail comes from; the funder's name is shown beside it.</summary>
+    public string From { get; set; } = "no-reply@fairfund.localhost";
+}
+
+public static class MailSetup
+{
+    /// <summary>The folder, under the data directory, that <see cref="MailDrop"/> writes messages to.</summary>
+    public static string MailFolder(IConfiguration configuration) => Path.Combine(DataSetup.DataDirectory(configuration), "mail");
+
+    public static IServiceCollection AddFairFundMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<IMailSender>(provider => new MailDrop(MailFolder(configuration), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<MailComposer>();
+        return services;
+    }
+}
+
+/// <summary>Starts every message the same way: from the funder, with its reply-to address, dated by the app's clock.</summary>
+public sealed class MailComposer(IOptions<MailOptions> mail, IOptions<Funder> funder, TimeProvider time)
+{
+    public MimeMessage Compose(string to, string subject, MailBody body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var message = new MimeMessage
+        {
+            Subject = subject,
+            Date = time.GetUtcNow(),
+            Body = new BodyBuilder { TextBody = body.Text, HtmlBody = body.Html(subject) }.ToMessageBody(),
+        };
+        var sender = funder.Value.IsSet ? funder.Value.Name : "FairFund";
+        message.From.Add(new MailboxAddress(sender, mail.Value.From));
+        if (funder.Value.ReplyTo is { Length: > 0 } replyTo && MailboxAddress.TryParse(replyTo, out var replyAddress))
+            message.ReplyTo.Add(replyAddress);
+        message.To.Add(MailboxAddress.Parse(to));
+        return message;
+    }
+}
