@@ -1,10 +1,18 @@
+using Xunit.Abstractions;
 using Microsoft.Playwright;
 
 namespace FairFund.Tests.Browser;
 
 /// <summary>The applicant's pages in a real browser: accessible, and usable at 320 px.</summary>
-public sealed class ApplicantPagesBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class ApplicantPagesBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
+    /// <summary>
+    /// What a first visit to the task list may load, uncompressed, everything included. A published app
+    /// sends its style sheet and scripts precompressed (about a fifth of this); the test host serves the
+    /// build output, which does not, so the budget is on the uncompressed size.
+    /// </summary>
+    private const long TaskListBudgetBytes = 240 * 1024;
+
     private async Task<IPage> SignedInAsApplicantAsync(int width = 1280)
     {
         var page = await browser.NewPageAsync(width);
@@ -29,5 +37,37 @@ public sealed class ApplicantPagesBrowserTests(BrowserFixture browser) : IClassF
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
         Assert.True(scrollWidth <= 320, $"{path} is {scrollWidth} px wide at 320 px");
+    }
+
+    [Fact]
+    public async Task Open_TaskList_LoadsLessThanItsBudgetOnAFirstVisit()
+    {
+        var page = await SignedInAsApplicantAsync(width: 320);
+        await page.GotoAsync("/apply");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Start an application") }).First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/apply/applications/", StringComparison.Ordinal));
+        var taskList = page.Url;
+        var fresh = await browser.NewPageAsync(width: 320);
+        // A new browser context has an empty cache: only the sign-in cookie is carried over.
+        var cookies = await page.Context.CookiesAsync();
+        await fresh.Context.AddCookiesAsync(cookies.Select(cookie => new Cookie { Name = cookie.Name, Value = cookie.Value, Domain = cookie.Domain, Path = cookie.Path }));
+        var transfers = new List<(string Url, long Bytes)>();
+        fresh.RequestFinished += async (_, request) =>
+        {
+            var response = await request.ResponseAsync();
+            var body = response is null ? [] : await response.BodyAsync();
+            lock (transfers) transfers.Add((request.Url, body.LongLength));
+        };
+
+        await fresh.GotoAsync(taskList, new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+        long total;
+        lock (transfers)
+        {
+            total = transfers.Sum(transfer => transfer.Bytes);
+            foreach (var (url, bytes) in transfers) output.WriteLine($"{bytes,8:N0} B  {url}");
+        }
+        output.WriteLine($"{total,8:N0} B  in {transfers.Count} requests");
+        Assert.True(total < TaskListBudgetBytes, $"The task list loaded {total:N0} bytes");
     }
 }
