@@ -1,3 +1,4 @@
+using FairFund.Domain.Allocation;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Scoring;
 using FairFund.Domain.Validation;
@@ -29,6 +30,9 @@ public sealed class Application
     private StateMachine<ApplicationState, ApplicationTrigger>? _machine;
     private StateMachine<ApplicationState, ApplicationTrigger>.TriggerWithParameters<SubmissionWindow> _submit = null!;
     private StateMachine<ApplicationState, ApplicationTrigger>.TriggerWithParameters<string> _markIneligible = null!;
+    private StateMachine<ApplicationState, ApplicationTrigger>.TriggerWithParameters<DecisionNotice> _award = null!;
+    private StateMachine<ApplicationState, ApplicationTrigger>.TriggerWithParameters<DecisionNotice> _waitlist = null!;
+    private StateMachine<ApplicationState, ApplicationTrigger>.TriggerWithParameters<DecisionNotice> _decline = null!;
     private (DateTimeOffset At, string Actor, string? Reason) _underWay;
 
     private Application()
@@ -50,6 +54,10 @@ public sealed class Application
     public ApplicationState State { get; private set; } = ApplicationState.Draft;
     public DateTimeOffset? SubmittedAt { get; private set; }
     public string? IneligibleReason { get; private set; }
+
+    /// <summary>What the group is told once the application is awarded, waitlisted or declined; null until then.</summary>
+    public DecisionNotice? Decision { get; private set; }
+
     public IReadOnlyList<StateChange> History => _history;
 
     public string Title { get; private set; } = "";
@@ -165,22 +173,32 @@ public sealed class Application
 
     public void MarkScored(DateTimeOffset now, string actor) => Fire(ApplicationTrigger.MarkScored, now, actor);
 
-    public void Award(DateTimeOffset now, string actor) => Fire(ApplicationTrigger.Award, now, actor);
+    /// <summary>Funds the application; the notice, which must say it is funded, is what the group is told.</summary>
+    public void Award(DateTimeOffset now, string actor, DecisionNotice notice) => Decide(ApplicationTrigger.Award, now, actor, notice);
 
-    public void Waitlist(DateTimeOffset now, string actor) => Fire(ApplicationTrigger.Waitlist, now, actor);
+    /// <summary>Puts the application on the waiting list; the notice, which must say so, is what the group is told.</summary>
+    public void Waitlist(DateTimeOffset now, string actor, DecisionNotice notice) => Decide(ApplicationTrigger.Waitlist, now, actor, notice);
 
-    public void Decline(DateTimeOffset now, string actor, string reason) => Fire(ApplicationTrigger.Decline, now, actor, reason);
+    /// <summary>Declines the application; the notice, which must say so, is what the group is told, and its reason is recorded.</summary>
+    public void Decline(DateTimeOffset now, string actor, DecisionNotice notice) => Decide(ApplicationTrigger.Decline, now, actor, notice);
 
     public void Withdraw(DateTimeOffset now, string actor, string? reason = null) => Fire(ApplicationTrigger.Withdraw, now, actor, reason);
 
     /// <summary>Whether a trigger can fire now, and if not, each reason in words.</summary>
-    public IReadOnlyList<string> WhyNot(ApplicationTrigger trigger, SubmissionWindow? window = null, string? reason = null)
+    /// <param name="trigger">What is asked for.</param>
+    /// <param name="window">For <see cref="ApplicationTrigger.Submit"/>: the round's submission window; none means closed.</param>
+    /// <param name="reason">For <see cref="ApplicationTrigger.MarkIneligible"/>: the reason the group will be given.</param>
+    /// <param name="notice">For a decision (award, waitlist, decline): the notice the group will be given.</param>
+    public IReadOnlyList<string> WhyNot(ApplicationTrigger trigger, SubmissionWindow? window = null, string? reason = null, DecisionNotice? notice = null)
     {
         ICollection<string> unmet;
         var can = trigger switch
         {
             ApplicationTrigger.Submit => Machine.CanFire(_submit, window ?? new SubmissionWindow(false, DateTimeOffset.MinValue, DateTimeOffset.MinValue), out unmet),
             ApplicationTrigger.MarkIneligible => Machine.CanFire(_markIneligible, reason ?? "", out unmet),
+            ApplicationTrigger.Award => Machine.CanFire(_award, notice!, out unmet),
+            ApplicationTrigger.Waitlist => Machine.CanFire(_waitlist, notice!, out unmet),
+            ApplicationTrigger.Decline => Machine.CanFire(_decline, notice!, out unmet),
             _ => Machine.CanFire(trigger, out unmet),
         };
         if (can) return [];
@@ -285,15 +303,24 @@ public sealed class Application
         }
     }
 
-    private void Fire(ApplicationTrigger trigger, DateTimeOffset at, string actor, string? reason = null, SubmissionWindow? window = null)
+    private void Decide(ApplicationTrigger trigger, DateTimeOffset at, string actor, DecisionNotice notice)
     {
-        var whyNot = WhyNot(trigger, window, reason);
+        Fire(trigger, at, actor, trigger == ApplicationTrigger.Decline ? notice.Reason : null, notice: notice);
+        Decision = notice;
+    }
+
+    private void Fire(ApplicationTrigger trigger, DateTimeOffset at, string actor, string? reason = null, SubmissionWindow? window = null, DecisionNotice? notice = null)
+    {
+        var whyNot = WhyNot(trigger, window, reason, notice);
         if (whyNot.Count > 0) throw new DomainRuleException($"The application cannot {Verb(trigger)}: {string.Join("; ", whyNot)}.");
         _underWay = (at, actor, reason);
         switch (trigger)
         {
             case ApplicationTrigger.Submit: Machine.Fire(_submit, window!); break;
             case ApplicationTrigger.MarkIneligible: Machine.Fire(_markIneligible, reason ?? ""); break;
+            case ApplicationTrigger.Award: Machine.Fire(_award, notice!); break;
+            case ApplicationTrigger.Waitlist: Machine.Fire(_waitlist, notice!); break;
+            case ApplicationTrigger.Decline: Machine.Fire(_decline, notice!); break;
             default: Machine.Fire(trigger); break;
         }
     }
@@ -303,6 +330,9 @@ public sealed class Application
         var machine = new StateMachine<ApplicationState, ApplicationTrigger>(() => State, state => State = state);
         _submit = machine.SetTriggerParameters<SubmissionWindow>(ApplicationTrigger.Submit);
         _markIneligible = machine.SetTriggerParameters<string>(ApplicationTrigger.MarkIneligible);
+        _award = machine.SetTriggerParameters<DecisionNotice>(ApplicationTrigger.Award);
+        _waitlist = machine.SetTriggerParameters<DecisionNotice>(ApplicationTrigger.Waitlist);
+        _decline = machine.SetTriggerParameters<DecisionNotice>(ApplicationTrigger.Decline);
 
         machine.Configure(ApplicationState.Draft)
             .PermitIf(_submit, ApplicationState.Submitted, window => window.IsOpen, "the round to be open and its closing time not yet passed")
@@ -314,22 +344,30 @@ public sealed class Application
         machine.Configure(ApplicationState.Eligible)
             .Permit(ApplicationTrigger.MarkScored, ApplicationState.Scored)
             .PermitIf(_markIneligible, ApplicationState.Ineligible, reason => !string.IsNullOrWhiteSpace(reason), "a reason for the group")
-            .Permit(ApplicationTrigger.Decline, ApplicationState.Declined)
+            .PermitIf(_decline, ApplicationState.Declined, Says(Allocation.Decision.Decline), DeclineNeeds)
             .Permit(ApplicationTrigger.Withdraw, ApplicationState.Withdrawn);
         machine.Configure(ApplicationState.Ineligible)
             .Permit(ApplicationTrigger.MarkEligible, ApplicationState.Eligible);
         machine.Configure(ApplicationState.Scored)
-            .Permit(ApplicationTrigger.Award, ApplicationState.Awarded)
-            .Permit(ApplicationTrigger.Waitlist, ApplicationState.Waitlisted)
-            .Permit(ApplicationTrigger.Decline, ApplicationState.Declined)
+            .PermitIf(_award, ApplicationState.Awarded, Says(Allocation.Decision.Award), AwardNeeds)
+            .PermitIf(_waitlist, ApplicationState.Waitlisted, Says(Allocation.Decision.Waitlist), WaitlistNeeds)
+            .PermitIf(_decline, ApplicationState.Declined, Says(Allocation.Decision.Decline), DeclineNeeds)
             .Permit(ApplicationTrigger.Withdraw, ApplicationState.Withdrawn);
         machine.Configure(ApplicationState.Waitlisted)
-            .Permit(ApplicationTrigger.Award, ApplicationState.Awarded);
+            .PermitIf(_award, ApplicationState.Awarded, Says(Allocation.Decision.Award), AwardNeeds);
 
         machine.OnTransitioned(transition => _history.Add(new StateChange(
             _underWay.At, _underWay.Actor, transition.Source.ToString(), transition.Destination.ToString(), transition.Trigger.ToString(), _underWay.Reason)));
         return machine;
     }
+
+    private const string AwardNeeds = "a decision notice awarding an amount";
+    private const string WaitlistNeeds = "a decision notice placing it on the waiting list";
+    private const string DeclineNeeds = "a decision notice declining it";
+
+    /// <summary>A decision's guard: the notice the group will read must say the same as the state it moves to.</summary>
+    private static Func<DecisionNotice, bool> Says(Allocation.Decision decision) => notice =>
+        notice is not null && notice.Decision == decision && (decision == Allocation.Decision.Award ? notice.Amount > 0 : notice.Amount == 0);
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using FairFund.Domain.Allocation;
 using FairFund.Domain.Applications;
 
 namespace FairFund.Tests.Domain.Applications;
@@ -29,13 +30,22 @@ internal static class ApplicationInState
         [ApplicationState.Withdrawn] = [ApplicationTrigger.Withdraw],
     };
 
+    /// <summary>The notices <see cref="Fire"/> decides with: each says what its trigger does, so only the state can refuse it.</summary>
+    public static readonly DecisionNotice Funded = new(Decision.Award, 1500m, "General pot", false,
+        "Your application is funded: £1,500, the full amount you asked for.", [new TrailLine(1, "Decision: awarded 1,500.00 from General pot")], ["A clear, well-costed plan."]);
+
+    public static readonly DecisionNotice OnTheWaitingList = new(Decision.Waitlist, 0m, null, false,
+        "Your application scored well enough to be funded, but the money ran out before it was reached.", [new TrailLine(1, "Decision: waitlisted")], []);
+
+    public static readonly DecisionNotice NotFunded = new(Decision.Decline, 0m, null, false, DeclineReason, [new TrailLine(1, "Decision: declined")], []);
+
     /// <summary>The grants the rounds in these tests give.</summary>
     public static readonly GrantRange Grants = new(500m, 5000m);
 
-    /// <summary>A draft with every question answered, so only the state machine can refuse it.</summary>
-    public static Application Draft()
+    /// <summary>A draft with every question answered, so only the state machine can refuse it; for a round and group of its own unless given.</summary>
+    public static Application Draft(Guid? roundId = null, Guid? organisationId = null, string reference = "CW-2027-0001")
     {
-        var application = new Application(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "CW-2027-0001");
+        var application = new Application(Guid.NewGuid(), roundId ?? Guid.NewGuid(), organisationId ?? Guid.NewGuid(), reference);
         application.AnswerProject(new ProjectAnswers("Peer support walks", "Weekly walks led by peer supporters.", new DateOnly(2027, 6, 1), new DateOnly(2028, 5, 31)));
         application.AnswerWhoBenefits("Adults in Foleshill living with anxiety or depression.");
         application.AnswerOutcomes("Fewer people feel isolated; we will ask walkers every three months.");
@@ -46,14 +56,18 @@ internal static class ApplicationInState
     }
 
     /// <summary>A new application in <paramref name="state"/>, one day per step from <see cref="Monday"/>.</summary>
-    public static Application In(ApplicationState state)
+    /// <param name="state">Where the application is to stand.</param>
+    /// <param name="draft">The draft to take there; a new one by default.</param>
+    /// <param name="notice">The decision, for a decided state; one of this class's notices by default.</param>
+    /// <param name="applicant">Who submits or withdraws it for the group.</param>
+    public static Application In(ApplicationState state, Application? draft = null, DecisionNotice? notice = null, string applicant = Applicant)
     {
-        var application = Draft();
+        var application = draft ?? Draft();
         var day = 0;
         foreach (var trigger in PathTo[state])
         {
-            var actor = trigger is ApplicationTrigger.Submit or ApplicationTrigger.Withdraw ? Applicant : Officer;
-            Fire(application, trigger, Monday.AddDays(day++), actor);
+            var actor = trigger is ApplicationTrigger.Submit or ApplicationTrigger.Withdraw ? applicant : Officer;
+            Fire(application, trigger, Monday.AddDays(day++), actor, notice);
         }
         Assert.Equal(state, application.State);
         return application;
@@ -63,7 +77,7 @@ internal static class ApplicationInState
     public static SubmissionWindow OpenWindow(DateTimeOffset now) => new(RoundIsOpen: true, ClosesAt: now.AddDays(7), Now: now);
 
     /// <summary>Fires <paramref name="trigger"/> through its intent method, with arguments its guards accept.</summary>
-    public static void Fire(Application application, ApplicationTrigger trigger, DateTimeOffset at, string actor)
+    public static void Fire(Application application, ApplicationTrigger trigger, DateTimeOffset at, string actor, DecisionNotice? notice = null)
     {
         switch (trigger)
         {
@@ -71,9 +85,9 @@ internal static class ApplicationInState
             case ApplicationTrigger.MarkEligible: application.MarkEligible(at, actor); break;
             case ApplicationTrigger.MarkIneligible: application.MarkIneligible(at, actor, IneligibleReason); break;
             case ApplicationTrigger.MarkScored: application.MarkScored(at, actor); break;
-            case ApplicationTrigger.Award: application.Award(at, actor); break;
-            case ApplicationTrigger.Waitlist: application.Waitlist(at, actor); break;
-            case ApplicationTrigger.Decline: application.Decline(at, actor, DeclineReason); break;
+            case ApplicationTrigger.Award: application.Award(at, actor, notice ?? Funded); break;
+            case ApplicationTrigger.Waitlist: application.Waitlist(at, actor, notice ?? OnTheWaitingList); break;
+            case ApplicationTrigger.Decline: application.Decline(at, actor, notice ?? NotFunded); break;
             case ApplicationTrigger.Withdraw: application.Withdraw(at, actor, WithdrawReason); break;
             default: throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "A trigger this helper does not know yet.");
         }
@@ -85,6 +99,15 @@ internal static class ApplicationInState
         ApplicationTrigger.MarkIneligible => IneligibleReason,
         ApplicationTrigger.Decline => DeclineReason,
         ApplicationTrigger.Withdraw => WithdrawReason,
+        _ => null,
+    };
+
+    /// <summary>The notice <see cref="Fire"/> gives with a decision, or null for any other trigger.</summary>
+    public static DecisionNotice? NoticeGivenWith(ApplicationTrigger trigger) => trigger switch
+    {
+        ApplicationTrigger.Award => Funded,
+        ApplicationTrigger.Waitlist => OnTheWaitingList,
+        ApplicationTrigger.Decline => NotFunded,
         _ => null,
     };
 }

@@ -96,15 +96,17 @@ public sealed class ApplicationTransitionTableTests
     {
         var application = ApplicationInState.In(from);
         var earlier = application.History.ToList();
+        var decidedBefore = application.Decision;
         var to = Allowed[(from, trigger)];
 
-        Assert.Empty(application.WhyNot(trigger, ApplicationInState.OpenWindow(At), ApplicationInState.ReasonGivenWith(trigger)));
+        Assert.Empty(application.WhyNot(trigger, ApplicationInState.OpenWindow(At), ApplicationInState.ReasonGivenWith(trigger), ApplicationInState.NoticeGivenWith(trigger)));
         ApplicationInState.Fire(application, trigger, At, Actor);
 
         Assert.Equal(to, application.State);
         Assert.Equal(
             [.. earlier, new StateChange(At, Actor, from.ToString(), to.ToString(), trigger.ToString(), ApplicationInState.ReasonGivenWith(trigger))],
             application.History);
+        Assert.Same(ApplicationInState.NoticeGivenWith(trigger) ?? decidedBefore, application.Decision);
     }
 
     [Theory]
@@ -113,15 +115,15 @@ public sealed class ApplicationTransitionTableTests
     {
         var application = ApplicationInState.In(from);
         var earlier = application.History.ToList();
-        var recorded = (application.SubmittedAt, application.IneligibleReason);
+        var recorded = (application.SubmittedAt, application.IneligibleReason, application.Decision);
         var whyNot = $"it is {StateWords[from]}";
 
-        Assert.Equal([whyNot], application.WhyNot(trigger, ApplicationInState.OpenWindow(At), ApplicationInState.ReasonGivenWith(trigger)));
+        Assert.Equal([whyNot], application.WhyNot(trigger, ApplicationInState.OpenWindow(At), ApplicationInState.ReasonGivenWith(trigger), ApplicationInState.NoticeGivenWith(trigger)));
         var refused = Assert.Throws<DomainRuleException>(() => ApplicationInState.Fire(application, trigger, At, Actor));
 
         Assert.Equal($"The application cannot {Verbs[trigger]}: {whyNot}.", refused.Message);
         Assert.Equal(from, application.State);
         Assert.Equal(earlier, application.History);
-        Assert.Equal(recorded, (application.SubmittedAt, application.IneligibleReason));
+        Assert.Equal(recorded, (application.SubmittedAt, application.IneligibleReason, application.Decision));
     }
 }

@@ -23,6 +23,10 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Decision")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("DecisionJson");
+
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 

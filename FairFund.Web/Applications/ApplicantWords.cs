@@ -1,0 +1,73 @@
+using FairFund.Domain.Applications;
+using FairFund.Domain.Auditing;
+using FairFund.Web.Pages;
+
+namespace FairFund.Web.Applications;
+
+/// <summary>
+/// How an application's progress reads to the group that applied: what happens next in each state, and
+/// each recorded change told without staff names ("The fund team"), with the group's own actions as "You".
+/// The status page uses it now; decision emails are meant to use the same words.
+/// </summary>
+public static class ApplicantWords
+{
+    public const string FundTeam = "The fund team";
+    public const string You = "You";
+
+    /// <summary>The tag colour for each state, so a state looks the same wherever the group sees it.</summary>
+    public static StatusTag Tag(ApplicationState state) => new(Labels.ForApplicant(state), state switch
+    {
+        ApplicationState.Draft => TagColour.Grey,
+        ApplicationState.Submitted => TagColour.Blue,
+        ApplicationState.Eligible or ApplicationState.Scored => TagColour.Purple,
+        ApplicationState.Ineligible => TagColour.Red,
+        ApplicationState.Awarded => TagColour.Green,
+        ApplicationState.Waitlisted => TagColour.Yellow,
+        ApplicationState.Declined => TagColour.Orange,
+        _ => TagColour.Grey,
+    });
+
+    public static string WhatHappensNext(ApplicationState state) => state switch
+    {
+        ApplicationState.Draft =>
+            "Your application has not been sent yet. Finish each part, check your answers and send it before the round closes.",
+        ApplicationState.Submitted =>
+            "We are checking that your application meets the fund's rules. You do not need to do anything now. We will contact you if we need to know more.",
+        ApplicationState.Eligible =>
+            "Your application meets the fund's rules. The panel is now scoring it against the criteria published for this round. You do not need to do anything now.",
+        ApplicationState.Ineligible =>
+            "Your application cannot be considered in this round. The reason is below. If you think we have got something wrong, contact the fund team.",
+        ApplicationState.Scored =>
+            "The panel has finished scoring your application. The fund team decides on every application in the round together, and we will tell all the groups at the same time.",
+        ApplicationState.Awarded =>
+            "Your group is getting a grant. The fund team will contact you about the grant agreement and when the money will be paid.",
+        ApplicationState.Waitlisted =>
+            "If a funded group does not take up its grant, the money is offered to groups on the waiting list, in order. We will tell you if your group is offered a grant.",
+        ApplicationState.Declined =>
+            "Your application will not be funded this time. Below you can read how the decision was made, step by step, and what the panel said. You can apply again in a future round.",
+        _ =>
+            "Your application has been withdrawn, so it will not be considered. This cannot be undone, but you can apply again in a future round.",
+    };
+
+    /// <summary>One change in the timeline: who did what, in the group's words, and the reason where the group should see it.</summary>
+    /// <param name="change">The change as recorded.</param>
+    /// <param name="byTheGroup">Whether the person who made it is one of the group's own members.</param>
+    public static (string What, string? Reason) Happened(StateChange change, bool byTheGroup)
+    {
+        var who = byTheGroup ? You : FundTeam;
+        _ = Enum.TryParse<ApplicationTrigger>(change.Trigger, out var trigger);
+        return trigger switch
+        {
+            ApplicationTrigger.Submit => ($"{who} sent the application", null),
+            ApplicationTrigger.MarkEligible when change.From == nameof(ApplicationState.Ineligible) =>
+                ($"{who} looked at it again and found it does meet the fund's rules", null),
+            ApplicationTrigger.MarkEligible => ($"{who} checked it meets the fund's rules and passed it to the panel", null),
+            ApplicationTrigger.MarkIneligible => ($"{who} found it does not meet the fund's rules", change.Reason),
+            ApplicationTrigger.MarkScored => ($"{who} recorded the panel's scores", null),
+            ApplicationTrigger.Award => ($"{who} decided to fund it", null),
+            ApplicationTrigger.Waitlist => ($"{who} put it on the waiting list", null),
+            ApplicationTrigger.Decline => ($"{who} decided not to fund it this time", null),
+            _ => ($"{who} withdrew the application", change.Reason),
+        };
+    }
+}

@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using FairFund.Domain.Applications;
+using FairFund.Domain.Auditing;
+using FairFund.Web.Applications;
+using FairFund.Web.Data;
+using FairFund.Web.Forms;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairFund.Web.Pages.Apply;
+
+/// <summary>
+/// The group withdraws its application, after confirming (GOV.UK: ask before something that cannot be
+/// undone), with an optional reason. Only before a decision, as the application's lifecycle allows; a
+/// refusal says why in words. The withdrawal applies only to the version of the application the person
+/// was looking at, so a change the fund team made in the meantime is never overtaken unseen.
+/// </summary>
+public sealed class WithdrawModel(FairFundDbContext db, ApplicantRecords records, TimeProvider time) : PageModel
+{
+    public const int ReasonCharacters = 1000;
+    public const string ReasonFieldId = "reason";
+
+    [BindProperty]
+    public WithdrawInput Input { get; set; } = new();
+
+    public WithdrawView View { get; private set; } = null!;
+
+    public FormErrors Errors { get; } = new();
+
+    /// <summary>Why the application cannot be withdrawn now, or why nothing was withdrawn this time; null when it can be.</summary>
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
+    {
+        var own = await records.FindAsync(User, reference, cancellationToken);
+        if (own is null) return NotFound();
+        Show(own);
+        Input = new WithdrawInput { Version = VersionOf(own.Application) };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string reference, CancellationToken cancellationToken)
+    {
+        var own = await records.FindAsync(User, reference, cancellationToken);
+        if (own is null) return NotFound();
+        var application = own.Application;
+
+        // Act only on the version the person confirmed: if the application changed since, they see it as it is now.
+        var version = db.Entry(application).Property(FairFundDbContext.VersionColumn);
+        if (!Equals(version.CurrentValue, Input.Version)) return Changed(own);
+        version.OriginalValue = Input.Version;
+
+        var reason = (Input.Reason ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (reason.Length > ReasonCharacters)
+        {
+            Errors.Add(ReasonFieldId, $"Your reason must be {ReasonCharacters:N0} characters or fewer (it has {reason.Length:N0})");
+            Show(own);
+            return Page();
+        }
+
+        try
+        {
+            application.Withdraw(time.GetUtcNow(), ActorOf(User), reason.Length == 0 ? null : reason);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainRuleException)
+        {
+            // The application's own refusal, in words, is what Show puts on the page.
+            db.ChangeTracker.Clear();
+            var fresh = await records.FindAsync(User, reference, cancellationToken);
+            if (fresh is null) return NotFound();
+            Show(fresh);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var fresh = await records.FindAsync(User, reference, cancellationToken);
+            if (fresh is null) return NotFound();
+            return Changed(fresh);
+        }
+        TempData[StatusModel.WithdrawnKey] = "Your application has been withdrawn";
+        return RedirectToPage("/Apply/Status", new { reference });
+    }
+
+    private PageResult Changed(OwnApplication own)
+    {
+        Show(own);
+        Refusal ??= "Your application changed while you were on this page, so it has not been withdrawn. Check it below, then withdraw it again if you still want to.";
+        Input = new WithdrawInput { Reason = Input.Reason, Version = VersionOf(own.Application) };
+        ModelState.Clear();
+        HttpContext.Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private void Show(OwnApplication own)
+    {
+        var (application, round) = own;
+        var whyNot = application.WhyNot(ApplicationTrigger.Withdraw);
+        View = new WithdrawView(application.Reference, round.Name, application.Title, ApplicantWords.Tag(application.State), whyNot.Count == 0);
+        if (whyNot.Count == 0) return;
+        Refusal = $"This application cannot be withdrawn: {string.Join("; ", whyNot)}.";
+        if (application.State != ApplicationState.Withdrawn) Refusal += " If your group's plans have changed, contact the fund team.";
+    }
+
+    private Guid VersionOf(Application application) => (Guid)db.Entry(application).Property(FairFundDbContext.VersionColumn).CurrentValue!;
+
+    /// <summary>Who withdrew it, as the history records people: by email address, as they sign in.</summary>
+    private static string ActorOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
+
+    public sealed class WithdrawInput
+    {
+        public string? Reason { get; set; }
+        public Guid Version { get; set; }
+    }
+
+    public sealed record WithdrawView(string Reference, string RoundName, string Title, StatusTag Status, bool CanWithdraw);
+}
