@@ -125,6 +125,11 @@ public sealed class Application
             _partners.AddRange(partners.Select(partner => new Partner(Tidy(partner.Name), Tidy(partner.Role))).Where(partner => partner.Name.Length > 0 || partner.Role.Length > 0));
     }
 
+    /// <summary>Why documents cannot be added or removed now, or null while they can: the panel reads what was sent.</summary>
+    public string? WhyDocumentsCannotChange => State == ApplicationState.Draft
+        ? null
+        : $"The application has been sent, so its documents cannot be changed: it is {Labels.ForStaff(State).ToLowerInvariant()}.";
+
     /// <summary>
     /// What is wrong with adding this file, located at the upload field (<c>document</c>) and worded as GOV.UK's
     /// file upload pattern words it; empty when it can be added. Its kind is decided by its content and its
@@ -257,8 +262,7 @@ public sealed class Application
 
     private void EnsureDocumentsCanChange()
     {
-        if (State != ApplicationState.Draft)
-            throw new DomainRuleException($"The application has been sent, so its documents cannot be changed: it is {Labels.ForStaff(State).ToLowerInvariant()}.");
+        if (WhyDocumentsCannotChange is { } reason) throw new DomainRuleException(reason);
     }
 
     private static string Tidy(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
