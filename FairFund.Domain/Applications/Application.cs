@@ -27,6 +27,8 @@ public sealed class Application
     private readonly List<StateChange> _history = [];
     private readonly List<BudgetLine> _budget = [];
     private readonly List<Partner> _partners = [];
+    private readonly List<SupportingDocument> _documents = [];
+    private readonly List<DocumentEvent> _documentEvents = [];
     private StateMachine<ApplicationState, ApplicationTrigger>? _machine;
     private StateMachine<ApplicationState, ApplicationTrigger>.TriggerWithParameters<SubmissionWindow> _submit = null!;
     private StateMachine<ApplicationState, ApplicationTrigger>.TriggerWithParameters<string> _markIneligible = null!;
@@ -73,6 +75,12 @@ public sealed class Application
     public bool? WorkingWithPartners { get; private set; }
 
     public IReadOnlyList<Partner> Partners => _partners.AsReadOnly();
+
+    /// <summary>The optional files sent with the application, oldest first.</summary>
+    public IReadOnlyList<SupportingDocument> Documents => _documents.AsReadOnly();
+
+    /// <summary>Every document added or removed, with who did it and when, oldest first.</summary>
+    public IReadOnlyList<DocumentEvent> DocumentEvents => _documentEvents.AsReadOnly();
 
     /// <summary>The amount requested: the budget's total, so the two can never disagree.</summary>
     public decimal AmountRequested => _budget.Sum(line => line.Cost);
@@ -123,6 +131,48 @@ public sealed class Application
         _partners.Clear();
         if (workingWithPartners == true)
             _partners.AddRange(partners.Select(partner => new Partner(Tidy(partner.Name), Tidy(partner.Role))).Where(partner => partner.Name.Length > 0 || partner.Role.Length > 0));
+    }
+
+    /// <summary>Why documents cannot be added or removed now, or null while they can: the panel reads what was sent.</summary>
+    public string? WhyDocumentsCannotChange => State == ApplicationState.Draft
+        ? null
+        : $"The application has been sent, so its documents cannot be changed: it is {Labels.ForStaff(State).ToLowerInvariant()}.";
+
+    /// <summary>
+    /// What is wrong with adding this file, located at the upload field (<c>document</c>) and worded as GOV.UK's
+    /// file upload pattern words it; empty when it can be added. Its kind is decided by its content and its
+    /// extension together (<see cref="DocumentKinds.Identify"/>), never by what the browser said it was.
+    /// </summary>
+    /// <param name="fileName">The name the group's browser sent.</param>
+    /// <param name="sizeInBytes">The file's size.</param>
+    /// <param name="header">The file's first <see cref="DocumentKinds.HeaderBytes"/> bytes, or all of a shorter file.</param>
+    public IReadOnlyList<Problem> CheckDocument(string? fileName, long sizeInBytes, ReadOnlySpan<byte> header) =>
+        [.. DocumentRules.Check(_documents.Count, DocumentKinds.SafeFileName(fileName), sizeInBytes, header)];
+
+    /// <summary>
+    /// Adds a supporting document, while the application is a draft, and records who added it and when;
+    /// refused, with nothing added, when <see cref="CheckDocument"/> finds a problem.
+    /// </summary>
+    public SupportingDocument AddDocument(Guid id, string? fileName, long sizeInBytes, ReadOnlySpan<byte> header, DateTimeOffset now, string actor)
+    {
+        EnsureDocumentsCanChange();
+        if (CheckDocument(fileName, sizeInBytes, header) is [var problem, ..]) throw new DomainRuleException(problem.Message);
+        var name = DocumentKinds.SafeFileName(fileName);
+        var document = new SupportingDocument(id, name, DocumentKinds.Identify(name, header)!.ContentType, sizeInBytes, now, actor);
+        _documents.Add(document);
+        _documentEvents.Add(new DocumentEvent(now, actor, DocumentAction.Added, id, name));
+        return document;
+    }
+
+    /// <summary>Removes a supporting document, while the application is a draft, and records who removed it and when.</summary>
+    public SupportingDocument RemoveDocument(Guid id, DateTimeOffset now, string actor)
+    {
+        EnsureDocumentsCanChange();
+        var document = _documents.FirstOrDefault(document => document.Id == id)
+            ?? throw new DomainRuleException("That document is not part of this application: it may have been removed already.");
+        _documents.Remove(document);
+        _documentEvents.Add(new DocumentEvent(now, actor, DocumentAction.Removed, id, document.FileName));
+        return document;
     }
 
     /// <summary>How far the group has got with a task: not started until something is entered, completed when <see cref="Check(GrantRange)"/> finds nothing.</summary>
@@ -226,6 +276,11 @@ public sealed class Application
     {
         if (State != ApplicationState.Draft)
             throw new DomainRuleException($"The application has been sent, so its answers cannot be changed: it is {Labels.ForStaff(State).ToLowerInvariant()}.");
+    }
+
+    private void EnsureDocumentsCanChange()
+    {
+        if (WhyDocumentsCannotChange is { } reason) throw new DomainRuleException(reason);
     }
 
     private static string Tidy(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();

@@ -38,6 +38,9 @@ public static partial class SignedInClient
         return await client.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
+    /// <summary>The antiforgery token a page's form carries, for posts built by hand (such as file uploads).</summary>
+    public static string AntiforgeryTokenOn(string page) => AntiforgeryToken().Match(page).Groups[1].Value;
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }

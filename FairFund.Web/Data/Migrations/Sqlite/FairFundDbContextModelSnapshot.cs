@@ -509,6 +509,46 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("ApplicationId");
                         });
 
+                    b.OwnsMany("FairFund.Domain.Applications.DocumentEvent", "_documentEvents", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Actor")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ApplicationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("DocumentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ApplicationId");
+
+                            b1.ToTable("ApplicationDocumentEvents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
                     b.OwnsMany("FairFund.Domain.Applications.Partner", "_partners", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -536,7 +576,50 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("ApplicationId");
                         });
 
+                    b.OwnsMany("FairFund.Domain.Applications.SupportingDocument", "_documents", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ApplicationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("SizeInBytes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTimeOffset>("UploadedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UploadedBy")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ApplicationId");
+
+                            b1.ToTable("ApplicationDocuments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
                     b.Navigation("_budget");
+
+                    b.Navigation("_documentEvents");
+
+                    b.Navigation("_documents");
 
                     b.Navigation("_history");
 

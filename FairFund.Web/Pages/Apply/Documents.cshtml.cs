@@ -1,0 +1,264 @@
+using System.Globalization;
+using FairFund.Domain.Applications;
+using FairFund.Domain.Auditing;
+using FairFund.Web.Applications;
+using FairFund.Web.Data;
+using FairFund.Web.Forms;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairFund.Web.Pages.Apply;
+
+/// <summary>
+/// A draft's optional supporting documents: the list, with a download and a remove for each, and the
+/// GOV.UK file upload to add one. Once the application is sent, the list stays and nothing changes.
+/// </summary>
+/// <remarks>
+/// An upload too large is refused with this page and its message, not a bare error, as far as HTTP
+/// allows. A file part larger than <see cref="UploadLimit"/> stops the form being read, and the rest of
+/// the request is read and thrown away, as a browser shows no answer until it has sent everything. A
+/// request larger than <see cref="RequestLimit"/> (Kestrel's usual ceiling) is cut off by the server,
+/// which the browser shows as a lost connection. So the post handlers read the form themselves, and
+/// only then check the antiforgery token: an unread form has no token to check, but then the page
+/// changes nothing. Every handler that changes something checks the token first.
+/// </remarks>
+[IgnoreAntiforgeryToken]
+[RequestSizeLimit(RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+public sealed partial class DocumentsModel(
+    FairFundDbContext db, ApplicantRecords records, DocumentStore store, IAntiforgery antiforgery, TimeProvider time, ILogger<DocumentsModel> logger) : PageModel
+{
+    /// <summary>The most of a file that is read: one at the limit, with room to spare.</summary>
+    public const long UploadLimit = DocumentLimits.MaxBytes + 1024 * 1024;
+
+    /// <summary>The most a request may carry at all; the part of it past <see cref="UploadLimit"/> is read only to be thrown away.</summary>
+    public const long RequestLimit = 30 * 1024 * 1024;
+
+    public const string FileField = "document";
+    public const string ListId = "your-documents";
+    public const string DoneKey = "DocumentsDone";
+
+    public string Reference { get; private set; } = "";
+    public string RoundName { get; private set; } = "";
+    public IReadOnlyList<DocumentRow> Documents { get; private set; } = [];
+
+    /// <summary>Why documents cannot be added or removed, once the application is sent; null while they can.</summary>
+    public string? Locked { get; private set; }
+
+    public bool IsDraft { get; private set; }
+    public bool HasRoom => Documents.Count < DocumentLimits.MaxDocuments;
+    public FormErrors Errors { get; } = new();
+
+    /// <summary>What the last upload or removal did, for the success banner.</summary>
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
+    {
+        var own = await records.FindAsync(User, reference, cancellationToken);
+        if (own is null) return NotFound();
+        Done = TempData[DoneKey] as string;
+        Show(own);
+        return Page();
+    }
+
+    // The post handlers take no parameters, so that nothing reads the form before they do (see the remarks).
+
+    /// <summary>Adds the chosen file: checked by the domain, written to the store, then recorded, or nothing at all.</summary>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!Request.HasFormContentType) return BadRequest();
+        var cancellationToken = HttpContext.RequestAborted;
+        var form = await ReadFormAsync(cancellationToken);
+        if (form is not null && !await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
+        var own = await records.FindAsync(User, ReferenceInRoute, cancellationToken);
+        if (own is null) return NotFound();
+        var application = own.Application;
+        if (form is null)
+            return Refused(own, application.WhyDocumentsCannotChange ?? $"The selected file must be smaller than {DocumentLimits.MaxSize}");
+
+        var file = form.Files.GetFile(FileField);
+        var header = new byte[DocumentKinds.HeaderBytes];
+        var headerLength = 0;
+        if (file is not null)
+        {
+            await using var start = file.OpenReadStream();
+            headerLength = await start.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        }
+
+        SupportingDocument document;
+        try
+        {
+            document = application.AddDocument(Guid.NewGuid(), file?.FileName, file?.Length ?? 0, header.AsSpan(0, headerLength), time.GetUtcNow(), Actor);
+        }
+        catch (DomainRuleException refused)
+        {
+            return Refused(own, refused.Message);
+        }
+        ClaimVersion(application);
+
+        try
+        {
+            await using var content = file!.OpenReadStream();
+            await store.SaveAsync(application.Id, document.Id, content, cancellationToken);
+        }
+        catch (Exception failed) when (failed is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            LogNotStored(logger, failed, application.Reference);
+            return await RefusedAfresh("The file could not be saved. Try again.", cancellationToken);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            store.Delete(application.Id, document.Id);
+            return await RefusedAfresh(ChangedElsewhere, cancellationToken);
+        }
+        catch
+        {
+            // Not recorded, so not kept: a file no row names would never be shown or deleted.
+            store.Delete(application.Id, document.Id);
+            throw;
+        }
+        TempData[DoneKey] = $"{document.FileName} has been added";
+        return RedirectToPage(new { reference = application.Reference });
+    }
+
+    /// <summary>Removes a document: the record first, then its file, so a document that is listed always has its file.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync()
+    {
+        if (!Request.HasFormContentType) return BadRequest();
+        var cancellationToken = HttpContext.RequestAborted;
+        var form = await ReadFormAsync(cancellationToken);
+        if (form is null || !await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
+        var own = await records.FindAsync(User, ReferenceInRoute, cancellationToken);
+        if (own is null) return NotFound();
+        var application = own.Application;
+        if (!Guid.TryParse(form["documentId"], out var id) || application.Documents.All(document => document.Id != id)) return NotFound();
+
+        SupportingDocument removed;
+        try
+        {
+            removed = application.RemoveDocument(id, time.GetUtcNow(), Actor);
+        }
+        catch (DomainRuleException refused)
+        {
+            return Refused(own, refused.Message);
+        }
+        ClaimVersion(application);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await RefusedAfresh(ChangedElsewhere, cancellationToken);
+        }
+
+        try
+        {
+            store.Delete(application.Id, removed.Id);
+        }
+        catch (Exception failed) when (failed is IOException or UnauthorizedAccessException)
+        {
+            // The document is gone from the application; a file left behind is never served, as no row names it.
+            LogNotDeleted(logger, failed, application.Reference, removed.Id);
+        }
+        TempData[DoneKey] = $"{removed.FileName} has been removed";
+        return RedirectToPage(new { reference = application.Reference });
+    }
+
+    /// <summary>"240KB", "3.4MB": a file's size as people write it.</summary>
+    public static string SizeInWords(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} bytes",
+        < 1024 * 1024 => $"{Math.Ceiling(bytes / 1024.0).ToString(CultureInfo.InvariantCulture)}KB",
+        _ => $"{Math.Round(bytes / (1024.0 * 1024.0), 1).ToString("0.#", CultureInfo.InvariantCulture)}MB",
+    };
+
+    private const string ChangedElsewhere = "Your documents were changed in another window at the same time. Check the list below, then try again.";
+
+    private string ReferenceInRoute => RouteData.Values["reference"] as string ?? "";
+
+    private string Actor => User.Identity?.Name ?? "unknown";
+
+    /// <summary>The posted form, or null when it is larger than <see cref="UploadLimit"/>.</summary>
+    private async Task<IFormCollection?> ReadFormAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            // The file part is over the form's limit: take the rest of the request, so the browser can show the answer.
+            await DiscardRestOfRequestAsync(cancellationToken);
+            return null;
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+    }
+
+    private async Task DiscardRestOfRequestAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        try
+        {
+            while (await Request.Body.ReadAsync(buffer, cancellationToken) > 0)
+            {
+            }
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Over the request limit: the server will close the connection after answering.
+        }
+    }
+
+    /// <summary>
+    /// A new version for the application's row, so that two changes to its documents at once cannot both
+    /// be saved (adding a document's row alone would not touch the application's own).
+    /// </summary>
+    private void ClaimVersion(Application application) =>
+        db.Entry(application).Property(FairFundDbContext.VersionColumn).CurrentValue = Guid.NewGuid();
+
+    private PageResult Refused(OwnApplication own, string message)
+    {
+        Show(own);
+        Errors.Add(Locked is null ? FileField : ListId, message);
+        return Page();
+    }
+
+    /// <summary>Forgets the change that failed, and shows the documents as they are now.</summary>
+    private async Task<IActionResult> RefusedAfresh(string message, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var own = await records.FindAsync(User, ReferenceInRoute, cancellationToken);
+        return own is null ? NotFound() : Refused(own, message);
+    }
+
+    private void Show(OwnApplication own)
+    {
+        var (application, round) = own;
+        Reference = application.Reference;
+        RoundName = round.Name;
+        IsDraft = application.State == ApplicationState.Draft;
+        Locked = application.WhyDocumentsCannotChange;
+        Documents = [.. application.Documents.Select(document => new DocumentRow(
+            document.Id, document.FileName, SizeInWords(document.SizeInBytes), UkTime.Format(document.UploadedAt),
+            $"/apply/applications/{application.Reference}/documents/{document.Id}"))];
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A supporting document for {Reference} could not be stored")]
+    private static partial void LogNotStored(ILogger logger, Exception exception, string reference);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The file of removed document {DocumentId} of {Reference} could not be deleted")]
+    private static partial void LogNotDeleted(ILogger logger, Exception exception, string reference, Guid documentId);
+
+    public sealed record DocumentRow(Guid Id, string FileName, string Size, string UploadedAt, string DownloadHref);
+}
