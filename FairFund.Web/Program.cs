@@ -1,4 +1,5 @@
 using FairFund.Web.Accounts;
+using FairFund.Web.Applications;
 using FairFund.Web.Cli;
 using FairFund.Web.Data;
 
@@ -21,6 +22,7 @@ builder.Services.AddFairFundData(builder.Configuration);
 builder.Services.AddScoped<FairFund.Web.Applications.ApplicantRecords>();
 builder.Services.AddFairFundAccounts();
 builder.Services.AddSignInLimits(builder.Configuration);
+builder.Services.AddSendLimits();
 builder.Services.AddHostedService<FairFund.Web.Rounds.RoundClock>();
 builder.Services.AddRazorPages(options =>
 {
@@ -44,8 +46,9 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
+// After authentication, so that a limit can count per signed-in person.
+app.UseRateLimiter();
 app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

@@ -20,12 +20,27 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
 
     public int SignInAttemptsPerMinute { get; init; } = 1_000;
 
+    /// <summary>
+    /// Whether the background clock that closes rounds runs. A test that moves the clock on by weeks turns it
+    /// off: the fake clock would fire its one-minute timer once for every minute skipped. Pages close due
+    /// rounds themselves whenever they load one, so closing still happens.
+    /// </summary>
+    public bool RunRoundClock { get; init; } = true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("FairFund:DataDirectory", DataDirectory.FullName);
         // Tests sign in many times from one address; the limit itself is tested with its own setting.
         builder.UseSetting("FairFund:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            if (!RunRoundClock)
+            {
+                foreach (var roundClock in services.Where(service => service.ImplementationType == typeof(FairFund.Web.Rounds.RoundClock)).ToList())
+                    services.Remove(roundClock);
+            }
+        });
     }
 
     public T WithScope<T>(Func<IServiceProvider, T> use)

@@ -9,6 +9,18 @@ public sealed record TextField(string Id, string Name, string Label, string? Val
     public string? Suffix { get; init; }
     public string InputMode { get; init; } = "text";
     public int Rows { get; init; }
+
+    /// <summary>
+    /// For a textarea, the most words the answer may have: the page then shows GOV.UK's word count as
+    /// the person types and, without JavaScript, how many words the answer shown has.
+    /// </summary>
+    public int? MaxWords { get; init; }
+
+    /// <summary>The label is the page's heading, as on a GOV.UK question page that asks one thing.</summary>
+    public bool IsPageHeading { get; init; }
+
+    /// <summary>The input's autocomplete attribute, such as <c>off</c> for answers no browser should suggest.</summary>
+    public string? Autocomplete { get; init; }
 }
 
 /// <summary>One choice of a radios or checkboxes question.</summary>
