@@ -1,6 +1,7 @@
 using System.Net;
 using FairFund.Domain.Applications;
 using FairFund.Web.Data;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -177,6 +178,25 @@ public sealed class SendApplicationTests : IDisposable
         Assert.Contains("because your group&#x27;s details need updating first", html);
         Assert.Contains("Your group&#x27;s details: <a class=\"govuk-link\" href=\"/apply/organisation\">", html);
         Assert.Equal(ApplicationState.Draft, (await factory.LoadAsync(reference)).Application.State);
+    }
+
+    [Fact]
+    public async Task Send_ManyTimesAMinute_IsLimited()
+    {
+        using var limited = factory.WithWebHostBuilder(builder => builder.UseSetting("FairFund:SendsPerMinute", "2"));
+        var reference = await factory.StartAsync(complete: true);
+        using var client = limited.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var signIn = await client.PostFormAsync("/account/sign-in",
+            new() { ["Input.Email"] = SignedInClient.Applicant, ["Input.Password"] = SignedInClient.Passwords[SignedInClient.Applicant] });
+        var token = await TokenPageAsync(client, reference);
+
+        using var first = await client.PostWithTokenAsync(Check(reference), token);
+        using var second = await client.PostWithTokenAsync(Check(reference), token);
+        using var third = await client.PostWithTokenAsync(Check(reference), token);
+
+        Assert.Equal(Sent(reference), second.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Single((await factory.LoadAsync(reference)).Application.History, change => change.Trigger == nameof(ApplicationTrigger.Submit));
     }
 
     /// <summary>A few minutes before the round closes, the person signs in (a sign-in lasts days, not weeks).</summary>
