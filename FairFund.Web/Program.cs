@@ -1,5 +1,6 @@
 using FairFund.Web;
 using FairFund.Web.Accounts;
+using FairFund.Web.Applications;
 using FairFund.Web.Cli;
 using FairFund.Web.Data;
 using FairFund.Web.Email;
@@ -25,6 +26,7 @@ builder.Services.AddSingleton<FairFund.Web.Applications.DocumentStore>();
 builder.Services.AddFairFundAccounts();
 builder.Services.AddSignInLimits(builder.Configuration);
 builder.Services.AddFairFundMail(builder.Configuration);
+builder.Services.AddSendLimits();
 builder.Services.AddHostedService<FairFund.Web.Rounds.RoundClock>();
 builder.Services.AddRazorPages(options =>
 {
@@ -49,8 +51,9 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseSecurityHeaders();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
+// After authentication, so that a limit can count per signed-in person.
+app.UseRateLimiter();
 app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

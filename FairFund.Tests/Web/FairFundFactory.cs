@@ -32,6 +32,13 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
     /// <summary>Where the app writes the mail it sends, one <c>.eml</c> file a message.</summary>
     public string MailFolder => Path.Combine(DataDirectory.FullName, "mail");
 
+    /// <summary>
+    /// Whether the background clock that closes rounds runs. A test that moves the clock on by weeks turns it
+    /// off: the fake clock would fire its one-minute timer once for every minute skipped. Pages close due
+    /// rounds themselves whenever they load one, so closing still happens.
+    /// </summary>
+    public bool RunRoundClock { get; init; } = true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("FairFund:DataDirectory", DataDirectory.FullName);
@@ -44,6 +51,11 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Clock);
             WithServices?.Invoke(services);
+            if (!RunRoundClock)
+            {
+                foreach (var roundClock in services.Where(service => service.ImplementationType == typeof(FairFund.Web.Rounds.RoundClock)).ToList())
+                    services.Remove(roundClock);
+            }
         });
     }
 

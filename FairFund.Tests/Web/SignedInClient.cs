@@ -38,8 +38,15 @@ public static partial class SignedInClient
         return await client.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
-    /// <summary>The antiforgery token a page's form carries, for posts built by hand (such as file uploads).</summary>
-    public static string AntiforgeryTokenOn(string page) => AntiforgeryToken().Match(page).Groups[1].Value;
+    /// <summary>The antiforgery token of a form on a page already fetched.</summary>
+    public static string TokenIn(string page) => AntiforgeryToken().Match(page).Groups[1].Value;
+
+    /// <summary>Posts a form with no fields but a token from a page fetched earlier, as a second press of its button would.</summary>
+    public static async Task<HttpResponseMessage> PostWithTokenAsync(this HttpClient client, string path, string token)
+    {
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        return await client.PostAsync(new Uri(path, UriKind.Relative), content);
+    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -15,6 +15,15 @@ public sealed record TextField(string Id, string Name, string Label, string? Val
 
     /// <summary>What the browser may fill in (<c>email</c>, <c>new-password</c>, <c>current-password</c>, <c>name</c>), or null.</summary>
     public string? AutoComplete { get; init; }
+
+    /// <summary>
+    /// For a textarea, the most words the answer may have: the page then shows GOV.UK's word count as
+    /// the person types and, without JavaScript, how many words the answer shown has.
+    /// </summary>
+    public int? MaxWords { get; init; }
+
+    /// <summary>The label is the page's heading, as on a GOV.UK question page that asks one thing.</summary>
+    public bool IsPageHeading { get; init; }
 }
 
 /// <summary>One choice of a radios or checkboxes question.</summary>

@@ -138,7 +138,7 @@ public sealed class DocumentUploadTests : IDisposable
         Assert.Contains("You have added 5 documents, the most you can send.", full);
 
         // A form still open in another tab can still post one more.
-        using var response = await UploadAsync(client, reference, "one too many.pdf", DocumentBytes.Pdf(), token: SignedInClient.AntiforgeryTokenOn(full));
+        using var response = await UploadAsync(client, reference, "one too many.pdf", DocumentBytes.Pdf(), token: SignedInClient.TokenIn(full));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("You can send up to 5 documents: remove one before adding another", await response.Content.ReadAsStringAsync());
@@ -221,11 +221,11 @@ public sealed class DocumentUploadTests : IDisposable
         var page = await client.GetStringAsync(new Uri(DocumentsPath(reference), UriKind.Relative));
         using var download = await client.GetAsync(new Uri($"/apply/applications/{reference}/documents/{budget.Id}", UriKind.Relative));
         // Posted from the page as it was before sending, still open in another tab.
-        using var upload = await UploadAsync(client, reference, "late.pdf", DocumentBytes.Pdf(), token: SignedInClient.AntiforgeryTokenOn(form));
+        using var upload = await UploadAsync(client, reference, "late.pdf", DocumentBytes.Pdf(), token: SignedInClient.TokenIn(form));
         using var removeForm = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["documentId"] = budget.Id.ToString(),
-            ["__RequestVerificationToken"] = SignedInClient.AntiforgeryTokenOn(form),
+            ["__RequestVerificationToken"] = SignedInClient.TokenIn(form),
         });
         using var remove = await client.PostAsync(new Uri($"{DocumentsPath(reference)}?handler=Remove", UriKind.Relative), removeForm);
 
@@ -280,7 +280,7 @@ public sealed class DocumentUploadTests : IDisposable
     /// <summary>Posts the upload form as a browser would (multipart), with the token from the page unless one is given.</summary>
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string reference, string fileName, byte[] bytes, string contentType = "application/pdf", string? token = null)
     {
-        token ??= SignedInClient.AntiforgeryTokenOn(await client.GetStringAsync(new Uri(DocumentsPath(reference), UriKind.Relative)));
+        token ??= SignedInClient.TokenIn(await client.GetStringAsync(new Uri(DocumentsPath(reference), UriKind.Relative)));
         using var content = new MultipartFormDataContent();
         if (token.Length > 0) content.Add(new StringContent(token), "__RequestVerificationToken");
         var file = new ByteArrayContent(bytes);

@@ -1,0 +1,212 @@
+using System.Net;
+using FairFund.Domain.Applications;
+using FairFund.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FairFund.Tests.Web.Apply;
+
+/// <summary>
+/// Checking answers and sending: a send counts when it reaches the server before the round's closing
+/// instant; sending twice, or twice at once, sends once; an incomplete application is not sent.
+/// </summary>
+public sealed class SendApplicationTests : IDisposable
+{
+    private readonly FairFundFactory factory = new() { RunRoundClock = false };
+
+    public void Dispose() => factory.Dispose();
+
+    private static string Check(string reference) => $"/apply/applications/{reference}/check";
+
+    private static string Sent(string reference) => $"/apply/applications/{reference}/sent";
+
+    [Fact]
+    public async Task Check_CompleteApplication_ShowsEveryAnswerWithChangeLinksAndTheSendButton()
+    {
+        var reference = await factory.StartAsync(complete: true);
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+
+        var html = await client.GetStringAsync(new Uri(Check(reference), UriKind.Relative));
+
+        Assert.Contains("Check your answers before sending your application", html);
+        Assert.Contains("Foleshill Peer Support", html);
+        Assert.Contains("Peer support walks", html);
+        Assert.Contains("£4,500", html);
+        Assert.Contains($"href=\"/apply/applications/{reference}/budget?returnTo=check\"", html);
+        Assert.Contains("href=\"/apply/organisation\"", html);
+        Assert.Contains("By sending this application you confirm", html);
+        Assert.Contains("data-prevent-double-click=\"true\">Send application</button>", html);
+    }
+
+    [Fact]
+    public async Task Send_CompleteApplication_SubmitsItAsThePersonAndConfirms()
+    {
+        var reference = await factory.StartAsync(complete: true);
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+        var now = factory.Clock.GetUtcNow();
+
+        using var response = await client.PostFormAsync(Check(reference), []);
+
+        Assert.Equal(Sent(reference), response.Headers.Location!.OriginalString);
+        var (saved, _) = await factory.LoadAsync(reference);
+        Assert.Equal(ApplicationState.Submitted, saved.State);
+        Assert.Equal(now, saved.SubmittedAt);
+        var submit = Assert.Single(saved.History, change => change.Trigger == nameof(ApplicationTrigger.Submit));
+        Assert.Equal(SignedInClient.Applicant, submit.Actor);
+        var confirmation = await client.GetStringAsync(new Uri(Sent(reference), UriKind.Relative));
+        Assert.Contains("<h1 class=\"govuk-panel__title\">Application sent</h1>", confirmation);
+        Assert.Contains($"<strong>{reference}</strong>", confirmation);
+        Assert.Contains($"href=\"/apply/applications/{reference}/status\"", confirmation);
+    }
+
+    [Fact]
+    public async Task Send_AtExactlyTheClosingInstant_IsRefusedAndKeepsTheDraft()
+    {
+        var reference = await factory.StartAsync(complete: true);
+        var round = await factory.RoundAsync();
+        using var client = await SignedInMinutesBeforeClosingAsync(round.ClosesAt);
+        var token = await TokenPageAsync(client, reference);
+        var (_, version) = await factory.LoadAsync(reference);
+
+        factory.Clock.SetUtcNow(round.ClosesAt);
+        using var response = await client.PostWithTokenAsync(Check(reference), token);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("This round closed at midday on", html);
+        Assert.Contains("(UK time). Your application was not sent. Your answers are kept", html);
+        Assert.DoesNotContain(">Send application</button>", html);
+        var (saved, after) = await factory.LoadAsync(reference);
+        Assert.Equal(ApplicationState.Draft, saved.State);
+        Assert.Null(saved.SubmittedAt);
+        Assert.Equal(version, after);
+        Assert.Equal("Peer support walks", saved.Title);
+    }
+
+    [Fact]
+    public async Task Send_OneTickBeforeTheClosingInstant_IsAccepted()
+    {
+        var reference = await factory.StartAsync(complete: true);
+        var round = await factory.RoundAsync();
+        using var client = await SignedInMinutesBeforeClosingAsync(round.ClosesAt);
+        var token = await TokenPageAsync(client, reference);
+
+        factory.Clock.SetUtcNow(round.ClosesAt.AddTicks(-1));
+        using var response = await client.PostWithTokenAsync(Check(reference), token);
+
+        Assert.Equal(Sent(reference), response.Headers.Location!.OriginalString);
+        var (saved, _) = await factory.LoadAsync(reference);
+        Assert.Equal(ApplicationState.Submitted, saved.State);
+        Assert.Equal(round.ClosesAt.AddTicks(-1), saved.SubmittedAt);
+    }
+
+    [Fact]
+    public async Task Send_Twice_SendsOnceAndKeepsTheFirstTime()
+    {
+        var reference = await factory.StartAsync(complete: true);
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+        var token = await TokenPageAsync(client, reference);
+        var first = factory.Clock.GetUtcNow();
+
+        using var once = await client.PostWithTokenAsync(Check(reference), token);
+        factory.Clock.Advance(TimeSpan.FromSeconds(3));
+        using var twice = await client.PostWithTokenAsync(Check(reference), token);
+
+        Assert.Equal(Sent(reference), once.Headers.Location!.OriginalString);
+        Assert.Equal(Sent(reference), twice.Headers.Location!.OriginalString);
+        var (saved, _) = await factory.LoadAsync(reference);
+        Assert.Equal(first, saved.SubmittedAt);
+        Assert.Single(saved.History, change => change.Trigger == nameof(ApplicationTrigger.Submit));
+    }
+
+    [Fact]
+    public async Task Send_TwiceAtOnce_SendsOnceAndBothConfirm()
+    {
+        var reference = await factory.StartAsync(complete: true);
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+        var token = await TokenPageAsync(client, reference);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => client.PostWithTokenAsync(Check(reference), token)));
+
+        Assert.All(responses, response => Assert.Equal(Sent(reference), response.Headers.Location?.OriginalString));
+        foreach (var response in responses) response.Dispose();
+        var (saved, _) = await factory.LoadAsync(reference);
+        Assert.Equal(ApplicationState.Submitted, saved.State);
+        Assert.Single(saved.History, change => change.Trigger == nameof(ApplicationTrigger.Submit));
+    }
+
+    [Fact]
+    public async Task Check_IncompleteApplication_ListsWhatIsMissingAndSendIsRefused()
+    {
+        var reference = await factory.StartAsync();
+        await factory.ChangeAsync(reference, application => application.AnswerProject(new ProjectAnswers("Peer support walks", "", null, null)));
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+
+        var html = await client.GetStringAsync(new Uri(Check(reference), UriKind.Relative));
+        // The page offers no button, but a post from an older copy of it, or crafted, is refused too.
+        using var response = await client.PostFormAsync(Check(reference), [], formPage: "/apply/organisation");
+        var refused = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("You cannot send your application yet", html);
+        Assert.Contains($"href=\"/apply/applications/{reference}/project?returnTo=check#what-you-will-do\">Enter what you will do</a>", html);
+        Assert.Contains($"href=\"/apply/applications/{reference}/budget?returnTo=check#budget\">Enter at least one thing the money is for, and its cost</a>", html);
+        Assert.DoesNotContain(">Send application</button>", html);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Your application was not sent, because some questions still need answers", refused);
+        var (saved, _) = await factory.LoadAsync(reference);
+        Assert.Equal(ApplicationState.Draft, saved.State);
+        Assert.Null(saved.SubmittedAt);
+    }
+
+    [Fact]
+    public async Task Send_WhenTheGroupsDetailsNeedUpdating_IsRefused()
+    {
+        var reference = await factory.StartAsync(complete: true);
+        await factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<FairFundDbContext>();
+            var group = await db.Organisations.SingleAsync(group => group.Name == Drafts.DemoGroup);
+            group.Update(group.Details with { AreaServed = "" });
+            await db.SaveChangesAsync();
+        });
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+
+        using var response = await client.PostFormAsync(Check(reference), [], formPage: "/apply/organisation");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("because your group&#x27;s details need updating first", html);
+        Assert.Contains("Your group&#x27;s details: <a class=\"govuk-link\" href=\"/apply/organisation\">", html);
+        Assert.Equal(ApplicationState.Draft, (await factory.LoadAsync(reference)).Application.State);
+    }
+
+    [Fact]
+    public async Task Send_ManyTimesAMinute_IsLimited()
+    {
+        using var limited = factory.WithWebHostBuilder(builder => builder.UseSetting("FairFund:SendsPerMinute", "2"));
+        var reference = await factory.StartAsync(complete: true);
+        using var client = limited.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var signIn = await client.PostFormAsync("/account/sign-in",
+            new() { ["Input.Email"] = SignedInClient.Applicant, ["Input.Password"] = SignedInClient.Passwords[SignedInClient.Applicant] });
+        var token = await TokenPageAsync(client, reference);
+
+        using var first = await client.PostWithTokenAsync(Check(reference), token);
+        using var second = await client.PostWithTokenAsync(Check(reference), token);
+        using var third = await client.PostWithTokenAsync(Check(reference), token);
+
+        Assert.Equal(Sent(reference), second.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Single((await factory.LoadAsync(reference)).Application.History, change => change.Trigger == nameof(ApplicationTrigger.Submit));
+    }
+
+    /// <summary>A few minutes before the round closes, the person signs in (a sign-in lasts days, not weeks).</summary>
+    private async Task<HttpClient> SignedInMinutesBeforeClosingAsync(DateTimeOffset closesAt)
+    {
+        factory.Clock.SetUtcNow(closesAt.AddMinutes(-5));
+        return await SignedInClient.As(factory, SignedInClient.Applicant);
+    }
+
+    /// <summary>Opens the check page as the person would before pressing the button, for the form's token.</summary>
+    private static async Task<string> TokenPageAsync(HttpClient client, string reference) =>
+        SignedInClient.TokenIn(await client.GetStringAsync(new Uri(Check(reference), UriKind.Relative)));
+}

@@ -1,0 +1,243 @@
+using FairFund.Domain.Auditing;
+using FairFund.Domain.Applications;
+using FairFund.Domain.Organisations;
+using FairFund.Domain.Scoring;
+using FairFund.Web.Applications;
+using FairFund.Web.Data;
+using FairFund.Web.Forms;
+using FairFund.Web.Rounds;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairFund.Web.Pages.Apply;
+
+/// <summary>
+/// Check your answers, then send (the GOV.UK check answers pattern): the group's details and every answer,
+/// each with a way to change it; what still needs doing, linked to where to do it; and the declaration and
+/// button that send the application. Sending counts when it reaches the server before the round's closing
+/// instant, and is safe to repeat: a second press, a retried request or a second tab finds it already sent.
+/// </summary>
+[EnableRateLimiting(SendLimits.Policy)]
+public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, UserManager<IdentityUser> users, TimeProvider time) : PageModel
+{
+    public string Reference { get; private set; } = "";
+    public string RoundName { get; private set; } = "";
+    public Deadline Deadline { get; private set; } = null!;
+    public string GroupName { get; private set; } = "";
+    public IReadOnlyList<Row> Group { get; private set; } = [];
+    public IReadOnlyList<Section> Sections { get; private set; } = [];
+
+    /// <summary>What must still be done before the application can be sent, each linked to where to do it.</summary>
+    public IReadOnlyList<ToDo> Problems { get; private set; } = [];
+
+    /// <summary>Why pressing "Send application" did not send it.</summary>
+    public IReadOnlyList<string> NotSent { get; private set; } = [];
+
+    /// <summary>The round is taking applications, so the button to send is shown.</summary>
+    public bool RoundTakesApplications { get; private set; }
+
+    public bool CanSend => Problems.Count == 0 && RoundTakesApplications;
+
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await CloseDueRoundsAsync(now, cancellationToken);
+        var own = await records.FindAsync(User, reference, cancellationToken);
+        if (own is null) return NotFound();
+        if (own.Application.State != ApplicationState.Draft) return RedirectToPage("/Apply/Status", new { reference });
+        await ShowAsync(own, now, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string reference, CancellationToken cancellationToken)
+    {
+        // The instant the request reached the server is the one that counts, however long the rest takes.
+        var now = time.GetUtcNow();
+        await CloseDueRoundsAsync(now, cancellationToken);
+        var own = await records.FindAsync(User, reference, cancellationToken);
+        if (own is null) return NotFound();
+        var application = own.Application;
+        if (application.SubmittedAt is not null) return Sent(reference);
+        if (application.State != ApplicationState.Draft) return RedirectToPage("/Apply/Status", new { reference });
+
+        await ShowAsync(own, now, cancellationToken);
+        var window = own.WindowAt(now);
+        if (!window.IsOpen) return NotSentBecause(Deadline.HasPassed
+            ? $"This round closed at {Deadline.Closes} (UK time). Your application was not sent. Your answers are kept, so you can still see them here, but the round cannot take any more applications."
+            : "This round is not taking applications at the moment, so your application was not sent. Your answers are kept.");
+        if (Problems.Any(problem => problem.IsAboutTheGroup))
+            return NotSentBecause("Your application was not sent, because your group's details need updating first. Your answers are kept.");
+        if (Problems.Count > 0)
+            return NotSentBecause("Your application was not sent, because some questions still need answers. Your answers are kept.");
+
+        var actor = await users.GetEmailAsync((await users.GetUserAsync(User))!) ?? users.GetUserName(User) ?? "applicant";
+        try
+        {
+            application.Submit(now, actor, window, own.Grants);
+        }
+        catch (DomainRuleException refused)
+        {
+            db.ChangeTracker.Clear();
+            return NotSentBecause(refused.Message);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request changed the application between loading and saving: most likely the same
+            // person's other press of the button, which sent it. If so, that one stands and this is success.
+            db.ChangeTracker.Clear();
+            var fresh = await records.FindAsync(User, reference, cancellationToken);
+            if (fresh is null) return NotFound();
+            if (fresh.Application.SubmittedAt is not null) return Sent(reference);
+            await ShowAsync(fresh, now, cancellationToken);
+            return NotSentBecause("Your application changed while it was being sent, perhaps in another tab, so it was not sent. Check your answers below, then send it again.");
+        }
+        return Sent(reference);
+    }
+
+    private RedirectResult Sent(string reference) => Redirect($"/apply/applications/{reference}/sent");
+
+    private PageResult NotSentBecause(string why)
+    {
+        NotSent = [why];
+        return Page();
+    }
+
+    /// <summary>As every page that loads a round does, so that a round is never seen open after its closing instant.</summary>
+    private async Task CloseDueRoundsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RoundClock.CloseDueRoundsAsync(db, now, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request (or the background clock) closed the round in the same instant.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task ShowAsync(OwnApplication own, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (application, round) = own;
+        var group = await db.Organisations.AsNoTracking().FirstAsync(group => group.Id == application.OrganisationId, cancellationToken);
+        var today = DateOnly.FromDateTime(UkTime.From(now).DateTime);
+        Reference = application.Reference;
+        RoundName = round.Name;
+        Deadline = new Deadline(round.ClosesAt, now);
+        RoundTakesApplications = own.WindowAt(now).IsOpen;
+        GroupName = group.Name;
+        Group = GroupRows(group);
+        Sections = [.. Enum.GetValues<ApplicationTask>().Select(task => new Section(TaskListModel.TaskName(task), AnswerRows(application, task)))];
+        Problems =
+        [
+            .. group.Check(today).Select(problem => new ToDo("Your group's details", problem.Message, "/apply/organisation", true)),
+            .. Enum.GetValues<ApplicationTask>().SelectMany(task => application.Check(task, own.Grants).Select(problem =>
+                new ToDo(TaskListModel.TaskName(task), problem.Message, $"{ChangeHref(task)}#{FieldIdOf(problem.Location)}", false))),
+        ];
+    }
+
+    private string ChangeHref(ApplicationTask task) =>
+        $"/apply/applications/{Reference}/{TaskListModel.PageFor(task)}?returnTo={QuestionPageModel.ReturnToCheck}";
+
+    private static string FieldIdOf(string location) => location switch
+    {
+        "startDate" => "start-date-day",
+        "endDate" => "end-date-day",
+        _ => FieldIds.Of(location),
+    };
+
+    private static List<Row> GroupRows(OrganisationProfile group)
+    {
+        const string change = "/apply/organisation";
+        var rows = new List<Row>
+        {
+            new("Name", [group.Name], change),
+            new("Kind of group", [TypeInWords(group.Type)], change),
+        };
+        if (group.CharityNumber is { Length: > 0 } charity) rows.Add(new("Charity number", [charity], change));
+        if (group.CompanyNumber is { Length: > 0 } company) rows.Add(new("Company number", [company], change));
+        rows.Add(new("Income in its latest year", [$"{Money.Pounds(group.AnnualIncome)} in the year to {group.IncomeYearEnd.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}"], change));
+        rows.Add(new("Postcode", [group.Postcode], change));
+        rows.Add(new("Area it works in", [group.AreaServed], change));
+        rows.Add(new("People who run it", [
+            $"{group.PeopleRunningTheGroup} in all",
+            $"{group.OfThemWithLivedExperience} with lived experience of mental ill health",
+            $"{group.OfThemWhoUseTheServices} who use the group's services"], change));
+        for (var i = 0; i < group.Contacts.Count; i++)
+        {
+            var contact = group.Contacts[i];
+            rows.Add(new(i == 0 ? "Contact" : "Second contact",
+                [.. new[] { contact.Name, contact.Role, contact.Email, contact.Phone }.Where(part => !string.IsNullOrWhiteSpace(part)).Select(part => part!)], change));
+        }
+        return rows;
+    }
+
+    private List<Row> AnswerRows(Application application, ApplicationTask task)
+    {
+        var change = ChangeHref(task);
+        Row Text(string key, string answer) => new(key, Paragraphs(answer), change);
+        return task switch
+        {
+            ApplicationTask.Project =>
+            [
+                Text("Project title", application.Title),
+                Text("What you will do", application.WhatYouWillDo),
+                new("Starts", [Date(application.StartDate)], change),
+                new("Ends", [Date(application.EndDate)], change),
+            ],
+            ApplicationTask.WhoBenefits => [Text("Who will benefit", application.WhoBenefits)],
+            ApplicationTask.Outcomes => [Text("What will change, and how you will know", application.Outcomes)],
+            ApplicationTask.LivedExperience => [Text("How people with lived experience shape the work", application.LivedExperience)],
+            ApplicationTask.Budget =>
+            [
+                .. application.Budget.Select((line, index) => new Row(line.Item.Length > 0 ? line.Item : $"Line {index + 1}", [Money.Pounds(line.Cost)], change)),
+                new("Total you are asking for", [application.Budget.Count == 0 ? NotAnswered : Money.Pounds(application.AmountRequested)], change),
+            ],
+            _ =>
+            [
+                new("Working with partners", [application.WorkingWithPartners switch { true => "Yes", false => "No", null => NotAnswered }], change),
+                .. application.WorkingWithPartners == true
+                    ? application.Partners.Select((partner, index) => Text(partner.Name.Length > 0 ? partner.Name : $"Partner {index + 1}", partner.Role))
+                    : [],
+            ],
+        };
+    }
+
+    private const string NotAnswered = "Not answered yet";
+
+    private static string[] Paragraphs(string answer)
+    {
+        var lines = answer.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length == 0 ? [NotAnswered] : lines;
+    }
+
+    private static string Date(DateOnly? date) =>
+        date?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? NotAnswered;
+
+    private static string TypeInWords(OrganisationType type) => type switch
+    {
+        OrganisationType.UnregisteredGroup => "A group that is not registered",
+        OrganisationType.RegisteredCharity => "A registered charity",
+        OrganisationType.CharitableIncorporatedOrganisation => "A charitable incorporated organisation (CIO)",
+        OrganisationType.CharitableCompany => "A charity that is also a company",
+        OrganisationType.CommunityInterestCompany => "A community interest company (CIC)",
+        OrganisationType.CommunityBenefitSociety => "A community benefit society",
+        _ => "Another kind of not-for-profit group",
+    };
+
+    /// <summary>One row of a summary list: what was asked, the answer as lines of text, and where to change it.</summary>
+    public sealed record Row(string Key, IReadOnlyList<string> Lines, string ChangeHref);
+
+    public sealed record Section(string Title, IReadOnlyList<Row> Rows);
+
+    /// <summary>Something that must be done before sending, and where to do it.</summary>
+    public sealed record ToDo(string Part, string Message, string Href, bool IsAboutTheGroup);
+}

@@ -1,0 +1,176 @@
+using FairFund.Domain.Applications;
+using FairFund.Web.Applications;
+using FairFund.Web.Data;
+using FairFund.Web.Forms;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairFund.Web.Pages.Apply;
+
+/// <summary>
+/// What every question page of an application shares (the GOV.UK question page pattern, one page per task).
+/// "Save and continue" always saves what was entered, complete or not, so a volunteer never loses work;
+/// then, if the task still has problems, the page shows them and says the answers were saved, otherwise it
+/// goes on to the next task. "Save and come back later" saves and returns to the task list without
+/// showing problems. A save is made only over the version of the application the person was looking at,
+/// so a stale second tab is told, never silently written over the newer answers.
+/// </summary>
+public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords records) : PageModel
+{
+    public const string ContinueAction = "continue";
+    public const string LaterAction = "later";
+    public const string MoreRowsAction = "more";
+
+    /// <summary>The only place a question page returns to other than the next task, so no address is taken from the request.</summary>
+    public const string ReturnToCheck = "check";
+
+    /// <summary>The task this page asks about.</summary>
+    public abstract ApplicationTask Part { get; }
+
+    public string Reference { get; private set; } = "";
+    public string RoundName { get; private set; } = "";
+    public GrantRange Grants { get; private set; } = new(0, 0);
+    public FormErrors Errors { get; } = new();
+
+    /// <summary>The answers were saved, but the task still has problems, which the page shows.</summary>
+    public bool SavedWithProblems { get; private set; }
+
+    /// <summary>The application changed after the person opened the page, so what they entered was not saved.</summary>
+    public bool Conflicted { get; private set; }
+
+    /// <summary>The application's version when the page was shown, so that a save can tell whether it is still current.</summary>
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    /// <summary><see cref="ReturnToCheck"/> when the person came from checking their answers.</summary>
+    [BindProperty(SupportsGet = true, Name = "returnTo")]
+    public string? ReturnTo { get; set; }
+
+    public string TaskListHref => $"/apply/applications/{Reference}";
+
+    public string CheckHref => $"/apply/applications/{Reference}/check";
+
+    /// <summary>Where the back link goes: where the person came from.</summary>
+    public string BackHref => ReturnTo == ReturnToCheck ? CheckHref : TaskListHref;
+
+    /// <summary>On a page of rows, the label of a button that saves and shows more empty rows; null when there are no more to show.</summary>
+    public virtual string? MoreRowsLabel => null;
+
+    /// <summary>The page title, with GOV.UK's "Error: " prefix while the page shows errors.</summary>
+    public string PageTitle(string title) => (Errors.Any ? "Error: " : "") + title;
+
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
+    {
+        var own = await records.FindAsync(User, reference, cancellationToken);
+        if (own is null) return NotFound();
+        if (own.Application.State != ApplicationState.Draft) return RedirectToPage("/Apply/Status", new { reference });
+        Show(own);
+        ShowAnswers(own.Application);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string reference, string? action, CancellationToken cancellationToken)
+    {
+        var own = await records.FindAsync(User, reference, cancellationToken);
+        if (own is null) return NotFound();
+        if (own.Application.State != ApplicationState.Draft) return RedirectToPage("/Apply/Status", new { reference });
+        var application = own.Application;
+        var version = db.Entry(application).Property(FairFundDbContext.VersionColumn);
+        if (!Equals(version.CurrentValue, Version)) return ShowConflict(own);
+
+        var entryErrors = new List<FieldError>();
+        SaveAnswers(application, entryErrors);
+        // A change to the budget or partners alone leaves the application's own row untouched; a new version
+        // makes every save check and claim it.
+        version.CurrentValue = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save (another tab, someone else in the group) came between loading and saving.
+            db.ChangeTracker.Clear();
+            var now = await records.FindAsync(User, reference, cancellationToken);
+            if (now is null) return NotFound();
+            if (now.Application.State != ApplicationState.Draft) return RedirectToPage("/Apply/Status", new { reference });
+            return ShowConflict(now);
+        }
+
+        if (action == LaterAction) return Redirect($"/apply/applications/{reference}");
+        if (action == MoreRowsAction) return Redirect(Here(reference));
+
+        var located = entryErrors.Concat(application.Check(Part, own.Grants).Select(problem => new FieldError(FieldId(problem.Location), problem.Message)));
+        var order = FieldOrder().Select((id, index) => (id, index)).ToDictionary(entry => entry.id, entry => entry.index, StringComparer.Ordinal);
+        foreach (var error in located.OrderBy(error => order.GetValueOrDefault(error.FieldId, int.MaxValue))) Errors.Add(error);
+        if (!Errors.Any) return Redirect(Next(reference));
+
+        Show(own);
+        Version = (Guid)version.CurrentValue!;
+        SavedWithProblems = true;
+        AfterSave(application);
+        return Page();
+    }
+
+    /// <summary>Fills the form from the saved answers.</summary>
+    protected abstract void FillFrom(Application application);
+
+    /// <summary>
+    /// Reads the form and gives the answers to the application to keep; an entry that cannot be read (a cost
+    /// that is not an amount of money, half a date) is added to <paramref name="entryErrors"/> at its field,
+    /// and everything else is still saved.
+    /// </summary>
+    protected abstract void SaveAnswers(Application application, ICollection<FieldError> entryErrors);
+
+    /// <summary>The id of the field a problem's location (<c>budget[1].cost</c>) is about.</summary>
+    protected virtual string FieldId(string location) => FieldIds.Of(location);
+
+    /// <summary>The page's field ids in the order they appear, so that the error summary lists errors in that order.</summary>
+    protected abstract IEnumerable<string> FieldOrder();
+
+    /// <summary>After a save with problems, anything the page shows from the saved answers, such as a budget's total.</summary>
+    protected virtual void AfterSave(Application application)
+    {
+    }
+
+    private void Show(OwnApplication own)
+    {
+        Reference = own.Application.Reference;
+        RoundName = own.Round.Name;
+        Grants = own.Grants;
+    }
+
+    private void ShowAnswers(Application application)
+    {
+        Version = (Guid)db.Entry(application).Property(FairFundDbContext.VersionColumn).CurrentValue!;
+        FillFrom(application);
+        AfterSave(application);
+    }
+
+    /// <summary>
+    /// Shows the page again with what the person entered, unsaved, and the application's current version, so
+    /// that saving again knowingly replaces the newer answers; or they can open the page afresh to see them.
+    /// </summary>
+    private PageResult ShowConflict(OwnApplication now)
+    {
+        Show(now);
+        Version = (Guid)db.Entry(now.Application).Property(FairFundDbContext.VersionColumn).CurrentValue!;
+        Conflicted = true;
+        AfterSave(now.Application);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private string Here(string reference) =>
+        $"/apply/applications/{reference}/{TaskListModel.PageFor(Part)}" + (ReturnTo == ReturnToCheck ? $"?returnTo={ReturnToCheck}" : "");
+
+    /// <summary>The next task's page; after the last, or when the person came from checking their answers, back there or to the task list.</summary>
+    private string Next(string reference)
+    {
+        if (ReturnTo == ReturnToCheck) return $"/apply/applications/{reference}/check";
+        var tasks = Enum.GetValues<ApplicationTask>();
+        var next = Array.IndexOf(tasks, Part) + 1;
+        return next < tasks.Length ? $"/apply/applications/{reference}/{TaskListModel.PageFor(tasks[next])}" : $"/apply/applications/{reference}";
+    }
+}
