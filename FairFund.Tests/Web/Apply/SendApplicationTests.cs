@@ -34,9 +34,45 @@ public sealed class SendApplicationTests : IDisposable
         Assert.Contains("Peer support walks", html);
         Assert.Contains("£4,500", html);
         Assert.Contains($"href=\"/apply/applications/{reference}/budget?returnTo=check\"", html);
-        Assert.Contains("href=\"/apply/organisation\"", html);
+        Assert.Contains($"href=\"/apply/organisation?returnTo={reference}\"", html);
+        Assert.Contains("<dt class=\"govuk-summary-list__key\">Supporting documents</dt>", html);
         Assert.Contains("By sending this application you confirm", html);
         Assert.Contains("data-prevent-double-click=\"true\">Send application</button>", html);
+    }
+
+    [Fact]
+    public async Task Check_SentApplication_ShowsWhatWasSentWithNothingToChange()
+    {
+        var reference = await factory.StartAsync(complete: true);
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+        using var sent = await client.PostFormAsync(Check(reference), []);
+
+        var html = await client.GetStringAsync(new Uri(Check(reference), UriKind.Relative));
+
+        Assert.Contains("<h1 class=\"govuk-heading-l\">Your application as sent</h1>", html);
+        Assert.Contains("Peer support walks", html);
+        Assert.Contains("£4,500", html);
+        Assert.DoesNotContain(">Change<", html);
+        Assert.DoesNotContain("Send application</button>", html);
+    }
+
+    [Fact]
+    public async Task ChangeGroupDetails_FromCheckYourAnswers_ReturnsThereAfterSaving()
+    {
+        var reference = await factory.StartAsync(complete: true);
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+        var check = await client.GetStringAsync(new Uri(Check(reference), UriKind.Relative));
+        var change = System.Text.RegularExpressions.Regex.Match(check, "href=\"(/apply/organisation\\?returnTo=[^\"]+)\"").Groups[1].Value;
+        var form = await client.GetStringAsync(new Uri(change, UriKind.Relative));
+        var fields = System.Text.RegularExpressions.Regex.Matches(form, "<input[^>]*?name=\"(Input\\.[^\"]+)\"[^>]*?value=\"([^\"]*)\"")
+            .Where(input => !input.Value.Contains("type=\"radio\"", StringComparison.Ordinal) || input.Value.Contains("checked", StringComparison.Ordinal))
+            .ToDictionary(input => input.Groups[1].Value, input => WebUtility.HtmlDecode(input.Groups[2].Value));
+        fields["Input.Type"] = "UnregisteredGroup";
+
+        using var saved = await client.PostFormAsync(change, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(Check(reference), saved.Headers.Location!.OriginalString);
     }
 
     [Fact]

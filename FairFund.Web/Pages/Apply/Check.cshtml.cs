@@ -39,7 +39,16 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
     /// <summary>The round is taking applications, so the button to send is shown.</summary>
     public bool RoundTakesApplications { get; private set; }
 
-    public bool CanSend => Problems.Count == 0 && RoundTakesApplications;
+    public bool CanSend => !IsSent && Problems.Count == 0 && RoundTakesApplications;
+
+    /// <summary>The application has been sent: the page shows what was sent, with nothing to change.</summary>
+    public bool IsSent { get; private set; }
+
+    /// <summary>When it was sent, in UK time.</summary>
+    public string? SentAt { get; private set; }
+
+    /// <summary>The supporting documents, by name and size.</summary>
+    public IReadOnlyList<Row> Documents { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
@@ -47,7 +56,6 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         await CloseDueRoundsAsync(now, cancellationToken);
         var own = await records.FindAsync(User, reference, cancellationToken);
         if (own is null) return NotFound();
-        if (own.Application.State != ApplicationState.Draft) return RedirectToPage("/Apply/Status", new { reference });
         await ShowAsync(own, now, cancellationToken);
         return Page();
     }
@@ -127,6 +135,8 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
     private async Task ShowAsync(OwnApplication own, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (application, round) = own;
+        IsSent = application.State != ApplicationState.Draft;
+        SentAt = application.SubmittedAt is { } sent ? UkTime.Format(sent) : null;
         var group = await db.Organisations.AsNoTracking().FirstAsync(group => group.Id == application.OrganisationId, cancellationToken);
         var today = DateOnly.FromDateTime(UkTime.From(now).DateTime);
         Reference = application.Reference;
@@ -134,8 +144,18 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         Deadline = new Deadline(round.ClosesAt, now);
         RoundTakesApplications = own.WindowAt(now).IsOpen;
         GroupName = group.Name;
-        Group = GroupRows(group);
+        Group = GroupRows(group, IsSent ? null : $"/apply/organisation?returnTo={Reference}");
         Sections = [.. Enum.GetValues<ApplicationTask>().Select(task => new Section(TaskListModel.TaskName(task), AnswerRows(application, task)))];
+        var documentsHref = IsSent ? null : $"/apply/applications/{Reference}/documents";
+        Documents = application.Documents.Count == 0
+            ? [new Row("Supporting documents", ["None"], documentsHref)]
+            : [.. application.Documents.Select(document => new Row(document.FileName, [DocumentSize(document.SizeInBytes)], documentsHref))];
+        if (IsSent)
+        {
+            // What was sent is shown as it was; nothing about it can be changed or still be done.
+            Sections = [.. Sections.Select(section => section with { Rows = [.. section.Rows.Select(row => row with { ChangeHref = null })] })];
+            return;
+        }
         Problems =
         [
             .. group.Check(today).Select(problem => new ToDo("Your group's details", problem.Message, "/apply/organisation", true)),
@@ -143,6 +163,10 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
                 new ToDo(TaskListModel.TaskName(task), problem.Message, $"{ChangeHref(task)}#{FieldIdOf(problem.Location)}", false))),
         ];
     }
+
+    private static string DocumentSize(long bytes) => bytes >= 1024 * 1024
+        ? $"{bytes / (1024m * 1024m):0.#} MB"
+        : $"{Math.Max(1, (bytes + 1023) / 1024)} KB";
 
     private string ChangeHref(ApplicationTask task) =>
         $"/apply/applications/{Reference}/{TaskListModel.PageFor(task)}?returnTo={QuestionPageModel.ReturnToCheck}";
@@ -154,9 +178,8 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         _ => FieldIds.Of(location),
     };
 
-    private static List<Row> GroupRows(OrganisationProfile group)
+    private static List<Row> GroupRows(OrganisationProfile group, string? change)
     {
-        const string change = "/apply/organisation";
         var rows = new List<Row>
         {
             new("Name", [group.Name], change),
@@ -234,7 +257,7 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
     };
 
     /// <summary>One row of a summary list: what was asked, the answer as lines of text, and where to change it.</summary>
-    public sealed record Row(string Key, IReadOnlyList<string> Lines, string ChangeHref);
+    public sealed record Row(string Key, IReadOnlyList<string> Lines, string? ChangeHref);
 
     public sealed record Section(string Title, IReadOnlyList<Row> Rows);
 

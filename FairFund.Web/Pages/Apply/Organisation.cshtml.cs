@@ -91,8 +91,16 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
             return RedirectToPage("/Apply/OrganisationChanged");
         }
         TempData[SavedKey] = SavedMessage;
+        // From "check your answers", the person goes back there; only a reference's own characters are
+        // accepted, so the address can only ever lead to an application page on this site.
+        if (ReturnTo is { Length: > 0 and <= 60 } reference && reference.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            return Redirect($"/apply/applications/{reference}/check");
         return RedirectToPage("/Apply/Index");
     }
+
+    /// <summary>The application whose check page sent the person here, to return to after saving.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnTo { get; set; }
 
     private async Task<OrganisationProfile?> MyProfileAsync(CancellationToken cancellationToken)
     {

@@ -22,6 +22,9 @@ public sealed class TaskListModel(FairFundDbContext db, ApplicantRecords records
     public IReadOnlyList<TaskRow> Tasks { get; private set; } = [];
     public int Completed { get; private set; }
 
+    /// <summary>How many supporting documents the group has added, which are optional.</summary>
+    public int Documents { get; private set; }
+
     /// <summary>All required tasks are complete, so the group can check its answers and send.</summary>
     public bool ReadyToCheck => Completed == Tasks.Count;
 
@@ -46,6 +49,7 @@ public sealed class TaskListModel(FairFundDbContext db, ApplicantRecords records
             .. Enum.GetValues<ApplicationTask>().Select(task =>
                 new TaskRow(TaskName(task), $"/apply/applications/{reference}/{PageFor(task)}", application.StatusOf(task, own.Grants), null)),
         ];
+        Documents = application.Documents.Count;
         Completed = Tasks.Count(task => task.Status == TaskStatus.Completed);
         return Page();
     }
