@@ -115,6 +115,9 @@ public sealed class RegisterTests
         { NewEmail, "too short", "too short", "Input_Password", "Your password must be at least 10 characters" },
         { NewEmail, "", "", "Input_Password", "Create a password" },
         { NewEmail, AccountForms.Password, "a different password", "Input_ConfirmPassword", "The passwords do not match. Enter the same password twice" },
+        // Every problem at once: a short password is reported beside the mismatch and a bad address.
+        { NewEmail, "short", "shorter", "Input_Password", "Your password must be at least 10 characters" },
+        { "not-an-email", "short", "short", "Input_Password", "Your password must be at least 10 characters" },
     };
 
     [Theory]

@@ -26,13 +26,13 @@ public sealed class RegisterModel(UserManager<IdentityUser> users, AccountMail m
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid) return Page();
-        var email = Input.Email.Trim();
+        // Every problem at once: the password's rules are checked even when another answer is wrong.
+        var email = (Input.Email ?? "").Trim();
         var name = Input.Name?.Trim();
 
         var candidate = new IdentityUser(email) { Email = email };
         // Password rules first, for everyone, so the answer never depends on whether the address is taken.
-        foreach (var validator in users.PasswordValidators)
+        foreach (var validator in string.IsNullOrEmpty(Input.Password) ? [] : users.PasswordValidators)
         {
             var checkedPassword = await validator.ValidateAsync(users, candidate, Input.Password);
             foreach (var error in checkedPassword.Errors)
