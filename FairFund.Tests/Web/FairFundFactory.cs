@@ -39,6 +39,9 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
     /// </summary>
     public bool RunRoundClock { get; init; } = true;
 
+    /// <summary>The address the app is reached at, which links in its emails use; unset, they use the request's.</summary>
+    public string? PublicBaseUrl { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("FairFund:DataDirectory", DataDirectory.FullName);
@@ -47,6 +50,7 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
         builder.UseSetting("FairFund:RegisterAttemptsPerMinute", RegisterAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("FairFund:ResendConfirmationAttemptsPerMinute", ResendConfirmationAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("FairFund:ForgotPasswordAttemptsPerMinute", ForgotPasswordAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (PublicBaseUrl is not null) builder.UseSetting("FairFund:PublicBaseUrl", PublicBaseUrl);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

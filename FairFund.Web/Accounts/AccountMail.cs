@@ -10,11 +10,14 @@ namespace FairFund.Web.Accounts;
 
 /// <summary>
 /// The emails that look after an account: confirm your address, you already have an account, reset your
-/// password. Links are absolute, made from the request the person is making, and carry Identity's tokens
-/// Base64Url-encoded, as Identity's own templates do.
+/// password. Links are absolute and carry Identity's tokens Base64Url-encoded, as Identity's own templates
+/// do. They are made on <c>FairFund:PublicBaseUrl</c> when it is set, as it should be on any server people
+/// reach: otherwise from the request, whose Host header a stranger could forge to send a reset link elsewhere.
 /// </summary>
-public sealed class AccountMail(UserManager<IdentityUser> users, MailComposer composer, IMailSender sender, IOptions<DataProtectionTokenProviderOptions> tokens)
+public sealed class AccountMail(UserManager<IdentityUser> users, MailComposer composer, IMailSender sender, IOptions<DataProtectionTokenProviderOptions> tokens, IConfiguration configuration)
 {
+    private readonly Uri? _publicBase = Uri.TryCreate(configuration["FairFund:PublicBaseUrl"], UriKind.Absolute, out var configured) ? configured : null;
+
     /// <summary>The claim that holds the name a person gave when registering, if they gave one.</summary>
     public const string NameClaim = "name";
 
@@ -99,7 +102,9 @@ public sealed class AccountMail(UserManager<IdentityUser> users, MailComposer co
         return string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},";
     }
 
-    private static string Absolute(IUrlHelper url, string page, object? values) =>
-        url.Page(page, pageHandler: null, values, url.ActionContext.HttpContext.Request.Scheme)
+    private string Absolute(IUrlHelper url, string page, object? values) =>
+        (_publicBase is { } configured
+            ? url.Page(page, pageHandler: null, values, configured.Scheme, configured.Authority)
+            : url.Page(page, pageHandler: null, values, url.ActionContext.HttpContext.Request.Scheme))
         ?? throw new InvalidOperationException($"No page {page} to link to.");
 }

@@ -208,4 +208,18 @@ public sealed class PasswordResetTests
     /// <summary>Posts a form to a page that will not show one, with an antiforgery token from a page that does.</summary>
     private static Task<HttpResponseMessage> PostWithTokenFrom(HttpClient client, string formPage, string path, Dictionary<string, string> fields) =>
         client.PostFormAsync(path, fields, formPage);
+
+    [Fact]
+    public async Task ForgotPassword_WithAForgedHost_LinksToThePublicAddressOnly()
+    {
+        using var factory = new FairFundFactory { PublicBaseUrl = "https://grants.example.org" };
+        using var client = SignedInClient.Anonymous(factory);
+        client.DefaultRequestHeaders.Host = "attacker.example";
+
+        using (await client.PostFormAsync("/account/forgot-password", new() { ["Input.Email"] = SignedInClient.Applicant })) { }
+
+        var text = Assert.Single(Mailbox.To(factory, SignedInClient.Applicant)).TextBody;
+        Assert.Contains("https://grants.example.org/account/reset-password?", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("attacker.example", text, StringComparison.Ordinal);
+    }
 }
