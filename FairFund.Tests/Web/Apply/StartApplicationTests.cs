@@ -83,6 +83,22 @@ public sealed class StartApplicationTests : IDisposable
         Assert.Equal(0, factory.WithScope(services => services.GetRequiredService<FairFundDbContext>().Applications.Count()));
     }
 
+    [Fact]
+    public async Task TaskList_OnTheLastDay_WarnsWithTheClosingTimeAndTimeLeft()
+    {
+        var closesAt = await factory.WithScopeAsync(async services =>
+            (await services.GetRequiredService<FairFundDbContext>().Rounds.SingleAsync(round => round.Reference == DemoRound)).ClosesAt);
+        factory.Clock.SetUtcNow(closesAt.AddHours(-2).AddMinutes(-30));
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+        using var started = await client.PostFormAsync($"/apply?handler=Start&round={DemoRound}", [], formPage: "/apply");
+
+        var taskList = await client.GetStringAsync(started.Headers.Location);
+
+        Assert.Contains($"Last day: send your application by {FairFund.Web.UkTime.Format(closesAt)} (UK time).", taskList);
+        Assert.Contains(">2 hours 30 minutes</span> left.", taskList);
+        Assert.Contains("class=\"govuk-warning-text\"", taskList);
+    }
+
     /// <summary>Another demo group starts an application to the demo round; its reference is the round's first.</summary>
     private async Task<string> OtherGroupStartsAsync() => await factory.WithScopeAsync(async services =>
     {
