@@ -99,6 +99,27 @@ public sealed class StartApplicationTests : IDisposable
         Assert.Contains("class=\"govuk-warning-text\"", taskList);
     }
 
+    [Fact]
+    public async Task ApplyPage_AGroupNeverFunded_IsAFirstTimeApplicantUntilItsFirstAward()
+    {
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+        var before = await client.GetStringAsync(new Uri("/apply", UriKind.Relative));
+        await factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<FairFundDbContext>();
+            var round = await db.Rounds.SingleAsync(round => round.Reference == DemoRound);
+            var foleshill = await db.Organisations.FirstAsync(group => group.Name == "Foleshill Peer Support");
+            var draft = FairFund.Tests.Domain.Applications.ApplicationInState.Draft(round.Id, foleshill.Id, $"{DemoRound}-0009");
+            db.Applications.Add(FairFund.Tests.Domain.Applications.ApplicationInState.In(ApplicationState.Awarded, draft));
+            await db.SaveChangesAsync();
+        });
+
+        var after = await client.GetStringAsync(new Uri("/apply", UriKind.Relative));
+
+        Assert.Contains("a first-time applicant", before);
+        Assert.DoesNotContain("a first-time applicant", after);
+    }
+
     /// <summary>Another demo group starts an application to the demo round; its reference is the round's first.</summary>
     private async Task<string> OtherGroupStartsAsync() => await factory.WithScopeAsync(async services =>
     {

@@ -33,8 +33,15 @@ public sealed class IndexModel(FairFundDbContext db, UserManager<IdentityUser> u
         var groups = await db.OrganisationMembers.Where(member => member.UserId == userId)
             .Join(db.Organisations, member => member.OrganisationId, organisation => organisation.Id, (_, organisation) => organisation)
             .AsNoTracking().ToListAsync(cancellationToken);
-        Groups = [.. groups.Select(group => new GroupRow(group.Name, group.AreaServed, group.OrgId, group.Flags.Select(KnownFlags.InWords).ToList()))];
         var groupIds = groups.Select(group => group.Id).ToList();
+        var outcomes = await db.Applications.AsNoTracking().Where(application => groupIds.Contains(application.OrganisationId))
+            .Select(application => new { application.OrganisationId, application.State }).ToListAsync(cancellationToken);
+        Groups = [.. groups.Select(group =>
+        {
+            var flags = group.Flags.ToList();
+            if (AllocationFacts.IsFirstTimeApplicant(outcomes.Where(o => o.OrganisationId == group.Id).Select(o => o.State))) flags.Add(KnownFlags.FirstTimeApplicant);
+            return new GroupRow(group.Name, group.AreaServed, group.OrgId, flags.Select(KnownFlags.InWords).ToList());
+        })];
         var applications = await db.Applications.AsNoTracking().Where(application => groupIds.Contains(application.OrganisationId))
             .Join(db.Rounds, application => application.RoundId, round => round.Id,
                 (application, round) => new { application.Reference, application.State, application.Title, RoundName = round.Name, RoundReference = round.Reference, round.ClosesAt })
