@@ -11,13 +11,21 @@ namespace FairFund.Tests.Browser;
 /// The real app on Kestrel on a loopback port, and Debian's Chromium driven by Playwright (no browser
 /// download: test.sh installs the chromium package). One per test class.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
 
-    public FairFundFactory App { get; } = new();
+    public BrowserFixture()
+        : this(runRoundClock: true)
+    {
+    }
+
+    /// <param name="runRoundClock">See <see cref="FairFundFactory.RunRoundClock"/>: off for a class that moves the clock by weeks.</param>
+    protected BrowserFixture(bool runRoundClock) => App = new FairFundFactory { RunRoundClock = runRoundClock };
+
+    public FairFundFactory App { get; }
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
 
