@@ -5,7 +5,8 @@ namespace FairFund.Domain.Applications;
 /// <summary>
 /// What the allocation is told about an applying group, gathered from where each fact is known, so that
 /// no flag is ever self-declared: the profile's own facts (who runs the group, its legal form), the
-/// application (whether it names partners), and the funder's records (whether it has funded the group before).
+/// application (whether it names partners), the funder's records (whether it has funded the group before)
+/// and the funder's published rural postcodes (where the group is).
 /// </summary>
 public static class AllocationFacts
 {
@@ -17,13 +18,14 @@ public static class AllocationFacts
         !earlierApplications.Contains(ApplicationState.Awarded);
 
     /// <summary>The group as the allocation sees it for this application.</summary>
-    public static Organisation OrganisationFor(OrganisationProfile profile, Application application, bool fundedBefore)
+    public static Organisation OrganisationFor(OrganisationProfile profile, Application application, bool fundedBefore, RuralAreas? rural = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(application);
         var known = new List<string>();
         if (!fundedBefore) known.Add(KnownFlags.FirstTimeApplicant);
         if (application.IsPartnershipBid) known.Add(KnownFlags.PartnershipBid);
+        if ((rural ?? RuralAreas.None).Contains(profile.Postcode)) known.Add(KnownFlags.Rural);
         return profile.ForAllocation(known);
     }
 }

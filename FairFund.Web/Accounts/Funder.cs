@@ -15,5 +15,13 @@ public sealed class Funder
     /// <summary>The funder's 360Giving identifier prefix, from which grant identifiers are made.</summary>
     public string OrgIdPrefix { get; set; } = "";
 
+    /// <summary>
+    /// The postcode districts (<c>CV47</c>) and sectors (<c>CV23 9</c>) this funder treats as rural, from the
+    /// ONS rural-urban classification of its area; groups there carry the <c>rural</c> flag.
+    /// </summary>
+    public List<string> RuralPostcodes { get; set; } = [];
+
+    public FairFund.Domain.Organisations.RuralAreas RuralAreas => new(RuralPostcodes);
+
     public bool IsSet => Name.Length > 0;
 }

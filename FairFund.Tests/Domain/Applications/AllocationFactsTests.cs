@@ -33,7 +33,9 @@ public sealed class AllocationFactsTests
             20000m, new DateOnly(2026, 3, 31), "CV47 0AA", "Southam", 4, 1, 1, [new Contact("Jo", "Chair", "jo@example.org")]));
 
         var organisation = AllocationFacts.OrganisationFor(profile, ApplicationInState.Draft(), fundedBefore: true);
+        var inARuralArea = AllocationFacts.OrganisationFor(profile, ApplicationInState.Draft(), fundedBefore: true, new RuralAreas(["CV47"]));
 
         Assert.Equal([KnownFlags.Unregistered], organisation.Flags);
+        Assert.Equal([KnownFlags.Unregistered, KnownFlags.Rural], inARuralArea.Flags);
     }
 }

@@ -120,6 +120,26 @@ public sealed class StartApplicationTests : IDisposable
         Assert.DoesNotContain("a first-time applicant", after);
     }
 
+    [Fact]
+    public async Task ApplyPage_AGroupInAPostcodeTheFunderListsAsRural_IsRural()
+    {
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+        var inTheCity = await client.GetStringAsync(new Uri("/apply", UriKind.Relative));
+        await factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<FairFundDbContext>();
+            var foleshill = await db.Organisations.FirstAsync(group => group.Name == "Foleshill Peer Support");
+            // The demo funder lists the Southam district, CV47, as rural.
+            foleshill.Update(foleshill.Details with { Postcode = "CV47 0AB" });
+            await db.SaveChangesAsync();
+        });
+
+        var inSoutham = await client.GetStringAsync(new Uri("/apply", UriKind.Relative));
+
+        Assert.DoesNotContain("; rural", inTheCity);
+        Assert.Contains("; rural", inSoutham);
+    }
+
     /// <summary>Another demo group starts an application to the demo round; its reference is the round's first.</summary>
     private async Task<string> OtherGroupStartsAsync() => await factory.WithScopeAsync(async services =>
     {

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FairFund.Web.Pages.Apply;
 
 /// <summary>An applicant's start page: the groups they act for, their applications, and the rounds open to them now.</summary>
-public sealed class IndexModel(FairFundDbContext db, UserManager<IdentityUser> users, ApplicantRecords records, TimeProvider time) : PageModel
+public sealed class IndexModel(FairFundDbContext db, UserManager<IdentityUser> users, ApplicantRecords records, TimeProvider time, Microsoft.Extensions.Options.IOptions<FairFund.Web.Accounts.Funder> funder) : PageModel
 {
     public const string NeedsGroupKey = "NeedsGroup";
 
@@ -40,6 +40,7 @@ public sealed class IndexModel(FairFundDbContext db, UserManager<IdentityUser> u
         {
             var flags = group.Flags.ToList();
             if (AllocationFacts.IsFirstTimeApplicant(outcomes.Where(o => o.OrganisationId == group.Id).Select(o => o.State))) flags.Add(KnownFlags.FirstTimeApplicant);
+            if (funder.Value.RuralAreas.Contains(group.Postcode)) flags.Add(KnownFlags.Rural);
             return new GroupRow(group.Name, group.AreaServed, group.OrgId, flags.Select(KnownFlags.InWords).ToList());
         })];
         var applications = await db.Applications.AsNoTracking().Where(application => groupIds.Contains(application.OrganisationId))
