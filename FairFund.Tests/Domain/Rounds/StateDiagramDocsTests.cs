@@ -1,10 +1,11 @@
 using FairFund.Domain.Applications;
+using FairFund.Domain.Reviews;
 using FairFund.Domain.Rounds;
 
 namespace FairFund.Tests.Domain.Rounds;
 
 /// <summary>
-/// docs/state-diagrams.md holds both lifecycles as Mermaid diagrams drawn from the machines themselves
+/// docs/state-diagrams.md holds the lifecycles as Mermaid diagrams drawn from the machines themselves
 /// (STYLE.md, Tests). This test fails when the committed copy no longer matches the machines; with
 /// UPDATE_DOCS=1 it rewrites the file instead.
 /// </summary>
@@ -62,6 +63,17 @@ public sealed class StateDiagramDocsTests
 
         ```mermaid
         {Diagram(Application.StateDiagram())}
+        ```
+
+        ## Panel review
+
+        A panel member's review of one application waits until they declare a conflict of interest or
+        none. With none declared they can read the application and save drafts, then submit; while
+        scoring is open they can revise, and every submitted version is kept. A conflict, declared by
+        the member or recorded by the fund manager, ends the review and nothing it scored is counted.
+
+        ```mermaid
+        {Diagram(PanelReview.StateDiagram())}
         ```
 
         """.ReplaceLineEndings("\n");
