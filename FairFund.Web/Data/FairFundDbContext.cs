@@ -19,6 +19,7 @@ public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> option
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<FairFund.Domain.Organisations.OrganisationProfile> Organisations => Set<FairFund.Domain.Organisations.OrganisationProfile>();
     public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
+    public DbSet<FairFund.Domain.Reviews.PanelReview> PanelReviews => Set<FairFund.Domain.Reviews.PanelReview>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -157,6 +157,49 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                     b.ToTable("Organisations", (string)null);
                 });
 
+            modelBuilder.Entity("FairFund.Domain.Reviews.PanelReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sheet")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SheetJson");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "ReviewerId")
+                        .IsUnique();
+
+                    b.ToTable("PanelReviews", (string)null);
+                });
+
             modelBuilder.Entity("FairFund.Domain.Rounds.Round", b =>
                 {
                     b.Property<Guid>("Id")
@@ -663,6 +706,145 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("_contacts");
+                });
+
+            modelBuilder.Entity("FairFund.Domain.Reviews.PanelReview", b =>
+                {
+                    b.HasOne("FairFund.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("FairFund.Domain.Reviews.ConflictDeclaration", "_declarations", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DeclaredBy")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Note")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PanelReviewId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("RecordedByFundManager")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PanelReviewId");
+
+                            b1.ToTable("PanelReviewDeclarations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PanelReviewId");
+                        });
+
+                    b.OwnsMany("FairFund.Domain.Auditing.StateChange", "_history", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Actor")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("From")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PanelReviewId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("To")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Trigger")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PanelReviewId");
+
+                            b1.ToTable("PanelReviewStateChanges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PanelReviewId");
+                        });
+
+                    b.OwnsMany("FairFund.Domain.Reviews.Revision", "_revisions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CommentForApplicant")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("NoteForPanel")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("PanelReviewId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Scores")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ScoresJson");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PanelReviewId", "Number")
+                                .IsUnique();
+
+                            b1.ToTable("PanelReviewRevisions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PanelReviewId");
+                        });
+
+                    b.Navigation("_declarations");
+
+                    b.Navigation("_history");
+
+                    b.Navigation("_revisions");
                 });
 
             modelBuilder.Entity("FairFund.Domain.Rounds.Round", b =>
