@@ -22,13 +22,7 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
         builder.Ignore(o => o.Flags);
         builder.Ignore(o => o.Details);
         builder.Ignore(o => o.Contacts);
-        builder.OwnsMany<Contact>("_contacts", contact =>
-        {
-            contact.ToTable("OrganisationContacts");
-            contact.WithOwner().HasForeignKey("OrganisationId");
-            contact.Property<int>("Id");
-            contact.HasKey("Id");
-        });
+        builder.OwnsRows<OrganisationProfile, Contact>("_contacts", "OrganisationContacts", "OrganisationId");
     }
 }
 

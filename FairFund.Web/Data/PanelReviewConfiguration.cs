@@ -38,37 +38,23 @@ public sealed class PanelReviewConfiguration : IEntityTypeConfiguration<PanelRev
         builder.Ignore(r => r.CountsTowardAllocation);
 
         builder.Ignore(r => r.Declarations);
-        builder.OwnsMany<ConflictDeclaration>("_declarations", declaration =>
+        builder.OwnsRows<PanelReview, ConflictDeclaration>("_declarations", "PanelReviewDeclarations", "PanelReviewId", declaration =>
         {
-            declaration.ToTable("PanelReviewDeclarations");
-            declaration.WithOwner().HasForeignKey("PanelReviewId");
-            declaration.Property<int>("Id");
-            declaration.HasKey("Id");
             declaration.Ignore(d => d.IsConflict);
             declaration.Property(d => d.Kind).HasConversion<string>().HasMaxLength(30);
             declaration.Property(d => d.DeclaredBy).HasMaxLength(256);
         });
 
         builder.Ignore(r => r.Revisions);
-        builder.OwnsMany<Revision>("_revisions", revision =>
+        builder.OwnsRows<PanelReview, Revision>("_revisions", "PanelReviewRevisions", "PanelReviewId", revision =>
         {
-            revision.ToTable("PanelReviewRevisions");
-            revision.WithOwner().HasForeignKey("PanelReviewId");
-            revision.Property<int>("Id");
-            revision.HasKey("Id");
             revision.HasIndex("PanelReviewId", nameof(Revision.Number)).IsUnique();
             revision.Property(v => v.By).HasMaxLength(256);
             revision.Property(v => v.Scores).HasConversion(ReviewJson.ScoresConverter, ReviewJson.ScoresComparer).HasColumnName("ScoresJson");
         });
 
         builder.Ignore(r => r.History);
-        builder.OwnsMany<StateChange>("_history", change =>
-        {
-            change.ToTable("PanelReviewStateChanges");
-            change.WithOwner().HasForeignKey("PanelReviewId");
-            change.Property<int>("Id");
-            change.HasKey("Id");
-        });
+        builder.OwnsRows<PanelReview, StateChange>("_history", "PanelReviewStateChanges", "PanelReviewId");
     }
 }
 

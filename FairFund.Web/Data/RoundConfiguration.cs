@@ -22,13 +22,7 @@ public sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         builder.Property<Guid>(FairFundDbContext.VersionColumn).IsConcurrencyToken();
         builder.Ignore(r => r.RevealedSeed);
         builder.Ignore(r => r.History);
-        builder.OwnsMany<StateChange>("_history", change =>
-        {
-            change.ToTable("RoundStateChanges");
-            change.WithOwner().HasForeignKey("RoundId");
-            change.Property<int>("Id");
-            change.HasKey("Id");
-        });
+        builder.OwnsRows<Round, StateChange>("_history", "RoundStateChanges", "RoundId");
     }
 }
 
