@@ -73,6 +73,26 @@ public sealed class Round
 
     public IReadOnlyList<StateChange> History => _history;
 
+    /// <summary>
+    /// When moderation flags reviewers as disagreeing strongly about an application: the range of their
+    /// review scores (0 to 100) above <see cref="DisagreementRange"/>, or their standard deviation above
+    /// <see cref="DisagreementDeviation"/>. Set by the fund manager; it changes what is flagged, never the allocation.
+    /// </summary>
+    public decimal DisagreementRange { get; private set; } = DefaultDisagreementRange;
+
+    public decimal DisagreementDeviation { get; private set; } = DefaultDisagreementDeviation;
+
+    public const decimal DefaultDisagreementRange = 25m;
+    public const decimal DefaultDisagreementDeviation = 12.5m;
+
+    /// <summary>Sets the disagreement thresholds, each in review-score points from 0 to 100.</summary>
+    public void SetDisagreementThresholds(decimal range, decimal deviation)
+    {
+        if (range is < 0 or > 100) throw new DomainRuleException("The range threshold must be between 0 and 100 points.");
+        if (deviation is < 0 or > 100) throw new DomainRuleException("The standard deviation threshold must be between 0 and 100 points.");
+        (DisagreementRange, DisagreementDeviation) = (range, deviation);
+    }
+
     private StateMachine<RoundState, RoundTrigger> Machine => _machine ??= Configure();
 
     /// <summary>Changes the round's details and rules, which is allowed only while it is a draft.</summary>

@@ -20,6 +20,8 @@ public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> option
     public DbSet<FairFund.Domain.Organisations.OrganisationProfile> Organisations => Set<FairFund.Domain.Organisations.OrganisationProfile>();
     public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
     public DbSet<FairFund.Domain.Reviews.PanelReview> PanelReviews => Set<FairFund.Domain.Reviews.PanelReview>();
+    public DbSet<FairFund.Domain.Reviews.PanelMember> PanelMembers => Set<FairFund.Domain.Reviews.PanelMember>();
+    public DbSet<FairFund.Domain.Moderation.AllocationOverride> AllocationOverrides => Set<FairFund.Domain.Moderation.AllocationOverride>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -96,6 +96,51 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                     b.ToTable("Applications");
                 });
 
+            modelBuilder.Entity("FairFund.Domain.Moderation.AllocationOverride", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PotKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "At");
+
+                    b.ToTable("AllocationOverrides", (string)null);
+                });
+
             modelBuilder.Entity("FairFund.Domain.Organisations.OrganisationProfile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -157,6 +202,54 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                     b.ToTable("Organisations", (string)null);
                 });
 
+            modelBuilder.Entity("FairFund.Domain.Reviews.PanelMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InviteTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("JoinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InviteTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("PanelMembers", (string)null);
+                });
+
             modelBuilder.Entity("FairFund.Domain.Reviews.PanelReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -207,6 +300,12 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DisagreementDeviation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DisagreementRange")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -669,6 +768,15 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                     b.Navigation("_partners");
                 });
 
+            modelBuilder.Entity("FairFund.Domain.Moderation.AllocationOverride", b =>
+                {
+                    b.HasOne("FairFund.Domain.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FairFund.Domain.Organisations.OrganisationProfile", b =>
                 {
                     b.OwnsMany("FairFund.Domain.Organisations.Contact", "_contacts", b1 =>
@@ -706,6 +814,15 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("_contacts");
+                });
+
+            modelBuilder.Entity("FairFund.Domain.Reviews.PanelMember", b =>
+                {
+                    b.HasOne("FairFund.Domain.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FairFund.Domain.Reviews.PanelReview", b =>
