@@ -24,7 +24,7 @@ public static partial class SignedInClient
     public static async Task<HttpClient> As(FairFundFactory factory, string email)
     {
         var client = Anonymous(factory);
-        using var response = await client.PostFormAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Passwords[email] });
+        using var response = await client.PostFormAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Passwords.GetValueOrDefault(email, FairFund.Tests.Web.Panel.PanelRounds.MemberPassword) });
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Could not sign in as {email}: {(int)response.StatusCode}");
         return client;
     }
