@@ -132,7 +132,12 @@ public sealed class Round
         SeedRevealedAt = now;
     }
 
-    public void Approve(DateTimeOffset now, string actor) => Fire(RoundTrigger.Approve, now, actor);
+    /// <summary>
+    /// Fixes the moderated allocation's decisions. Refused while <paramref name="allocationProblems"/> (from
+    /// moderation: over budget, an overspent pot, an award above the request) has anything in it.
+    /// </summary>
+    public void Approve(DateTimeOffset now, string actor, IReadOnlyList<string>? allocationProblems = null) =>
+        Fire(RoundTrigger.Approve, now, actor, allocationProblems: allocationProblems);
 
     public void Notify(DateTimeOffset now, string actor) => Fire(RoundTrigger.Notify, now, actor);
 
@@ -146,9 +151,12 @@ public sealed class Round
         : throw new DomainRuleException("The allocation needs the lottery seed, which is revealed when scoring closes.");
 
     /// <summary>Whether a trigger can fire now, and if not, each reason in words, for a page to show beside its button.</summary>
-    public IReadOnlyList<string> WhyNot(RoundTrigger trigger, RoundProgress? progress = null, string? reason = null)
+    public IReadOnlyList<string> WhyNot(RoundTrigger trigger, RoundProgress? progress = null, string? reason = null, IReadOnlyList<string>? allocationProblems = null)
     {
         progress ??= RoundProgress.None;
+        // Moderation's problems are specific ("£500 over the budget"), so they are the reasons, not a guard's fixed words.
+        if (trigger == RoundTrigger.Approve && State == RoundState.Moderation && allocationProblems is { Count: > 0 })
+            return [.. allocationProblems.Select(problem => $"it needs this put right: {problem}")];
         ICollection<string> unmet;
         var can = trigger switch
         {
@@ -195,9 +203,9 @@ public sealed class Round
         _ => "be cancelled",
     };
 
-    private void Fire(RoundTrigger trigger, DateTimeOffset at, string actor, RoundProgress? progress = null, string? reason = null)
+    private void Fire(RoundTrigger trigger, DateTimeOffset at, string actor, RoundProgress? progress = null, string? reason = null, IReadOnlyList<string>? allocationProblems = null)
     {
-        var whyNot = WhyNot(trigger, progress, reason);
+        var whyNot = WhyNot(trigger, progress, reason, allocationProblems);
         if (whyNot.Count > 0) throw new DomainRuleException($"The round cannot {Verb(trigger)}: {string.Join("; ", whyNot)}.");
         _underWay = (at, actor, reason);
         switch (trigger)

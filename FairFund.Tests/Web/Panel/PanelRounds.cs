@@ -95,6 +95,38 @@ internal static class PanelRounds
             await db.SaveChangesAsync();
         });
 
+    /// <summary>
+    /// Reviews put straight into the database as members would make them: assigned, declared free of conflicts,
+    /// drafted and submitted. <paramref name="scores"/> gives, for an application's and a member's places in the
+    /// seed (from 0), the score per criterion in the round's order, or null for no review.
+    /// </summary>
+    public static Task ReviewAllAsync(FairFundFactory factory, PanelRoundSeed seed, Func<int, int, int[]?> scores) =>
+        factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<FairFundDbContext>();
+            var round = await db.Rounds.SingleAsync(r => r.Reference == seed.Round);
+            var criteria = round.Rules.Criteria;
+            var ids = await db.Applications.Where(a => a.RoundId == round.Id).ToDictionaryAsync(a => a.Reference, a => a.Id);
+            var now = factory.Clock.GetUtcNow();
+            for (var application = 0; application < seed.Applications.Count; application++)
+            {
+                for (var member = 0; member < seed.Members.Count; member++)
+                {
+                    if (scores(application, member) is not { } given) continue;
+                    var reviewer = seed.Members[member];
+                    var review = new PanelReview(Guid.NewGuid(), ids[seed.Applications[application]], reviewer, now, SignedInClient.Manager);
+                    review.DeclareNoConflict(now, reviewer);
+                    var sheet = new ScoreSheet(
+                        criteria.Select((criterion, index) => (criterion.Key, Score: given[index])).ToDictionary(pair => pair.Key, pair => pair.Score).AsReadOnly(),
+                        $"Comment from {reviewer} on {seed.Applications[application]}", "");
+                    review.SaveDraft(sheet, criteria, now);
+                    review.Submit(criteria, now, scoringOpen: true);
+                    db.PanelReviews.Add(review);
+                }
+            }
+            await db.SaveChangesAsync();
+        });
+
     /// <summary>A member's review of an application, as saved.</summary>
     public static Task<PanelReview> ReviewAsync(FairFundFactory factory, string application, string member) =>
         factory.WithScopeAsync(async services =>

@@ -4,6 +4,7 @@ using FairFund.Domain.Auditing;
 using FairFund.Domain.Rounds;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
+using FairFund.Web.Moderation;
 using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ namespace FairFund.Web.Pages.Fund;
 /// One round for its fund manager: where it stands, the moves it can make now (and why not, for those
 /// it cannot), its lifecycle drawn from the machine, and its history.
 /// </summary>
-public sealed class RoundModel(FairFundDbContext db, TimeProvider time) : PageModel
+public sealed class RoundModel(FairFundDbContext db, RoundAllocation allocation, TimeProvider time) : PageModel
 {
     public RoundView Round { get; private set; } = null!;
 
@@ -46,14 +47,24 @@ public sealed class RoundModel(FairFundDbContext db, TimeProvider time) : PageMo
         var actor = User.Identity?.Name ?? "unknown";
         try
         {
-            var progress = await ProgressOf(round, cancellationToken);
+            var progress = await allocation.ProgressAsync(round, cancellationToken);
             switch (Input.Trigger)
             {
                 case RoundTrigger.Open: round.Open(now, actor, Seed.Draw()); break;
                 case RoundTrigger.Close: round.Close(now, actor); break;
                 case RoundTrigger.StartScoring: round.StartScoring(now, actor, progress); break;
-                case RoundTrigger.CloseScoring: round.CloseScoring(now, actor, progress, Input.Reason); break;
-                case RoundTrigger.Approve: round.Approve(now, actor); break;
+                case RoundTrigger.CloseScoring:
+                    round.CloseScoring(now, actor, progress, Input.Reason);
+                    await allocation.MarkScoredAsync(round, now, actor, cancellationToken);
+                    break;
+                case RoundTrigger.Approve when round.State != RoundState.Moderation:
+                    round.Approve(now, actor);
+                    break;
+                case RoundTrigger.Approve:
+                    var moderated = await allocation.ModeratedAsync(round, cancellationToken);
+                    round.Approve(now, actor, moderated.ApprovalProblems());
+                    await allocation.DecideAsync(round, moderated, now, actor, cancellationToken);
+                    break;
                 case RoundTrigger.Notify: round.Notify(now, actor); break;
                 case RoundTrigger.Archive: round.Archive(now, actor); break;
                 case RoundTrigger.Cancel: round.Cancel(now, actor, Input.Reason ?? ""); break;
@@ -76,19 +87,13 @@ public sealed class RoundModel(FairFundDbContext db, TimeProvider time) : PageMo
         return RedirectToPage(new { reference });
     }
 
-    private async Task<RoundProgress> ProgressOf(Round round, CancellationToken cancellationToken)
-    {
-        var states = await db.Applications.Where(a => a.RoundId == round.Id).Select(a => a.State).ToListAsync(cancellationToken);
-        // Reviews arrive with panel scoring; until then every eligible application is short of reviews.
-        return new RoundProgress(states.Count(s => s == ApplicationState.Submitted), states.Count(s => s == ApplicationState.Eligible));
-    }
-
     private async Task<RoundView> ViewOf(Round round, CancellationToken cancellationToken)
     {
-        var progress = await ProgressOf(round, cancellationToken);
+        var progress = await allocation.ProgressAsync(round, cancellationToken);
+        var approvalProblems = round.State == RoundState.Moderation ? (await allocation.ModeratedAsync(round, cancellationToken)).ApprovalProblems() : [];
         var actions = round.TriggersFromHere()
             .Select(trigger => new RoundAction(trigger, ButtonText(trigger), trigger is RoundTrigger.Cancel or RoundTrigger.CloseScoring,
-                round.WhyNot(trigger, progress, trigger is RoundTrigger.Cancel or RoundTrigger.CloseScoring ? "a reason" : null)))
+                round.WhyNot(trigger, progress, trigger is RoundTrigger.Cancel or RoundTrigger.CloseScoring ? "a reason" : null, approvalProblems)))
             .ToList();
         var history = round.History.OrderByDescending(change => change.At).ToList();
         return new RoundView(round.Reference, round.Name, round.State, Domain.Rounds.Round.Describe(round.State),

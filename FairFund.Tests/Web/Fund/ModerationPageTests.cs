@@ -1,0 +1,180 @@
+using System.Net;
+using FairFund.Domain.Applications;
+using FairFund.Domain.Rounds;
+using FairFund.Tests.Web.Panel;
+using FairFund.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FairFund.Tests.Web.Fund;
+
+/// <summary>
+/// Moderation through the fund manager's pages on a real database: 30 applications, each reviewed twice, so
+/// the £250,000 budget runs out and some groups wait; overrides with reasons, and approval's guards.
+/// </summary>
+public sealed class ModerationPageTests : IDisposable
+{
+    private const int Applications = 30;
+    private readonly FairFundFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    /// <summary>Scores that spread the applications out; the two members disagree widely on every fifth one.</summary>
+    private static int[]? Scores(int application, int member)
+    {
+        if (member > 1) return null;
+        var level = (application * 7 + member) % 5;
+        if (application % 5 == 0) level = member == 0 ? 4 : 0;
+        return [level, Math.Min(4, level + 1), level, Math.Max(0, level - 1)];
+    }
+
+    private async Task<(PanelRoundSeed Seed, HttpClient Manager)> InModerationAsync()
+    {
+        var seed = await PanelRounds.SeedAsync(_factory, Applications, members: 3);
+        await PanelRounds.ReviewAllAsync(_factory, seed, Scores);
+        var manager = await SignedInClient.As(_factory, SignedInClient.Manager);
+        await Moderating.CloseScoringAsync(manager);
+        return (seed, manager);
+    }
+
+    private Task<int> OverrideCountAsync() =>
+        _factory.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().AllocationOverrides.CountAsync());
+
+    [Fact]
+    public async Task CloseScoring_ComputesTheAllocation_ShownRankedWithFundingLineAndPots()
+    {
+        var (_, manager) = await InModerationAsync();
+
+        var page = await manager.GetStringAsync(new Uri(Moderating.ModerationPage, UriKind.Relative));
+
+        var rows = Moderating.RankedRows(page);
+        Assert.Equal(Applications, rows.Count);
+        Assert.Contains(rows, row => row.Decision == "Award");
+        Assert.Contains(rows, row => row.Decision == "Waitlist");
+        Assert.Contains("id=\"funding-line\"", page);
+        Assert.Contains("Micro groups", page);
+        Assert.Contains("Lived-experience-led groups", page);
+        // Every fifth application has one review at the top and one at the bottom of the scale.
+        Assert.Contains("Reviewers disagree", page);
+        var round = await Apply.Drafts.RoundAsync(_factory);
+        Assert.Equal(RoundState.Moderation, round.State);
+        Assert.NotNull(round.RevealedSeed);
+    }
+
+    [Fact]
+    public async Task Override_WithoutAReason_IsRefusedAndNothingIsRecorded()
+    {
+        var (_, manager) = await InModerationAsync();
+        var page = await manager.GetStringAsync(new Uri(Moderating.ModerationPage, UriKind.Relative));
+        var waiting = Moderating.RankedRows(page).First(row => row.Decision == "Waitlist");
+
+        using var response = await Moderating.OverrideAsync(manager, waiting.Reference, "Fund", "1000", "general", reason: "  ");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Enter the reason for this change", body);
+        Assert.Contains("href=\"#reason\"", body);
+        Assert.Equal(0, await OverrideCountAsync());
+    }
+
+    [Fact]
+    public async Task Override_WithAReason_IsRecordedWithWhoAndShownWhereverTheAllocationIs()
+    {
+        var (_, manager) = await InModerationAsync();
+        var page = await manager.GetStringAsync(new Uri(Moderating.ModerationPage, UriKind.Relative));
+        var funded = Moderating.RankedRows(page).First(row => row.Decision == "Award");
+
+        using var response = await Moderating.OverrideAsync(manager, funded.Reference, "Decline", null, null, "The group has since closed.");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await manager.GetStringAsync(new Uri(Moderating.ModerationPage, UriKind.Relative));
+        Assert.Equal("Decline", Moderating.RankedRows(after).Single(row => row.Reference == funded.Reference).Decision);
+        Assert.Contains("The group has since closed.", after);
+        Assert.Contains(SignedInClient.Manager, after);
+        var csv = await manager.GetStringAsync(new Uri($"/fund/rounds/{Moderating.Round}/overrides", UriKind.Relative));
+        Assert.Contains($"{funded.Reference},Decline,0.00,,The group has since closed.,{SignedInClient.Manager},", csv);
+        Assert.Equal(1, await OverrideCountAsync());
+    }
+
+    [Fact]
+    public async Task Approve_WhileAnOverrideOverspendsAPot_IsRefusedWithTheReasonsShown()
+    {
+        var (_, manager) = await InModerationAsync();
+        var page = await manager.GetStringAsync(new Uri(Moderating.ModerationPage, UriKind.Relative));
+        var waiting = Moderating.RankedRows(page).Where(row => row.Decision == "Waitlist").ToList();
+        foreach (var row in waiting)
+        {
+            using var funded = await Moderating.OverrideAsync(manager, row.Reference, "Fund", "1000", "general", "The panel wants to fund every waiting group.");
+            Assert.Equal(HttpStatusCode.Redirect, funded.StatusCode);
+        }
+        var moderation = await manager.GetStringAsync(new Uri(Moderating.ModerationPage, UriKind.Relative));
+        Assert.Contains("Not yet:", moderation);
+        Assert.Contains("General pot is overspent by", moderation);
+
+        using var approve = await Moderating.ActAsync(manager, RoundTrigger.Approve);
+
+        Assert.Equal(HttpStatusCode.BadRequest, approve.StatusCode);
+        var refusal = await approve.Content.ReadAsStringAsync();
+        Assert.Contains("The round cannot be approved: it needs this put right: The awards come to", refusal);
+        Assert.Contains("it needs this put right: The General pot is overspent by", refusal);
+        Assert.Equal(RoundState.Moderation, (await Apply.Drafts.RoundAsync(_factory)).State);
+        Assert.All(await StatesAsync(), state => Assert.Equal(ApplicationState.Scored, state));
+    }
+
+    [Fact]
+    public async Task Approve_FixesEveryDecisionWithItsNotice_AndRefusesChangesAfter()
+    {
+        var (_, manager) = await InModerationAsync();
+        var page = await manager.GetStringAsync(new Uri(Moderating.ModerationPage, UriKind.Relative));
+        var rows = Moderating.RankedRows(page);
+        var changed = rows.First(row => row.Decision == "Award");
+        using (var response = await Moderating.OverrideAsync(manager, changed.Reference, "ChangeAmount", "1000", null, "Only the first year is ready."))
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        using var approve = await Moderating.ActAsync(manager, RoundTrigger.Approve);
+
+        Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
+        Assert.Equal(RoundState.Decided, (await Apply.Drafts.RoundAsync(_factory)).State);
+        foreach (var row in rows)
+        {
+            var (application, _) = await Apply.Drafts.LoadAsync(_factory, row.Reference);
+            var expected = row.Decision switch { "Award" => ApplicationState.Awarded, "Waitlist" => ApplicationState.Waitlisted, _ => ApplicationState.Declined };
+            Assert.Equal(expected, application.State);
+            Assert.Equal(row.Reference == changed.Reference ? 1000m : row.Amount, application.Decision!.Amount);
+            Assert.Equal(2, application.Decision.PanelComments.Count);
+        }
+        var overridden = (await Apply.Drafts.LoadAsync(_factory, changed.Reference)).Application.Decision!;
+        Assert.Contains("Only the first year is ready.", overridden.Reason);
+        Assert.Contains("Moderation: amount changed to 1,000.00", overridden.Trail[^1].Text);
+
+        var decided = await manager.GetStringAsync(new Uri(Moderating.ApplicationPage(changed.Reference), UriKind.Relative));
+        Assert.DoesNotContain("Record this change", decided);
+        using var late = await Moderating.OverrideAsync(manager, changed.Reference, "ChangeAmount", "1200", null, "Too late.");
+        Assert.Equal(1, await OverrideCountAsync());
+    }
+
+    [Fact]
+    public async Task Thresholds_Lowered_FlagEveryApplicationWhoseReviewersDiffer()
+    {
+        var (_, manager) = await InModerationAsync();
+        using var response = await manager.PostFormAsync($"{Moderating.ModerationPage}?handler=Thresholds",
+            new() { ["Input.Range"] = "0", ["Input.Deviation"] = "0" }, Moderating.ModerationPage);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var page = await manager.GetStringAsync(new Uri(Moderating.ModerationPage, UriKind.Relative));
+
+        // Member 2 scores one level above member 1 except where they are far apart, so every application is flagged.
+        Assert.Equal(Applications, CountOf(page, "govuk-tag--orange\">Reviewers disagree"));
+        using var bad = await manager.PostFormAsync($"{Moderating.ModerationPage}?handler=Thresholds",
+            new() { ["Input.Range"] = "lots", ["Input.Deviation"] = "101" }, Moderating.ModerationPage);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var body = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("Enter the range as a number of points from 0 to 100", body);
+        Assert.Contains("Enter the standard deviation as a number of points from 0 to 100", body);
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
+    private Task<List<ApplicationState>> StatesAsync() =>
+        _factory.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().Applications.Select(a => a.State).ToListAsync());
+}

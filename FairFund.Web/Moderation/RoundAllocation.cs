@@ -1,0 +1,153 @@
+using FairFund.Domain.Allocation;
+using FairFund.Domain.Applications;
+using FairFund.Domain.Moderation;
+using FairFund.Domain.Reviews;
+using FairFund.Domain.RoundFiles;
+using FairFund.Domain.Rounds;
+using FairFund.Web.Accounts;
+using FairFund.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FairFund.Web.Moderation;
+
+/// <summary>
+/// A round's allocation from its live data: its screened applications, the groups behind them and the
+/// panel's submitted reviews, turned into a round file and run through the same <see cref="Allocator"/>
+/// as the <c>allocate</c> command. The moderation page and the exported round file are both made here, from
+/// the same entries, so running <c>allocate</c> on the export gives exactly what the page shows.
+/// </summary>
+public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funder)
+{
+    /// <summary>The applications the allocation weighs: every one screened, whatever came after.</summary>
+    private static readonly ApplicationState[] Screened =
+        [ApplicationState.Eligible, ApplicationState.Ineligible, ApplicationState.Scored, ApplicationState.Awarded, ApplicationState.Waitlisted, ApplicationState.Declined];
+
+    /// <summary>
+    /// The round as a round file, with the revealed seed. Panel members are named <c>reviewer-01</c>,
+    /// <c>reviewer-02</c>… in the order of their addresses, so the file carries nobody's address and the
+    /// reviews keep the order the allocation reads them in.
+    /// </summary>
+    public async Task<RoundFile> RoundFileAsync(Round round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var settings = round.RulesForAllocation();
+        var applications = await db.Applications.AsNoTracking()
+            .Where(application => application.RoundId == round.Id && Screened.Contains(application.State))
+            .ToListAsync(cancellationToken);
+        applications.Sort((a, b) => string.CompareOrdinal(a.Reference, b.Reference));
+
+        var organisationIds = applications.Select(application => application.OrganisationId).Distinct().ToList();
+        var profiles = await db.Organisations.AsNoTracking().Where(profile => organisationIds.Contains(profile.Id)).ToDictionaryAsync(profile => profile.Id, cancellationToken);
+        var fundedBefore = await FundedBeforeAsync(round, organisationIds, cancellationToken);
+
+        var reviews = await db.PanelReviews.AsNoTracking()
+            .Where(review => db.Applications.Any(application => application.Id == review.ApplicationId && application.RoundId == round.Id))
+            .ToListAsync(cancellationToken);
+        var pseudonyms = Pseudonyms(reviews.Select(review => review.ReviewerId));
+        var reviewsByApplication = reviews.ToLookup(review => review.ApplicationId);
+        var rural = funder.Value.RuralAreas;
+
+        var entries = applications.Select(application => new ApplicationEntry(
+            application.Reference,
+            AllocationFacts.OrganisationFor(profiles[application.OrganisationId], application, fundedBefore.Contains(application.OrganisationId), rural),
+            application.AmountRequested,
+            Eligible: application.State != ApplicationState.Ineligible,
+            application.State == ApplicationState.Ineligible ? application.IneligibleReason : null,
+            [.. ReviewsForAllocation.For(reviewsByApplication[application.Id], settings.Criteria)
+                .Select(review => review with { Reviewer = pseudonyms[review.Reviewer] })]))
+            .ToList();
+        return new RoundFile(settings, entries);
+    }
+
+    /// <summary>The allocation the rules give, with moderation's overrides applied and the round's disagreement thresholds.</summary>
+    public async Task<ModeratedAllocation> ModeratedAsync(Round round, CancellationToken cancellationToken)
+    {
+        var file = await RoundFileAsync(round, cancellationToken);
+        var overrides = await OverridesAsync(round, cancellationToken);
+        return Domain.Moderation.Moderation.Apply(file.Allocate(), overrides, round.DisagreementRange, round.DisagreementDeviation);
+    }
+
+    /// <summary>Every override made in the round, in the order made.</summary>
+    public async Task<IReadOnlyList<AllocationOverride>> OverridesAsync(Round round, CancellationToken cancellationToken)
+    {
+        var overrides = await db.AllocationOverrides.AsNoTracking().Where(o => o.RoundId == round.Id).ToListAsync(cancellationToken);
+        // SQLite cannot order by a DateTimeOffset, so the order is made here; ties keep the order they were stored in.
+        return [.. overrides.OrderBy(o => o.At)];
+    }
+
+    /// <summary>
+    /// What the round's StartScoring and CloseScoring guards weigh: applications not yet screened, and eligible
+    /// ones with fewer counted reviews (submitted, without a conflict) than the round's minimum.
+    /// </summary>
+    public async Task<RoundProgress> ProgressAsync(Round round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var unscreened = await db.Applications.CountAsync(a => a.RoundId == round.Id && a.State == ApplicationState.Submitted, cancellationToken);
+        var counted = await db.PanelReviews
+            .Where(review => review.State == ReviewState.Submitted && db.Applications.Any(a => a.Id == review.ApplicationId && a.RoundId == round.Id))
+            .GroupBy(review => review.ApplicationId)
+            .Select(group => new { ApplicationId = group.Key, Count = group.Count() })
+            .ToDictionaryAsync(group => group.ApplicationId, group => group.Count, cancellationToken);
+        var eligible = await db.Applications.Where(a => a.RoundId == round.Id && a.State == ApplicationState.Eligible).Select(a => a.Id).ToListAsync(cancellationToken);
+        var shortOfReviews = eligible.Count(id => counted.GetValueOrDefault(id) < round.Rules.MinReviews);
+        return new RoundProgress(unscreened, shortOfReviews);
+    }
+
+    /// <summary>When scoring closes: every eligible application has been scored as far as it will be, and the allocation can weigh it.</summary>
+    public async Task MarkScoredAsync(Round round, DateTimeOffset now, string actor, CancellationToken cancellationToken)
+    {
+        var eligible = await db.Applications.Where(a => a.RoundId == round.Id && a.State == ApplicationState.Eligible).ToListAsync(cancellationToken);
+        foreach (var application in eligible) application.MarkScored(now, actor);
+    }
+
+    /// <summary>
+    /// On approval: gives every scored application its decision, with the notice the group will read (the rules'
+    /// trail, any override, and the panel's comments without their names). Ineligible applications keep theirs.
+    /// </summary>
+    public async Task DecideAsync(Round round, ModeratedAllocation moderated, DateTimeOffset now, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(moderated);
+        var scored = await db.Applications.Where(a => a.RoundId == round.Id && a.State == ApplicationState.Scored).ToListAsync(cancellationToken);
+        var ids = scored.Select(application => application.Id).ToList();
+        var comments = (await db.PanelReviews.AsNoTracking()
+                .Where(review => review.State == ReviewState.Submitted && ids.Contains(review.ApplicationId))
+                .ToListAsync(cancellationToken))
+            .OrderBy(review => review.ReviewerId, StringComparer.Ordinal)
+            .ToLookup(review => review.ApplicationId, review => review.Submitted!.CommentForApplicant);
+        foreach (var application in scored)
+        {
+            var result = moderated.Find(application.Reference)
+                ?? throw new InvalidOperationException($"{application.Reference} is scored but not in the allocation.");
+            var notice = result.Notice(comments[application.Id]);
+            switch (notice.Decision)
+            {
+                case Decision.Award: application.Award(now, actor, notice); break;
+                case Decision.Waitlist: application.Waitlist(now, actor, notice); break;
+                default: application.Decline(now, actor, notice); break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Groups this funder awarded a grant in another round before this one closed. Later awards do not count,
+    /// so a decided round's allocation reads the same whenever it is worked out again.
+    /// </summary>
+    private async Task<HashSet<Guid>> FundedBeforeAsync(Round round, IReadOnlyCollection<Guid> organisationIds, CancellationToken cancellationToken)
+    {
+        var awarded = await db.Applications.AsNoTracking()
+            .Where(application => application.RoundId != round.Id && application.State == ApplicationState.Awarded && organisationIds.Contains(application.OrganisationId))
+            .ToListAsync(cancellationToken);
+        return [.. awarded
+            .Where(application => application.History.Any(change => change.To == nameof(ApplicationState.Awarded) && change.At < round.ClosesAt))
+            .Select(application => application.OrganisationId)];
+    }
+
+    private static Dictionary<string, string> Pseudonyms(IEnumerable<string> reviewerIds)
+    {
+        var ordered = reviewerIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var width = Math.Max(2, ordered.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+        return ordered.Select((reviewer, index) => (reviewer, index))
+            .ToDictionary(pair => pair.reviewer, pair => "reviewer-" + (pair.index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width, '0'), StringComparer.Ordinal);
+    }
+}
