@@ -54,6 +54,37 @@ internal static partial class Moderating
             match.Groups["rank"].Value,
             match.Groups["score"].Value))];
 
+    /// <summary>
+    /// Runs the <c>allocate</c> command on a round file, as anyone holding it could, and reads its result back
+    /// in the shape of the moderation page's rows (decisions capitalised as the page has them).
+    /// </summary>
+    public static IReadOnlyList<RankedRow> Allocate(string roundFileJson)
+    {
+        var folder = Directory.CreateTempSubdirectory("fairfund-export-");
+        try
+        {
+            var roundFile = Path.Combine(folder.FullName, "round.json");
+            var result = Path.Combine(folder.FullName, "result.json");
+            File.WriteAllText(roundFile, roundFileJson);
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            var exit = FairFund.Web.Cli.AllocateCommand.Run(["allocate", roundFile, "--json", result], output, error);
+            Assert.True(exit == 0, $"allocate failed: {error}");
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(result));
+            return [.. json.RootElement.GetProperty("applications").EnumerateArray().Select(application => new RankedRow(
+                application.GetProperty("reference").GetString()!,
+                System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(application.GetProperty("decision").GetString()!),
+                application.GetProperty("amount").GetDecimal(),
+                application.GetProperty("pot").ValueKind == System.Text.Json.JsonValueKind.String ? application.GetProperty("pot").GetString()! : "",
+                application.GetProperty("rank").ValueKind == System.Text.Json.JsonValueKind.Number ? application.GetProperty("rank").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
+                application.GetProperty("finalScore").ValueKind == System.Text.Json.JsonValueKind.Number ? application.GetProperty("finalScore").GetDecimal().ToString(System.Globalization.CultureInfo.InvariantCulture) : ""))];
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [GeneratedRegex("name=\"Input.RoundVersion\" value=\"([^\"]+)\"")]
     private static partial Regex RoundVersion();
 

@@ -62,6 +62,25 @@ public sealed class ModerationPageTests : IDisposable
     }
 
     [Fact]
+    public async Task RoundFile_Exported_GivesThroughAllocateTheAllocationTheModerationPageShows()
+    {
+        var (_, manager) = await InModerationAsync();
+        var page = await manager.GetStringAsync(new Uri(Moderating.ModerationPage, UriKind.Relative));
+
+        using var export = await manager.GetAsync(new Uri($"/fund/rounds/{Moderating.Round}/round-file", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal($"{Moderating.Round}.round.json", export.Content.Headers.ContentDisposition!.FileNameStar ?? export.Content.Headers.ContentDisposition.FileName);
+        var json = await export.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("@panel.fairfund.test", json);
+        Assert.Contains("reviewer-01", json);
+        var shown = Moderating.RankedRows(page).OrderBy(row => row.Reference, StringComparer.Ordinal).ToList();
+        var recomputed = Moderating.Allocate(json).OrderBy(row => row.Reference, StringComparer.Ordinal).ToList();
+        Assert.Equal(Applications, recomputed.Count);
+        Assert.Equal(recomputed, shown);
+    }
+
+    [Fact]
     public async Task Override_WithoutAReason_IsRefusedAndNothingIsRecorded()
     {
         var (_, manager) = await InModerationAsync();
