@@ -32,6 +32,7 @@ public static class DemoData
         var round = ReadDemoRound(File.ReadAllBytes(Path.Combine(DemoFolder, "round.json")), time.GetUtcNow());
         round.Open(time.GetUtcNow(), Actor, Seed.Draw());
         db.Rounds.Add(round);
+        await SeatPanelAsync(db, users, round, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -86,6 +87,19 @@ public static class DemoData
                 var user = await users.FindByEmailAsync(email) ?? throw new InvalidDataException($"Demo data: {group.Name}: no account {email}");
                 db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = profile.Id, UserId = user.Id });
             }
+        }
+    }
+
+    /// <summary>The demo panel members sit on the demo round's panel, as if they had accepted invites.</summary>
+    private static async Task SeatPanelAsync(FairFundDbContext db, UserManager<IdentityUser> users, Round round, DateTimeOffset now)
+    {
+        foreach (var member in await users.GetUsersInRoleAsync(Roles.PanelMember))
+        {
+            // Nobody holds the invite's token: the seat is taken already, so the link is never needed.
+            var seat = new FairFund.Domain.Reviews.PanelMember(Guid.NewGuid(), round.Id, member.Email!,
+                Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), now, Actor);
+            seat.Join(member.UserName!, now);
+            db.PanelMembers.Add(seat);
         }
     }
 

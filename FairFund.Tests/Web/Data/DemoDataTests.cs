@@ -30,6 +30,9 @@ public sealed class DemoDataTests(FairFundFactory factory) : IClassFixture<FairF
         Assert.True(await users.IsInRoleAsync(applicant!, "Applicant"));
         Assert.True(await users.IsInRoleAsync((await users.FindByEmailAsync(SignedInClient.Manager))!, "FundManager"));
         Assert.Equal(2, (await users.GetUsersInRoleAsync("PanelMember")).Count);
+        var seats = await db.PanelMembers.AsNoTracking().ToListAsync();
+        Assert.Equal(["panel.one@demo.fairfund.test", "panel.two@demo.fairfund.test"], seats.Select(seat => seat.UserName).Order());
+        Assert.All(seats, seat => Assert.True(seat.HasJoined));
     }
 
     [Fact]

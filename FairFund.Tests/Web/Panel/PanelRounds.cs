@@ -69,6 +69,8 @@ internal static class PanelRounds
                 round.StartScoring(now, SignedInClient.Manager, FairFund.Domain.Rounds.RoundProgress.None);
             }
 
+            // The panel is exactly the members seeded here: the demo panel's seats are taken away.
+            db.PanelMembers.RemoveRange(await db.PanelMembers.Where(seat => seat.RoundId == round.Id).ToListAsync());
             var addresses = new List<string>();
             for (var number = 1; number <= members; number++)
             {
