@@ -1,3 +1,7 @@
 using BenchmarkDotNet.Running;
+using FairFund.Bench;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (SeedModeration.IsInvokedBy(args)) return await SeedModeration.RunAsync(args);
+
+BenchmarkSwitcher.FromAssembly(typeof(AllocatorBenchmarks).Assembly).Run(args);
+return 0;
