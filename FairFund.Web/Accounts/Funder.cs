@@ -23,5 +23,13 @@ public sealed class Funder
 
     public FairFund.Domain.Organisations.RuralAreas RuralAreas => new(RuralPostcodes);
 
+    /// <summary>
+    /// The funder's area of benefit: postcode areas (<c>CV</c>), districts (<c>CV47</c>) and sectors (<c>CV23 9</c>).
+    /// Screening shows whether each group's postcode is in it; empty means no area is set, and nothing is checked.
+    /// </summary>
+    public List<string> AreaPostcodes { get; set; } = [];
+
+    public FairFund.Domain.Organisations.AreaOfBenefit AreaOfBenefit => new(AreaPostcodes);
+
     public bool IsSet => Name.Length > 0;
 }

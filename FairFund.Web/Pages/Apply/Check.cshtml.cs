@@ -145,7 +145,7 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         RoundTakesApplications = own.WindowAt(now).IsOpen;
         GroupName = group.Name;
         Group = GroupRows(group, IsSent ? null : $"/apply/organisation?returnTo={Reference}");
-        Sections = [.. Enum.GetValues<ApplicationTask>().Select(task => new Section(TaskListModel.TaskName(task), AnswerRows(application, task)))];
+        Sections = [.. Enum.GetValues<ApplicationTask>().Select(task => new Section(TaskListModel.TaskName(task), AnswerRows(application, task, ChangeHref(task))))];
         var documentsHref = IsSent ? null : $"/apply/applications/{Reference}/documents";
         Documents = application.Documents.Count == 0
             ? [new Row("Supporting documents", ["None"], documentsHref)]
@@ -164,7 +164,8 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         ];
     }
 
-    private static string DocumentSize(long bytes) => bytes >= 1024 * 1024
+    /// <summary>A file's size as people read it: 340 KB, 2.5 MB.</summary>
+    internal static string DocumentSize(long bytes) => bytes >= 1024 * 1024
         ? $"{bytes / (1024m * 1024m):0.#} MB"
         : $"{Math.Max(1, (bytes + 1023) / 1024)} KB";
 
@@ -178,7 +179,8 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         _ => FieldIds.Of(location),
     };
 
-    private static List<Row> GroupRows(OrganisationProfile group, string? change)
+    /// <summary>The group's details as summary rows, each changed at <paramref name="change"/>, or read-only when it is null.</summary>
+    internal static List<Row> GroupRows(OrganisationProfile group, string? change)
     {
         var rows = new List<Row>
         {
@@ -203,9 +205,9 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         return rows;
     }
 
-    private List<Row> AnswerRows(Application application, ApplicationTask task)
+    /// <summary>One task's answers as summary rows, each changed at <paramref name="change"/>, or read-only when it is null.</summary>
+    internal static List<Row> AnswerRows(Application application, ApplicationTask task, string? change)
     {
-        var change = ChangeHref(task);
         Row Text(string key, string answer) => new(key, Paragraphs(answer), change);
         return task switch
         {

@@ -1,0 +1,203 @@
+using FairFund.Domain.Applications;
+using FairFund.Domain.Auditing;
+using FairFund.Domain.Rounds;
+using FairFund.Domain.Scoring;
+using FairFund.Web.Accounts;
+using FairFund.Web.Applications;
+using FairFund.Web.Data;
+using FairFund.Web.Forms;
+using FairFund.Web.Pages.Apply;
+using FairFund.Web.Rounds;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FairFund.Web.Pages.Fund;
+
+/// <summary>
+/// One sent application as its fund manager sees it: the group, every answer and document, the automatic
+/// checks, its history, and while the round is being screened, the screening decision. A decision applies only
+/// to the version of the application the fund manager was looking at, so a change made meanwhile (another
+/// fund manager's decision, the group withdrawing) is never overtaken unseen.
+/// </summary>
+public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> funder, TimeProvider time) : PageModel
+{
+    public const string DecisionFieldId = "decision";
+    public const string ReasonFieldId = "reason";
+    public const string Eligible = "eligible";
+    public const string NotEligible = "not-eligible";
+    public const int ReasonCharacters = 2000;
+    public const string SavedKey = "ScreeningSaved";
+
+    [BindProperty]
+    public ScreeningInput Input { get; set; } = new();
+
+    public ApplicationView View { get; private set; } = null!;
+
+    public FormErrors Errors { get; } = new();
+
+    /// <summary>Why the decision was not saved, when it is not about one field: a rule, or someone else's change.</summary>
+    public string? Refusal { get; private set; }
+
+    /// <summary>What the last decision did, shown once after it was saved.</summary>
+    public string? Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string reference, string applicationReference, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await CloseDueRoundsAsync(now, cancellationToken);
+        if (await LoadAsync(reference, applicationReference, cancellationToken) is not ({ } round, { } application)) return NotFound();
+        await ShowAsync(round, application, now, cancellationToken);
+        Input = new ScreeningInput
+        {
+            Decision = application.State switch { ApplicationState.Eligible => Eligible, ApplicationState.Ineligible => NotEligible, _ => null },
+            Reason = application.IneligibleReason,
+            Version = VersionOf(application),
+        };
+        Saved = TempData[SavedKey] as string;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string reference, string applicationReference, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (await LoadAsync(reference, applicationReference, cancellationToken) is not ({ } round, { } application)) return NotFound();
+
+        // Act only on the version the fund manager was looking at: if it changed since, they see it as it is now.
+        var version = db.Entry(application).Property(FairFundDbContext.VersionColumn);
+        if (!Equals(version.CurrentValue, Input.Version)) return await ChangedAsync(round, application, now, cancellationToken);
+        version.OriginalValue = Input.Version;
+
+        if (!Screening.IsOpen(round))
+            return await RefusedAsync(round, application, now,
+                $"Screening decisions can be made only while the round is being screened. This round is {Round.Describe(round.State)}, so nothing was saved.", cancellationToken);
+
+        var reason = (Input.Reason ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (Input.Decision is not (Eligible or NotEligible)) Errors.Add(DecisionFieldId, "Select whether the application is eligible or not eligible");
+        else if (Input.Decision == NotEligible && reason.Length == 0) Errors.Add(ReasonFieldId, "Enter why the application is not eligible");
+        else if (Input.Decision == NotEligible && reason.Length > ReasonCharacters)
+            Errors.Add(ReasonFieldId, $"The reason must be {ReasonCharacters:N0} characters or fewer (it has {reason.Length:N0})");
+        else if (Input.Decision == NotEligible && application.State == ApplicationState.Ineligible && reason != application.IneligibleReason)
+            Errors.Add(ReasonFieldId, "This application is already not eligible, with the reason in its history, which the group has been given. To give a different reason, mark it eligible, then not eligible with the new reason");
+        if (Errors.Any) return await RefusedAsync(round, application, now, null, cancellationToken);
+
+        var eligible = Input.Decision == Eligible;
+        // The same decision again changes nothing, so it records nothing: the history says only what changed.
+        if ((eligible && application.State == ApplicationState.Eligible) || (!eligible && application.State == ApplicationState.Ineligible))
+            return Done(reference, applicationReference, $"No change: {application.Reference} was already {(eligible ? "eligible" : "not eligible")}");
+
+        try
+        {
+            if (eligible) application.MarkEligible(now, ActorOf());
+            else application.MarkIneligible(now, ActorOf(), reason);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainRuleException refused)
+        {
+            db.ChangeTracker.Clear();
+            if (await LoadAsync(reference, applicationReference, cancellationToken) is not ({ } freshRound, { } fresh)) return NotFound();
+            return await RefusedAsync(freshRound, fresh, now, refused.Message, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            if (await LoadAsync(reference, applicationReference, cancellationToken) is not ({ } freshRound, { } fresh)) return NotFound();
+            return await ChangedAsync(freshRound, fresh, now, cancellationToken);
+        }
+        return Done(reference, applicationReference, $"{application.Reference} is marked {(eligible ? "eligible" : "not eligible")}");
+    }
+
+    private RedirectToPageResult Done(string reference, string applicationReference, string message)
+    {
+        TempData[SavedKey] = message;
+        return RedirectToPage(new { reference, applicationReference });
+    }
+
+    private async Task<PageResult> RefusedAsync(Round round, Application application, DateTimeOffset now, string? refusal, CancellationToken cancellationToken)
+    {
+        Refusal = refusal;
+        await ShowAsync(round, application, now, cancellationToken);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<PageResult> ChangedAsync(Round round, Application application, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Refusal = "This application changed while you were looking at it, so your decision was not saved. It is shown below as it is now: check it, then make your decision again if it is still needed.";
+        await ShowAsync(round, application, now, cancellationToken);
+        // What they chose and wrote is kept, with the version they have now seen.
+        Input = new ScreeningInput { Decision = Input.Decision, Reason = Input.Reason, Version = VersionOf(application) };
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    /// <summary>The round and one of its sent applications; null for a draft, which is still the group's own, or one of another round.</summary>
+    private async Task<(Round Round, Application Application)?> LoadAsync(string reference, string applicationReference, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+        if (round is null) return null;
+        var application = await db.Applications.SingleOrDefaultAsync(
+            a => a.Reference == applicationReference && a.RoundId == round.Id && a.State != ApplicationState.Draft, cancellationToken);
+        return application is null ? null : (round, application);
+    }
+
+    private async Task ShowAsync(Round round, Application application, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var group = await db.Organisations.AsNoTracking().FirstAsync(g => g.Id == application.OrganisationId, cancellationToken);
+        var inScreening = Screening.States.Contains(application.State);
+        string? whyNoDecision = null;
+        if (!Screening.IsOpen(round))
+            whyNoDecision = $"Screening decisions can be made only while the round is being screened, after it closes to applications and before scoring starts. This round is {Round.Describe(round.State)}.";
+        else if (!inScreening)
+            whyNoDecision = $"This application is {Labels.ForStaff(application.State).ToLowerInvariant()}, so it needs no screening decision.";
+
+        View = new ApplicationView(
+            round.Reference, round.Name, application.Reference, application.Title, group.Name,
+            application.SubmittedAt is { } sent ? UkTime.Format(sent) : "", Money.Pounds(application.AmountRequested),
+            Screening.Decision(application.State), application.State == ApplicationState.Ineligible ? application.IneligibleReason : null,
+            Screening.ChecksFor(application, group, round, funder.Value.AreaOfBenefit, now),
+            whyNoDecision,
+            CheckModel.GroupRows(group, null),
+            [.. Enum.GetValues<ApplicationTask>().Select(task => new CheckModel.Section(TaskListModel.TaskName(task), CheckModel.AnswerRows(application, task, null)))],
+            [.. application.Documents.Select(document => new DocumentLink(document.FileName, CheckModel.DocumentSize(document.SizeInBytes),
+                $"/fund/applications/{application.Reference}/documents/{document.Id}"))],
+            [.. application.History.OrderByDescending(change => change.At)]);
+    }
+
+    /// <summary>As every page that loads a round does, so that a round is never seen open after its closing instant.</summary>
+    private async Task CloseDueRoundsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RoundClock.CloseDueRoundsAsync(db, now, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request (or the background clock) closed the round in the same instant.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private Guid VersionOf(Application application) => (Guid)db.Entry(application).Property(FairFundDbContext.VersionColumn).CurrentValue!;
+
+    private string ActorOf() => User.Identity?.Name ?? "unknown";
+
+    public sealed class ScreeningInput
+    {
+        public string? Decision { get; set; }
+        public string? Reason { get; set; }
+        public Guid Version { get; set; }
+    }
+
+    public sealed record DocumentLink(string FileName, string Size, string Href);
+
+    public sealed record ApplicationView(
+        string RoundReference, string RoundName, string Reference, string Title, string GroupName, string SentAt, string Amount,
+        StatusTag Decision, string? IneligibleReason, IReadOnlyList<EligibilityCheck> Checks,
+        string? WhyNoDecision, IReadOnlyList<CheckModel.Row> Group, IReadOnlyList<CheckModel.Section> Sections,
+        IReadOnlyList<DocumentLink> Documents, IReadOnlyList<StateChange> History)
+    {
+        public bool CanDecide => WhyNoDecision is null;
+    }
+}
