@@ -32,7 +32,8 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
     {
         ArgumentNullException.ThrowIfNull(round);
         var settings = round.RulesForAllocation();
-        var applications = await db.Applications.AsNoTracking()
+        // Split queries: each owned list comes in its own query rather than as one join multiplying them all together.
+        var applications = await db.Applications.AsNoTracking().AsSplitQuery()
             .Where(application => application.RoundId == round.Id && Screened.Contains(application.State))
             .ToListAsync(cancellationToken);
         applications.Sort((a, b) => string.CompareOrdinal(a.Reference, b.Reference));
@@ -41,7 +42,7 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
         var profiles = await db.Organisations.AsNoTracking().Where(profile => organisationIds.Contains(profile.Id)).ToDictionaryAsync(profile => profile.Id, cancellationToken);
         var fundedBefore = await FundedBeforeAsync(round, organisationIds, cancellationToken);
 
-        var reviews = await db.PanelReviews.AsNoTracking()
+        var reviews = await db.PanelReviews.AsNoTracking().AsSplitQuery()
             .Where(review => db.Applications.Any(application => application.Id == review.ApplicationId && application.RoundId == round.Id))
             .ToListAsync(cancellationToken);
         var pseudonyms = Pseudonyms(reviews.Select(review => review.ReviewerId));
