@@ -93,6 +93,7 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
         if (User.Identity?.IsAuthenticated == true)
         {
             var user = await users.GetUserAsync(User);
+            // Joining straight from the link, a GET, is safe: it only ever gives the seat to the signed-in owner of the invited address.
             if (user is not null && PanelMember.NormaliseEmail(user.Email ?? user.UserName ?? "") == seat.Email)
                 return await JoinAsync(seat, user, cancellationToken);
             SignedInAs = user?.Email ?? User.Identity.Name;
