@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 namespace FairFund.Tests.Browser;
 
 /// <summary>The fund manager's panel page and the invite's join page in a real browser: accessible, without JavaScript too, and usable at 320 px.</summary>
-public sealed class PanelPagesBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class PanelInviteBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Theory]
     [InlineData(1280, true)]
