@@ -28,6 +28,7 @@ builder.Services.AddFairFundAccounts();
 builder.Services.AddSignInLimits(builder.Configuration);
 builder.Services.AddFairFundMail(builder.Configuration);
 builder.Services.AddSendLimits();
+builder.Services.AddScoped<FairFund.Web.Panel.PanelInvites>();
 builder.Services.AddHostedService<FairFund.Web.Rounds.RoundClock>();
 builder.Services.AddRazorPages(options =>
 {

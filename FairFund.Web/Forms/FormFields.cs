@@ -48,3 +48,12 @@ public sealed record DateField(string Id, string Name, string Legend, DateInput 
 {
     public string? Hint { get; init; }
 }
+
+/// <summary>
+/// A GOV.UK select, for the <c>_Select</c> partial: for choosing one of a list too long for radios, such as a
+/// round's applications. The first option is an empty "Select …" so nothing is chosen by accident.
+/// </summary>
+public sealed record SelectField(string Id, string Name, string Label, IReadOnlyList<Choice> Choices, string? Selected, string? Error)
+{
+    public string? Hint { get; init; }
+}

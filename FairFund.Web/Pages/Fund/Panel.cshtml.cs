@@ -1,0 +1,348 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using FairFund.Domain.Applications;
+using FairFund.Domain.Auditing;
+using FairFund.Domain.Reviews;
+using FairFund.Domain.Rounds;
+using FairFund.Web.Accounts;
+using FairFund.Web.Data;
+using FairFund.Web.Forms;
+using FairFund.Web.Panel;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairFund.Web.Pages.Fund;
+
+/// <summary>
+/// A round's panel for its fund manager (issue 5): invite members by email and send an invite again, see
+/// each member's progress and each application's reviews against the round's minimum, assign reviews
+/// automatically or by hand, and record a conflict of interest a member did not declare.
+/// </summary>
+public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInvites invites) : PageModel
+{
+    public const string DoneKey = "PanelDone";
+
+    public PanelView View { get; private set; } = null!;
+
+    public FormErrors Errors { get; } = new();
+
+    /// <summary>What the last change did, shown once after the redirect.</summary>
+    public string? Done { get; private set; }
+
+    [BindProperty]
+    public InviteInput Invite { get; set; } = new();
+
+    [BindProperty]
+    public AssignInput Assign { get; set; } = new();
+
+    [BindProperty]
+    public ConflictInput Conflict { get; set; } = new();
+
+    private string Actor => User.Identity?.Name ?? "unknown";
+
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
+    {
+        if (await FindRoundAsync(reference, cancellationToken) is not { } round) return NotFound();
+        Done = TempData[DoneKey] as string;
+        View = await ViewOf(round, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(string reference, CancellationToken cancellationToken)
+    {
+        if (await FindRoundAsync(reference, cancellationToken) is not { } round) return NotFound();
+        var email = (Invite.Email ?? "").Trim();
+        if (email.Length == 0) Errors.Add(Fields.InviteEmail, "Enter the email address of the person to invite");
+        else if (email.Length > 256) Errors.Add(Fields.InviteEmail, "The email address must be 256 characters or fewer");
+        else if (!new EmailAddressAttribute().IsValid(email) || !MimeKit.MailboxAddress.TryParse(email, out _))
+            Errors.Add(Fields.InviteEmail, "Enter an email address in the correct format, like name@example.com");
+        else if (round.State is RoundState.Decided or RoundState.Notified or RoundState.Archived or RoundState.Cancelled)
+            Errors.Add(Fields.InviteEmail, $"You cannot invite panel members now: the round is {Round.Describe(round.State)}");
+        else if (await db.PanelMembers.AsNoTracking().SingleOrDefaultAsync(m => m.RoundId == round.Id && m.Email == PanelMember.NormaliseEmail(email), cancellationToken) is { } seat)
+            Errors.Add(Fields.InviteEmail, seat.HasJoined
+                ? $"{seat.Email} is already on this round's panel"
+                : $"{seat.Email} has already been invited to this round's panel. To send the link again, use ‘Send again’ in the members table");
+        if (Errors.Any) return await Refused(round, cancellationToken);
+
+        var token = PanelInvites.NewToken();
+        var member = new PanelMember(Guid.NewGuid(), round.Id, email, token.Hash, time.GetUtcNow(), Actor);
+        db.PanelMembers.Add(member);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same address invited by someone else at the same moment: theirs stands.
+            return RedirectToPage("/Fund/Changed", new { reference });
+        }
+        await invites.SendAsync(member.Email, round.Name, round.Reference, Inviter(), token.Token, Url, cancellationToken);
+        return Finished(reference, $"Invite sent to {member.Email}");
+    }
+
+    public async Task<IActionResult> OnPostSendAgainAsync(string reference, Guid member, CancellationToken cancellationToken)
+    {
+        if (await FindRoundAsync(reference, cancellationToken) is not { } round) return NotFound();
+        var seat = await db.PanelMembers.SingleOrDefaultAsync(m => m.Id == member && m.RoundId == round.Id, cancellationToken);
+        if (seat is null) return NotFound();
+        var token = PanelInvites.NewToken();
+        try
+        {
+            seat.Reissue(token.Hash, time.GetUtcNow(), Actor);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainRuleException refused)
+        {
+            Errors.Add(Fields.InviteEmail, refused.Message);
+            return await Refused(round, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return RedirectToPage("/Fund/Changed", new { reference });
+        }
+        await invites.SendAsync(seat.Email, round.Name, round.Reference, Inviter(), token.Token, Url, cancellationToken);
+        return Finished(reference, $"A new invite link was sent to {seat.Email}; the one sent before no longer works");
+    }
+
+    public async Task<IActionResult> OnPostAssignAutomaticallyAsync(string reference, CancellationToken cancellationToken)
+    {
+        if (await FindRoundAsync(reference, cancellationToken) is not { } round) return NotFound();
+        if (WhyAssignmentIsClosed(round) is { } closed)
+        {
+            Errors.Add(Fields.AssignAutomatically, closed);
+            return await Refused(round, cancellationToken);
+        }
+        var panel = await PanelOf(round, cancellationToken);
+        var plan = panel.Plan();
+        var now = time.GetUtcNow();
+        foreach (var assignment in plan.Assignments)
+            db.PanelReviews.Add(new PanelReview(Guid.NewGuid(), assignment.ApplicationId, assignment.ReviewerId, now, $"{Actor} (automatic)"));
+        if (!await SavedAsync(cancellationToken)) return RedirectToPage("/Fund/Changed", new { reference });
+        var done = plan.Assignments.Count switch
+        {
+            0 => "No reviews were assigned",
+            1 => "1 review was assigned",
+            var count => $"{count} reviews were assigned",
+        };
+        // What could not be assigned is worked out afresh on the page, under the applications table.
+        return Finished(reference, plan.Shortfalls.Count == 0 ? done : $"{done}. {Count(plan.Shortfalls.Count, "application")} still {(plan.Shortfalls.Count == 1 ? "has" : "have")} fewer than {panel.MinReviews} reviewers");
+    }
+
+    public async Task<IActionResult> OnPostAssignAsync(string reference, CancellationToken cancellationToken)
+    {
+        if (await FindRoundAsync(reference, cancellationToken) is not { } round) return NotFound();
+        var panel = await PanelOf(round, cancellationToken);
+        var member = panel.Members.FirstOrDefault(m => m.HasJoined && string.Equals(m.UserName, Assign.Member, StringComparison.OrdinalIgnoreCase));
+        var application = panel.Applications.FirstOrDefault(a => a.Reference == Assign.Application);
+        if (WhyAssignmentIsClosed(round) is { } closed) Errors.Add(Fields.AssignMember, closed);
+        if (member is null) Errors.Add(Fields.AssignMember, "Select a panel member who has joined");
+        if (application is null) Errors.Add(Fields.AssignApplication, "Select an application");
+        else if (application.State != ApplicationState.Eligible)
+            Errors.Add(Fields.AssignApplication, $"{application.Reference} cannot be assigned: only eligible applications are reviewed");
+        if (member is not null && application is not null
+            && panel.Reviews.FirstOrDefault(r => r.ApplicationId == application.Id && string.Equals(r.ReviewerId, member.UserName, StringComparison.OrdinalIgnoreCase)) is { } review)
+            Errors.Add(Fields.AssignMember, review.State == ReviewState.Conflicted
+                ? $"{member.UserName} has a conflict of interest with {application.Reference}, so cannot review it"
+                : $"{member.UserName} already has a review of {application.Reference}");
+        if (Errors.Any) return await Refused(round, cancellationToken);
+
+        db.PanelReviews.Add(new PanelReview(Guid.NewGuid(), application!.Id, member!.UserName!, time.GetUtcNow(), Actor));
+        if (!await SavedAsync(cancellationToken)) return RedirectToPage("/Fund/Changed", new { reference });
+        return Finished(reference, $"{application.Reference} was assigned to {member.UserName}");
+    }
+
+    public async Task<IActionResult> OnPostRecordConflictAsync(string reference, CancellationToken cancellationToken)
+    {
+        if (await FindRoundAsync(reference, cancellationToken) is not { } round) return NotFound();
+        var panel = await PanelOf(round, cancellationToken);
+        var member = panel.Members.FirstOrDefault(m => m.HasJoined && string.Equals(m.UserName, Conflict.Member, StringComparison.OrdinalIgnoreCase));
+        var application = panel.Applications.FirstOrDefault(a => a.Reference == Conflict.Application);
+        if (member is null) Errors.Add(Fields.ConflictMember, "Select the panel member who has the conflict");
+        if (application is null) Errors.Add(Fields.ConflictApplication, "Select the application the conflict is with");
+        var kind = Enum.TryParse<ConflictKind>(Conflict.Kind, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : ConflictKind.None;
+        foreach (var problem in ConflictDeclaration.Check(kind, Conflict.Note))
+            Errors.Add(problem.Location == "note" ? Fields.ConflictNote : Fields.ConflictKind, problem.Message);
+        if ((Conflict.Note ?? "").Length > 2000) Errors.Add(Fields.ConflictNote, "The note must be 2,000 characters or fewer");
+        if (Errors.Any) return await Refused(round, cancellationToken);
+
+        var now = time.GetUtcNow();
+        var review = await db.PanelReviews.SingleOrDefaultAsync(r => r.ApplicationId == application!.Id && r.ReviewerId == member!.UserName, cancellationToken);
+        if (review is null)
+        {
+            // A review that starts and ends with the conflict, so the member is never assigned the application later.
+            review = new PanelReview(Guid.NewGuid(), application!.Id, member!.UserName!, now, Actor);
+            db.PanelReviews.Add(review);
+        }
+        try
+        {
+            review.RecordConflict(kind, Conflict.Note, now, Actor);
+        }
+        catch (DomainRuleException refused)
+        {
+            Errors.Add(Fields.ConflictMember, refused.Message);
+            db.ChangeTracker.Clear();
+            return await Refused(round, cancellationToken);
+        }
+        if (!await SavedAsync(cancellationToken)) return RedirectToPage("/Fund/Changed", new { reference });
+        return Finished(reference, $"A conflict of interest between {member!.UserName} and {application!.Reference} was recorded");
+    }
+
+    /// <summary>Reviews are assigned only once applications have been screened and before scoring closes.</summary>
+    public static string? WhyAssignmentIsClosed(Round round) =>
+        round.State is RoundState.Screening or RoundState.Scoring
+            ? null
+            : $"Reviews can be assigned only while the round is being screened or scored; it is {Round.Describe(round.State)}";
+
+    private async Task<Round?> FindRoundAsync(string reference, CancellationToken cancellationToken) =>
+        await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+
+    /// <summary>"Alex Jones (alex@funder.org)" when the manager gave a name, otherwise the address.</summary>
+    private string Inviter() => User.FindFirstValue(AccountMail.NameClaim) is { Length: > 0 } name ? $"{name} ({Actor})" : Actor;
+
+    private RedirectToPageResult Finished(string reference, string done)
+    {
+        TempData[DoneKey] = done;
+        return RedirectToPage(new { reference });
+    }
+
+    private async Task<IActionResult> Refused(Round round, CancellationToken cancellationToken)
+    {
+        View = await ViewOf(round, cancellationToken);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>False when a concurrent change got there first: the same review assigned twice, or a review saved since it was read.</summary>
+    private async Task<bool> SavedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<RoundPanel> PanelOf(Round round, CancellationToken cancellationToken)
+    {
+        var members = await db.PanelMembers.AsNoTracking().Where(m => m.RoundId == round.Id)
+            .OrderBy(m => m.Email).ToListAsync(cancellationToken);
+        var applications = await (
+                from application in db.Applications.AsNoTracking()
+                join organisation in db.Organisations on application.OrganisationId equals organisation.Id
+                where application.RoundId == round.Id && application.State != ApplicationState.Draft && application.State != ApplicationState.Withdrawn
+                orderby application.Reference
+                select new ApplicationRow(application.Id, application.Reference, organisation.Name, application.State))
+            .ToListAsync(cancellationToken);
+        var reviews = await db.PanelReviews.AsNoTracking()
+            .Where(r => db.Applications.Any(a => a.Id == r.ApplicationId && a.RoundId == round.Id))
+            .ToListAsync(cancellationToken);
+        return new RoundPanel(round, members, applications, reviews);
+    }
+
+    private async Task<PanelView> ViewOf(Round round, CancellationToken cancellationToken)
+    {
+        var panel = await PanelOf(round, cancellationToken);
+        var closed = WhyAssignmentIsClosed(round);
+        var shortfalls = closed is null ? panel.Plan().Shortfalls.ToDictionary(s => s.ApplicationId) : [];
+
+        var members = panel.Members.Select(member =>
+        {
+            var theirs = member.UserName is null ? [] : panel.Reviews.Where(r => string.Equals(r.ReviewerId, member.UserName, StringComparison.OrdinalIgnoreCase)).ToList();
+            return new MemberRow(member.Id, member.Email, UkTime.Format(member.InvitedAt), member.InvitedBy, member.JoinedAt is { } joined ? UkTime.Format(joined) : null,
+                theirs.Count, theirs.Count(r => r.State == ReviewState.Conflicted), theirs.Count(r => r.State == ReviewState.Submitted));
+        }).ToList();
+
+        // Applications that passed screening, and any other that somehow has reviews, so none is hidden.
+        var progress = panel.Applications
+            .Where(a => (a.State != ApplicationState.Submitted && a.State != ApplicationState.Ineligible) || panel.Reviews.Any(r => r.ApplicationId == a.Id))
+            .Select(application =>
+            {
+                var reviews = panel.Reviews.Where(r => r.ApplicationId == application.Id).ToList();
+                var assigned = reviews.Count(r => r.State != ReviewState.Conflicted);
+                var status = assigned >= panel.MinReviews ? "Enough reviewers"
+                    : shortfalls.TryGetValue(application.Id, out var shortfall) ? $"Cannot reach {panel.MinReviews}: {shortfall.Reason}"
+                    : closed is null && application.State == ApplicationState.Eligible ? $"Needs {Count(panel.MinReviews - assigned, "more reviewer")}: assign automatically or by hand"
+                    : $"Has {Count(assigned, "reviewer")} of {panel.MinReviews}";
+                return new ApplicationProgress(application.Reference, application.GroupName, reviews.Count(r => r.State == ReviewState.Submitted), assigned,
+                    reviews.Count(r => r.State == ReviewState.Conflicted), panel.MinReviews, assigned >= panel.MinReviews, status);
+            }).ToList();
+
+        var references = panel.Applications.ToDictionary(a => a.Id, a => a.Reference);
+        var conflicts = panel.Reviews.Where(r => r.Conflict is not null)
+            .Select(r => (Review: r, Declaration: r.Conflict!))
+            .OrderByDescending(c => c.Declaration.At)
+            .Select(c => new ConflictRow(c.Review.ReviewerId, references.GetValueOrDefault(c.Review.ApplicationId, "?"), ConflictDeclaration.Describe(c.Declaration.Kind),
+                c.Declaration.Note, c.Declaration.RecordedByFundManager ? $"Recorded by {c.Declaration.DeclaredBy}" : "Declared by the member",
+                UkTime.Format(c.Declaration.At)))
+            .ToList();
+
+        return new PanelView(round.Reference, round.Name, round.State, Round.Describe(round.State), panel.MinReviews, closed, members, progress, conflicts,
+            [.. panel.Members.Where(m => m.HasJoined).Select(m => m.UserName!)],
+            [.. panel.Applications.Where(a => a.State == ApplicationState.Eligible).Select(a => new Choice(a.Reference, $"{a.Reference}: {a.GroupName}"))],
+            [.. panel.Applications.Select(a => new Choice(a.Reference, $"{a.Reference}: {a.GroupName}"))]);
+    }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    /// <summary>The ids of the page's inputs, which the error summary links to.</summary>
+    public static class Fields
+    {
+        public const string InviteEmail = "invite-email";
+        public const string AssignAutomatically = "assign-automatically";
+        public const string AssignMember = "assign-member";
+        public const string AssignApplication = "assign-application";
+        public const string ConflictMember = "conflict-member";
+        public const string ConflictApplication = "conflict-application";
+        public const string ConflictKind = "conflict-kind";
+        public const string ConflictNote = "conflict-note";
+    }
+
+    public sealed class InviteInput
+    {
+        public string? Email { get; set; }
+    }
+
+    public sealed class AssignInput
+    {
+        public string? Member { get; set; }
+        public string? Application { get; set; }
+    }
+
+    public sealed class ConflictInput
+    {
+        public string? Member { get; set; }
+        public string? Application { get; set; }
+        public string? Kind { get; set; }
+        public string? Note { get; set; }
+    }
+
+    private sealed record ApplicationRow(Guid Id, string Reference, string GroupName, ApplicationState State);
+
+    /// <summary>Everything the planner and the tables read, loaded once per request.</summary>
+    private sealed record RoundPanel(Round Round, List<PanelMember> Members, List<ApplicationRow> Applications, List<PanelReview> Reviews)
+    {
+        public int MinReviews => Round.Rules.MinReviews;
+
+        public AssignmentPlan Plan() => PanelAssignment.Plan(
+            [.. Applications.Where(a => a.State == ApplicationState.Eligible).Select(a => a.Id)],
+            [.. Members.Where(m => m.HasJoined).Select(m => m.UserName!)],
+            [.. Reviews.Select(r => new ExistingReview(r.ApplicationId, r.ReviewerId, r.State == ReviewState.Conflicted))],
+            MinReviews);
+    }
+
+    public sealed record MemberRow(Guid Id, string Email, string Invited, string InvitedBy, string? Joined, int Assigned, int Conflicts, int Submitted);
+
+    public sealed record ApplicationProgress(string Reference, string GroupName, int Submitted, int Assigned, int Conflicts, int MinReviews, bool Enough, string Status);
+
+    public sealed record ConflictRow(string Member, string Application, string Kind, string Note, string By, string At);
+
+    public sealed record PanelView(
+        string Reference, string Name, RoundState State, string StateInWords, int MinReviews, string? AssignmentClosed,
+        IReadOnlyList<MemberRow> Members, IReadOnlyList<ApplicationProgress> Applications, IReadOnlyList<ConflictRow> Conflicts,
+        IReadOnlyList<string> JoinedMembers, IReadOnlyList<Choice> AssignableApplications, IReadOnlyList<Choice> AllApplications);
+}
