@@ -22,6 +22,7 @@ builder.Services.Configure<Funder>(builder.Configuration.GetSection(Funder.Secti
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFairFundData(builder.Configuration);
 builder.Services.AddScoped<FairFund.Web.Applications.ApplicantRecords>();
+builder.Services.AddScoped<FairFund.Web.Panel.PanelRecords>();
 builder.Services.AddSingleton<FairFund.Web.Applications.DocumentStore>();
 builder.Services.AddFairFundAccounts();
 builder.Services.AddSignInLimits(builder.Configuration);
