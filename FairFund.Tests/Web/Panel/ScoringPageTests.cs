@@ -37,6 +37,9 @@ public sealed class ScoringPageTests : IDisposable
         Assert.DoesNotContain("Weekly walks in the park", page);
         Assert.DoesNotContain("Project 1 of group 1", page);
         Assert.DoesNotContain("Submit your scores", page);
+        // The kind of conflict is in the page for browsers without JavaScript; a script hides it until "Yes" is chosen.
+        Assert.Contains("id=\"conditional-conflict-2\"", page);
+        Assert.Contains("Works or volunteers there", page);
     }
 
     [Theory]

@@ -59,7 +59,8 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
     /// <summary>The id of a criterion's first radio, where its errors link to: the domain's location <c>scores.need</c> as <c>scores-need</c>.</summary>
     public static string ScoreFieldId(string key) => FieldIds.Of(Location.Field("scores", key));
 
-    public string Title => View.Conflict is not null ? "You declared a conflict of interest"
+    public string Title => View.Conflict is { } conflict
+        ? conflict.RecordedByFundManager ? "A conflict of interest has been recorded" : "You declared a conflict of interest"
         : View.State == ReviewState.AwaitingDeclaration ? "Check for a conflict of interest"
         : View.GroupName;
 
@@ -158,7 +159,7 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
     }
 
     /// <summary>After a conflict is recorded the member cannot open the application again, so they go back to their list.</summary>
-    internal RedirectResult ConflictRecorded(string reference, string applicationReference)
+    private RedirectResult ConflictRecorded(string reference, string applicationReference)
     {
         TempData[RoundModel.NoticeKey] = $"Your conflict of interest with {applicationReference} has been recorded. You will not see that application or anyone's scores for it.";
         return Redirect($"/panel/rounds/{reference}");
