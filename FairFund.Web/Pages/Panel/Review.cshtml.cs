@@ -1,6 +1,5 @@
 using System.Globalization;
 using FairFund.Domain.Applications;
-using FairFund.Domain.Auditing;
 using FairFund.Domain.Reviews;
 using FairFund.Domain.Scoring;
 using FairFund.Domain.Validation;
