@@ -206,46 +206,7 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
     }
 
     /// <summary>One task's answers as summary rows, each changed at <paramref name="change"/>, or read-only when it is null.</summary>
-    internal static List<Row> AnswerRows(Application application, ApplicationTask task, string? change)
-    {
-        Row Text(string key, string answer) => new(key, Paragraphs(answer), change);
-        return task switch
-        {
-            ApplicationTask.Project =>
-            [
-                Text("Project title", application.Title),
-                Text("What you will do", application.WhatYouWillDo),
-                new("Starts", [Date(application.StartDate)], change),
-                new("Ends", [Date(application.EndDate)], change),
-            ],
-            ApplicationTask.WhoBenefits => [Text("Who will benefit", application.WhoBenefits)],
-            ApplicationTask.Outcomes => [Text("What will change, and how you will know", application.Outcomes)],
-            ApplicationTask.LivedExperience => [Text("How people with lived experience shape the work", application.LivedExperience)],
-            ApplicationTask.Budget =>
-            [
-                .. application.Budget.Select((line, index) => new Row(line.Item.Length > 0 ? line.Item : $"Line {index + 1}", [Money.Pounds(line.Cost)], change)),
-                new("Total you are asking for", [application.Budget.Count == 0 ? NotAnswered : Money.Pounds(application.AmountRequested)], change),
-            ],
-            _ =>
-            [
-                new("Working with partners", [application.WorkingWithPartners switch { true => "Yes", false => "No", null => NotAnswered }], change),
-                .. application.WorkingWithPartners == true
-                    ? application.Partners.Select((partner, index) => Text(partner.Name.Length > 0 ? partner.Name : $"Partner {index + 1}", partner.Role))
-                    : [],
-            ],
-        };
-    }
-
-    private const string NotAnswered = "Not answered yet";
-
-    private static string[] Paragraphs(string answer)
-    {
-        var lines = answer.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return lines.Length == 0 ? [NotAnswered] : lines;
-    }
-
-    private static string Date(DateOnly? date) =>
-        date?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? NotAnswered;
+    internal static List<Row> AnswerRows(Application application, ApplicationTask task, string? change) => Apply.AnswerRows.For(application, task, change);
 
     private static string TypeInWords(OrganisationType type) => type switch
     {

@@ -1,22 +1,28 @@
 using FairFund.Domain.Rounds;
-using FairFund.Web.Data;
+using FairFund.Web.Panel;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace FairFund.Web.Pages.Panel;
 
-/// <summary>A panel member's start page: the rounds being screened or scored.</summary>
-public sealed class IndexModel(FairFundDbContext db) : PageModel
+/// <summary>A panel member's start page: the rounds whose panel they have joined, with how much is left to do in each.</summary>
+public sealed class IndexModel(PanelRecords records) : PageModel
 {
     public IReadOnlyList<RoundRow> Rounds { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var rounds = await db.Rounds.AsNoTracking()
-            .Where(round => round.State == RoundState.Screening || round.State == RoundState.Scoring || round.State == RoundState.Moderation)
-            .Select(round => new RoundRow(round.Reference, round.Name, round.State)).ToListAsync(cancellationToken);
-        Rounds = rounds;
+        var rounds = await records.RoundsAsync(User, cancellationToken);
+        if (rounds.Count == 0 || records.MemberOf(User) is not { } member) return;
+        var assignments = await records.AssignmentsAsync(member, [.. rounds.Select(round => round.Id)], cancellationToken);
+        Rounds = [.. rounds.Select(round =>
+        {
+            var mine = assignments[round.Id].ToList();
+            int Count(ReviewProgress progress) => mine.Count(row => row.Progress == progress);
+            return new RoundRow(round.Reference, round.Name, PanelWords.RoundStage(round.State),
+                Count(ReviewProgress.ToDeclare), Count(ReviewProgress.NotStarted), Count(ReviewProgress.DraftSaved), Count(ReviewProgress.Submitted), mine.Count);
+        })];
     }
 
-    public sealed record RoundRow(string Reference, string Name, RoundState State);
+    /// <summary>One round: its name, where it is, and the member's applications by progress.</summary>
+    public sealed record RoundRow(string Reference, string Name, string Stage, int ToDeclare, int ToScore, int Drafts, int Submitted, int Assigned);
 }

@@ -1,0 +1,93 @@
+using FairFund.Domain.Reviews;
+using FairFund.Web.Data;
+using FairFund.Web.Forms;
+using FairFund.Web.Panel;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairFund.Web.Pages.Panel;
+
+/// <summary>
+/// For a member who finds a conflict of interest after saying they had none: while reading or scoring, or after
+/// submitting. Recording it ends their review, and anything they scored stops counting.
+/// </summary>
+public sealed class FoundConflictModel(FairFundDbContext db, PanelRecords records, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public ConflictInput Declaration { get; set; } = new();
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    public FormErrors Errors { get; } = new();
+
+    public string RoundReference { get; private set; } = "";
+    public string Reference { get; private set; } = "";
+    public string GroupName { get; private set; } = "";
+
+    /// <summary>Why the conflict could not be recorded here, when it is not a problem with a field.</summary>
+    public string? NotSaved { get; private set; }
+
+    public string ReviewHref => $"/panel/rounds/{RoundReference}/applications/{Reference}";
+
+    public async Task<IActionResult> OnGetAsync(string reference, string applicationReference, CancellationToken cancellationToken)
+    {
+        if (await records.FindAsync(User, reference, applicationReference, cancellationToken) is not { } assigned) return NotFound();
+        if (!Applies(assigned.Review)) return Redirect(Show(assigned).ReviewHref);
+        Show(assigned);
+        Version = (Guid)db.Entry(assigned.Review).Property(FairFundDbContext.VersionColumn).CurrentValue!;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string reference, string applicationReference, CancellationToken cancellationToken)
+    {
+        if (await records.FindAsync(User, reference, applicationReference, cancellationToken) is not { } assigned) return NotFound();
+        var review = assigned.Review;
+        if (!Applies(review)) return Redirect(Show(assigned).ReviewHref);
+        Show(assigned);
+        if (!assigned.DeclaringOpen)
+        {
+            NotSaved = "This round is no longer taking declarations. Tell the fund team about the conflict instead.";
+            return Page();
+        }
+        var version = db.Entry(review).Property(FairFundDbContext.VersionColumn);
+        if (!Equals(version.CurrentValue, Version)) return Stale(version.CurrentValue);
+
+        Declaration.CheckConflict(Errors);
+        if (Errors.Any) return Page();
+        review.DeclareConflict(Declaration.ChosenKind, Declaration.Note, time.GetUtcNow(), assigned.Member);
+        version.CurrentValue = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var now = await records.FindAsync(User, reference, applicationReference, cancellationToken);
+            if (now is null) return NotFound();
+            if (!Applies(now.Review)) return Redirect(ReviewHref);
+            return Stale(db.Entry(now.Review).Property(FairFundDbContext.VersionColumn).CurrentValue);
+        }
+        TempData[RoundModel.NoticeKey] = $"Your conflict of interest with {assigned.Application.Reference} has been recorded. You will not see that application or anyone's scores for it, and any scores you gave it do not count.";
+        return Redirect($"/panel/rounds/{reference}");
+    }
+
+    /// <summary>Only a member who said they had no conflict can find one later; before that, the review's own question asks.</summary>
+    private static bool Applies(PanelReview review) => review.State is ReviewState.Scoring or ReviewState.Submitted;
+
+    private FoundConflictModel Show(AssignedApplication assigned)
+    {
+        (RoundReference, Reference, GroupName) = (assigned.Round.Reference, assigned.Application.Reference, assigned.Group.Name);
+        return this;
+    }
+
+    private PageResult Stale(object? current)
+    {
+        Version = (Guid)current!;
+        NotSaved = "Your review of this application was changed after you opened this page, perhaps in another tab or window, so the conflict has not been recorded yet. Check what you entered and select “Record the conflict” again.";
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+}
