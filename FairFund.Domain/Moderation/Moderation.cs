@@ -17,25 +17,10 @@ public sealed record Disagreement(decimal Range, decimal StandardDeviation, bool
         ArgumentNullException.ThrowIfNull(reviewScores);
         if (reviewScores.Count < 2) return new Disagreement(0m, 0m, false);
         var range = reviewScores.Max() - reviewScores.Min();
-        var deviation = Money.Round2(Spread.StandardDeviation(reviewScores));
+        var deviation = Reviews.ScoreSpread.StandardDeviationOf(reviewScores);
         return new Disagreement(range, deviation, range > rangeThreshold || deviation > deviationThreshold);
     }
 
-}
-
-/// <summary>Spread of a set of scores, for moderation and for the panel member who has submitted.</summary>
-public static class Spread
-{
-    /// <summary>Population standard deviation: the panel is every review there is, not a sample of them.</summary>
-    public static decimal StandardDeviation(IReadOnlyList<decimal> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Count == 0) return 0m;
-        var mean = values.Sum() / values.Count;
-        var variance = values.Sum(value => (value - mean) * (value - mean)) / values.Count;
-        // decimal has no square root; a double's 15 digits are ample for a figure shown to two places.
-        return (decimal)Math.Sqrt((double)variance);
-    }
 }
 
 /// <summary>One application as moderation sees it: the computed result, the overrides made to it, and where it stands after them.</summary>

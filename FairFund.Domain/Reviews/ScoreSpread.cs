@@ -45,9 +45,17 @@ public sealed record ScoreSpread(
             .ToList();
         var possible = Scores.PossiblePoints(criteria);
         var reviewScores = reviews.Select(review => Scores.ReviewScore(criteria, review.Scores, possible)).ToList();
+        return new ScoreSpread(perCriterion, reviewScores, reviewScores.Min(), reviewScores.Max(), StandardDeviationOf(reviewScores));
+    }
+
+    /// <summary>The population standard deviation of review scores, rounded to two places; 0 for fewer than two.</summary>
+    public static decimal StandardDeviationOf(IReadOnlyList<decimal> reviewScores)
+    {
+        ArgumentNullException.ThrowIfNull(reviewScores);
+        if (reviewScores.Count < 2) return 0m;
         var mean = reviewScores.Sum() / reviewScores.Count;
         var variance = reviewScores.Sum(score => (score - mean) * (score - mean)) / reviewScores.Count;
-        return new ScoreSpread(perCriterion, reviewScores, reviewScores.Min(), reviewScores.Max(), Money.Round2(SquareRoot(variance)));
+        return Money.Round2(SquareRoot(variance));
     }
 
     /// <summary>Newton's method in decimal, so that the deviation shown is worked out the way every other score is, with no double in between.</summary>

@@ -96,6 +96,8 @@ public sealed class PanelAccessTests : IDisposable
     [Fact]
     public async Task Get_PanelStart_ForAMemberOfNoPanel_ListsNoRounds()
     {
+        // The seeded panel replaces the demo one, so the demo panel member, who has the role, sits on no panel.
+        await PanelRounds.SeedAsync(_factory, applications: 1, members: 1);
         using var outsider = await SignedInClient.As(_factory, SignedInClient.Panel);
 
         var page = await outsider.GetStringAsync(new Uri("/panel", UriKind.Relative));
