@@ -145,7 +145,7 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         RoundTakesApplications = own.WindowAt(now).IsOpen;
         GroupName = group.Name;
         Group = GroupRows(group, IsSent ? null : $"/apply/organisation?returnTo={Reference}");
-        Sections = [.. Enum.GetValues<ApplicationTask>().Select(task => new Section(TaskListModel.TaskName(task), AnswerRows(application, task, ChangeHref(task))))];
+        Sections = [.. Enum.GetValues<ApplicationTask>().Select(task => new Section(TaskListModel.TaskName(task), Apply.AnswerRows.For(application, task, ChangeHref(task))))];
         var documentsHref = IsSent ? null : $"/apply/applications/{Reference}/documents";
         Documents = application.Documents.Count == 0
             ? [new Row("Supporting documents", ["None"], documentsHref)]
@@ -205,8 +205,6 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         return rows;
     }
 
-    /// <summary>One task's answers as summary rows, each changed at <paramref name="change"/>, or read-only when it is null.</summary>
-    internal static List<Row> AnswerRows(Application application, ApplicationTask task, string? change) => Apply.AnswerRows.For(application, task, change);
 
     private static string TypeInWords(OrganisationType type) => type switch
     {

@@ -64,6 +64,14 @@ public sealed class TaskListModel(FairFundDbContext db, ApplicantRecords records
         _ => "Partners",
     };
 
+    /// <summary>The task's name as the panel and the fund team read it: about the group, not addressed to it.</summary>
+    public static string SectionName(ApplicationTask task) => task switch
+    {
+        ApplicationTask.Project => "About the project",
+        ApplicationTask.Budget => "How much the group needs, and what for",
+        _ => TaskName(task),
+    };
+
     /// <summary>The last part of each task's page address, such as <c>who-benefits</c>.</summary>
     public static string PageFor(ApplicationTask task) => task switch
     {

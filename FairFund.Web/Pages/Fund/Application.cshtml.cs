@@ -159,7 +159,7 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
             Screening.ChecksFor(application, group, round, funder.Value.AreaOfBenefit, now),
             whyNoDecision,
             CheckModel.GroupRows(group, null),
-            [.. Enum.GetValues<ApplicationTask>().Select(task => new CheckModel.Section(TaskListModel.TaskName(task), CheckModel.AnswerRows(application, task, null)))],
+            [.. Enum.GetValues<ApplicationTask>().Select(task => new CheckModel.Section(TaskListModel.SectionName(task), Apply.AnswerRows.For(application, task, null)))],
             [.. application.Documents.Select(document => new DocumentLink(document.FileName, CheckModel.DocumentSize(document.SizeInBytes),
                 $"/fund/applications/{application.Reference}/documents/{document.Id}"))],
             [.. application.History.OrderByDescending(change => change.At)]);

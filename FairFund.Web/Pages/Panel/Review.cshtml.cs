@@ -278,7 +278,7 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
                     $"{group.OfThemWithLivedExperience} with lived experience of mental ill health",
                     $"{group.OfThemWhoUseTheServices} who use the group's services"], null),
             ]));
-            sections.AddRange(Enum.GetValues<ApplicationTask>().Select(task => new CheckModel.Section(TaskListModel.TaskName(task), AnswerRows.For(application, task, null))));
+            sections.AddRange(Enum.GetValues<ApplicationTask>().Select(task => new CheckModel.Section(TaskListModel.SectionName(task), AnswerRows.For(application, task, null))));
         }
 
         View = new ReviewView(
