@@ -15,13 +15,7 @@ public sealed class ApplicantPagesBrowserTests(BrowserFixture browser, ITestOutp
 
     private async Task<IPage> SignedInAsApplicantAsync(int width = 1280)
     {
-        var page = await browser.NewPageAsync(width);
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync("applicant@demo.fairfund.test");
-        await page.GetByLabel("Password").FillAsync("demo-applicant-2027");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-        return page;
+        return await browser.SignedInPageAsync(Web.SignedInClient.Applicant, width);
     }
 
     [Theory]

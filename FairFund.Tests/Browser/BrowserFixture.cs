@@ -56,6 +56,18 @@ public class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new browser, signed in through the sign-in page as <paramref name="email"/> (a demo account or a seeded panel member).</summary>
+    public async Task<IPage> SignedInPageAsync(string email, int width = 1280, bool javaScript = true)
+    {
+        var page = await NewPageAsync(width, javaScript);
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Web.SignedInClient.Passwords.GetValueOrDefault(email, Web.Panel.PanelRounds.MemberPassword));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

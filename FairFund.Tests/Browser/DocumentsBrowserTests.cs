@@ -64,12 +64,6 @@ public sealed class DocumentsBrowserTests(BrowserFixture browser) : IClassFixtur
 
     private async Task<IPage> SignedInAsApplicantAsync(int width = 1280)
     {
-        var page = await browser.NewPageAsync(width);
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync("applicant@demo.fairfund.test");
-        await page.GetByLabel("Password").FillAsync("demo-applicant-2027");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-        return page;
+        return await browser.SignedInPageAsync(Web.SignedInClient.Applicant, width);
     }
 }

@@ -7,13 +7,7 @@ public sealed class FundPagesBrowserTests(BrowserFixture browser) : IClassFixtur
 {
     private async Task<IPage> SignedInAsManagerAsync()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync("manager@demo.fairfund.test");
-        await page.GetByLabel("Password").FillAsync("demo-manager-2027");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-        return page;
+        return await browser.SignedInPageAsync(Web.SignedInClient.Manager);
     }
 
     [Theory]

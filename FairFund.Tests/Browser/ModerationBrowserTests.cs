@@ -27,13 +27,7 @@ public sealed class ModerationBrowserTests(BrowserFixture browser) : IClassFixtu
     private async Task<IPage> SignedInAsManagerAsync(int width)
     {
         await EnsureModerationAsync();
-        var page = await browser.NewPageAsync(width, javaScript: true);
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(SignedInClient.Manager);
-        await page.GetByLabel("Password").FillAsync(SignedInClient.Passwords[SignedInClient.Manager]);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-        return page;
+        return await browser.SignedInPageAsync(SignedInClient.Manager, width);
     }
 
     [Theory]

@@ -83,13 +83,7 @@ public sealed class PanelInviteBrowserTests(BrowserFixture browser) : IClassFixt
 
     private async Task<IPage> SignedInAsManagerAsync(int width, bool javaScript)
     {
-        var page = await browser.NewPageAsync(width, javaScript);
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync("manager@demo.fairfund.test");
-        await page.GetByLabel("Password").FillAsync("demo-manager-2027");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-        return page;
+        return await browser.SignedInPageAsync(Web.SignedInClient.Manager, width, javaScript);
     }
 
     /// <summary>No page scrolls sideways; axe-core runs only where scripts do, as in the other browser tests.</summary>

@@ -28,12 +28,7 @@ public sealed class PanelPagesBrowserTests(BrowserFixture browser) : IClassFixtu
         }
         await SubmitForAsync(scored, seed.Members[1], "The second member's comment for the group");
 
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(seed.Members[0]);
-        await page.GetByLabel("Password").FillAsync(PanelRounds.MemberPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        var page = await browser.SignedInPageAsync(seed.Members[0]);
 
         await page.GotoAsync("/panel");
         await CheckAsync(page, "Your panels");

@@ -26,13 +26,7 @@ public sealed class ScreeningBrowserTests(BrowserFixture browser) : IClassFixtur
     private async Task<IPage> SignedInAsManagerAsync(int width = 1280, bool javaScript = true)
     {
         await EnsureScreeningAsync();
-        var page = await browser.NewPageAsync(width, javaScript);
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(SignedInClient.Manager);
-        await page.GetByLabel("Password").FillAsync(SignedInClient.Passwords[SignedInClient.Manager]);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-        return page;
+        return await browser.SignedInPageAsync(SignedInClient.Manager, width, javaScript);
     }
 
     [Theory]
