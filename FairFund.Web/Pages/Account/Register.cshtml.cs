@@ -62,8 +62,8 @@ public sealed class RegisterModel(UserManager<IdentityUser> users, AccountMail m
                 ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Email)}", error.Description);
             return Page();
         }
-        Check(await users.AddToRoleAsync(candidate, Roles.Applicant));
-        if (!string.IsNullOrEmpty(name)) Check(await users.AddClaimAsync(candidate, new Claim(AccountMail.NameClaim, name)));
+        (await users.AddToRoleAsync(candidate, Roles.Applicant)).ThrowIfFailed();
+        if (!string.IsNullOrEmpty(name)) (await users.AddClaimAsync(candidate, new Claim(AccountMail.NameClaim, name))).ThrowIfFailed();
         await mail.SendConfirmationAsync(candidate, Url, cancellationToken);
         return CheckEmail(email);
     }
@@ -79,11 +79,6 @@ public sealed class RegisterModel(UserManager<IdentityUser> users, AccountMail m
     {
         TempData[CheckEmailModel.EmailKey] = email;
         return RedirectToPage("/Account/CheckEmail");
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(error => error.Description)));
     }
 
     public sealed class InputModel

@@ -75,7 +75,7 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
                 ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Password)}", error.Description);
             return await ForAsync(seat, cancellationToken);
         }
-        if (Input.Name?.Trim() is { Length: > 0 } name) Check(await users.AddClaimAsync(user, new Claim(AccountMail.NameClaim, name)));
+        if (Input.Name?.Trim() is { Length: > 0 } name) (await users.AddClaimAsync(user, new Claim(AccountMail.NameClaim, name))).ThrowIfFailed();
         return await JoinAsync(seat, user, cancellationToken);
     }
 
@@ -118,7 +118,7 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
-        if (!await users.IsInRoleAsync(user, Roles.PanelMember)) Check(await users.AddToRoleAsync(user, Roles.PanelMember));
+        if (!await users.IsInRoleAsync(user, Roles.PanelMember)) (await users.AddToRoleAsync(user, Roles.PanelMember)).ThrowIfFailed();
         // A fresh cookie, so the role just added lets them into /panel now.
         if (User.Identity?.IsAuthenticated == true) await signIn.RefreshSignInAsync(user);
         else await signIn.SignInAsync(user, isPersistent: false);
@@ -138,11 +138,6 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
         Shows = Situation.NotValid;
         Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(error => error.Description)));
     }
 
     public sealed class InputModel
