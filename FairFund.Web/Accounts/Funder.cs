@@ -12,8 +12,14 @@ public sealed class Funder
     public string Address { get; set; } = "";
     public string ReplyTo { get; set; } = "";
 
-    /// <summary>The funder's 360Giving identifier prefix, from which grant identifiers are made.</summary>
+    /// <summary>
+    /// The funder's 360Giving publisher prefix without the leading <c>360G-</c> (<c>cwmha</c>), from which grant
+    /// identifiers (<c>360G-cwmha-{round}-{reference}</c>) and unregistered groups' identifiers are made.
+    /// </summary>
     public string OrgIdPrefix { get; set; } = "";
+
+    /// <summary>The funder's own org-id for 360Giving's Funding Org:Identifier, such as <c>GB-CHC-1234567</c>.</summary>
+    public string OrgId { get; set; } = "";
 
     /// <summary>
     /// The postcode districts (<c>CV47</c>) and sectors (<c>CV23 9</c>) this funder treats as rural, from the
