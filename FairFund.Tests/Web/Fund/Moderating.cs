@@ -30,6 +30,27 @@ internal static partial class Moderating
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
+    /// <summary>
+    /// The demo round in Moderation: <paramref name="applications"/> applications seeded eligible, reviewed by
+    /// <paramref name="members"/> members with <paramref name="scores"/> (see <see cref="PanelRounds.ReviewAllAsync"/>),
+    /// and scoring closed through the round page. Returns the seed and the fund manager's signed-in client.
+    /// </summary>
+    public static async Task<(PanelRoundSeed Seed, HttpClient Manager)> InModerationAsync(FairFundFactory factory, int applications, int members, Func<int, int, int[]?> scores)
+    {
+        var seed = await PanelRounds.SeedAsync(factory, applications, members);
+        await PanelRounds.ReviewAllAsync(factory, seed, scores);
+        var manager = await SignedInClient.As(factory, SignedInClient.Manager);
+        await CloseScoringAsync(manager);
+        return (seed, manager);
+    }
+
+    /// <summary>Approves the allocation through the round page, which must accept it: the round is then Decided.</summary>
+    public static async Task ApproveAsync(HttpClient manager)
+    {
+        using var response = await ActAsync(manager, RoundTrigger.Approve);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
     /// <summary>Records a change to one application's decision through its moderation page.</summary>
     public static async Task<HttpResponseMessage> OverrideAsync(HttpClient manager, string reference, string kind, string? amount, string? pot, string? reason)
     {

@@ -28,14 +28,8 @@ public sealed class ModerationPageTests : IDisposable
         return [level, Math.Min(4, level + 1), level, Math.Max(0, level - 1)];
     }
 
-    private async Task<(PanelRoundSeed Seed, HttpClient Manager)> InModerationAsync()
-    {
-        var seed = await PanelRounds.SeedAsync(_factory, Applications, members: 3);
-        await PanelRounds.ReviewAllAsync(_factory, seed, Scores);
-        var manager = await SignedInClient.As(_factory, SignedInClient.Manager);
-        await Moderating.CloseScoringAsync(manager);
-        return (seed, manager);
-    }
+    private Task<(PanelRoundSeed Seed, HttpClient Manager)> InModerationAsync() =>
+        Moderating.InModerationAsync(_factory, Applications, members: 3, Scores);
 
     private Task<int> OverrideCountAsync() =>
         _factory.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().AllocationOverrides.CountAsync());
