@@ -35,11 +35,14 @@ public sealed class RoundModel(FairFundDbContext db, TimeProvider time, Microsof
         string? RulesHash,
         string? RulesJson,
         string? SeedCommitment,
-        string? RevealedSeed)
+        string? RevealedSeed,
+        bool HasResults)
     {
+        public RulesFingerprint? Fingerprint => RulesHash is not null && RulesJson is not null ? new RulesFingerprint(RulesHash, RulesJson) : null;
+
         public static RoundView Of(Round round) =>
             new(round.Reference, round.Name, round.Purpose, Domain.Rounds.Round.Describe(round.State),
                 UkTime.Format(round.OpensAt), UkTime.Format(round.ClosesAt), RulesInWords.Of(round.Rules),
-                round.RulesHash, round.RulesJson, round.SeedCommitment, round.RevealedSeed);
+                round.RulesHash, round.RulesJson, round.SeedCommitment, round.RevealedSeed, Results.ResultsModel.ArePublished(round.State));
     }
 }

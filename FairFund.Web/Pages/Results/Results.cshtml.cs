@@ -1,0 +1,157 @@
+using FairFund.Domain.Allocation;
+using FairFund.Domain.Moderation;
+using FairFund.Domain.Rounds;
+using FairFund.Domain.Scoring;
+using FairFund.Web.Data;
+using FairFund.Web.Moderation;
+using FairFund.Web.Rounds;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairFund.Web.Pages.Results;
+
+/// <summary>
+/// A decided round's published results, for anyone: the rules and the seed with how to check them, the awards as
+/// moderation left them with every change the panel made and why, totals by pot and income band, and the round
+/// file that lets anyone re-run the allocation. Groups that were not funded are counted, never named.
+/// </summary>
+[AllowAnonymous]
+public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocation) : PageModel
+{
+    public ResultsView Results { get; private set; } = null!;
+
+    /// <summary>Results are public once the allocation is approved, and stay so.</summary>
+    public static bool ArePublished(RoundState state) => state is RoundState.Decided or RoundState.Notified or RoundState.Archived;
+
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+        if (round is null || !ArePublished(round.State) || round.RevealedSeed is null) return NotFound();
+        var moderated = await allocation.ModeratedAsync(round, cancellationToken);
+        Results = ResultsView.Of(round, moderated);
+        return Page();
+    }
+
+    /// <summary>Everything the results page shows, worked out here so the page only renders it.</summary>
+    public sealed record ResultsView(
+        string Reference,
+        string Name,
+        string State,
+        RulesInWords Rules,
+        RulesFingerprint? Fingerprint,
+        string SeedCommitment,
+        string Seed,
+        LotteryKeyExample? Example,
+        decimal Budget,
+        decimal Allocated,
+        IReadOnlyList<AwardRow> Awards,
+        IReadOnlyList<ChangeRow> Changes,
+        int Waitlisted,
+        IReadOnlyList<NotFundedRow> NotFunded,
+        IReadOnlyList<PotRow> Pots,
+        IReadOnlyList<BandRow> Bands)
+    {
+        public int Declined => NotFunded.Sum(row => row.Count);
+
+        public static ResultsView Of(Round round, ModeratedAllocation moderated)
+        {
+            var awarded = moderated.Ranked.Where(application => application.Decision == Decision.Award).ToList();
+            var awards = awarded.Select(application => new AwardRow(
+                    application.Reference,
+                    application.Computed.OrganisationName,
+                    application.Amount,
+                    application.PotName ?? "",
+                    application.IsOverridden ? $"The rules gave {WhatTheRulesGave(application.Computed)}" : null))
+                .ToList();
+            var changes = moderated.Overrides.Select(made => new ChangeRow(
+                    made.Reference,
+                    // A group is named only if it is funded in the end, whatever this change did.
+                    moderated.Find(made.Reference) is { Decision: Decision.Award } funded ? funded.Computed.OrganisationName : null,
+                    Describe(made, moderated),
+                    made.Reason,
+                    UkTime.Format(made.At)))
+                .ToList();
+            var declined = moderated.Ranked.Where(application => application.Decision == Decision.Decline).ToList();
+            var notFunded = new[]
+                {
+                    ("Found not eligible", declined.Count(a => !a.IsOverridden && a.Computed.Reason == DeclineReason.Ineligible)),
+                    ("Too few reviews to be scored", declined.Count(a => !a.IsOverridden && a.Computed.Reason == DeclineReason.InsufficientReviews)),
+                    ("Scored below the quality threshold", declined.Count(a => !a.IsOverridden && a.Computed.Reason == DeclineReason.BelowThreshold)),
+                    ("Not funded by a change the panel made", declined.Count(a => a.IsOverridden)),
+                }
+                .Where(row => row.Item2 > 0)
+                .Select(row => new NotFundedRow(row.Item1, row.Item2))
+                .ToList();
+            var pots = moderated.Pots.Select(pot => new PotRow(pot.Name, pot.Available, pot.Allocated)).ToList();
+            var bands = round.Rules.IncomeBands.Bands.Select((band, index) =>
+            {
+                var inBand = moderated.Ranked.Where(application => application.Computed.Band == band.Key).ToList();
+                var awardedInBand = inBand.Where(application => application.Decision == Decision.Award).ToList();
+                var from = index == 0 ? null : round.Rules.IncomeBands.Bands[index - 1].UpTo;
+                return new BandRow(band.Key, IncomeInWords(from, band.UpTo), inBand.Count, awardedInBand.Count, awardedInBand.Sum(application => application.Amount));
+            }).ToList();
+            // The example is a funded application, so the reader can see its reference on this page.
+            var example = awarded.FirstOrDefault() is { } first ? new LotteryKeyExample(first.Reference, first.Computed.LotteryKey.ToString()) : null;
+            return new ResultsView(
+                round.Reference,
+                round.Name,
+                Round.Describe(round.State),
+                RulesInWords.Of(round.Rules),
+                round is { RulesHash: { } hash, RulesJson: { } json } ? new RulesFingerprint(hash, json) : null,
+                round.SeedCommitment ?? "",
+                round.RevealedSeed ?? "",
+                example,
+                moderated.Budget,
+                moderated.Allocated,
+                awards,
+                changes,
+                moderated.Ranked.Count(application => application.Decision == Decision.Waitlist),
+                notFunded,
+                pots,
+                bands);
+        }
+
+        private static string WhatTheRulesGave(ApplicationResult computed) => computed.Decision switch
+        {
+            Decision.Award => Money.Pounds(computed.Amount),
+            Decision.Waitlist => "a place on the waiting list",
+            _ => "no grant",
+        };
+
+        private static string Describe(AllocationOverride made, ModeratedAllocation moderated) => made.Kind switch
+        {
+            OverrideKind.Fund => $"Funded {Money.Pounds(made.Amount)} from the {moderated.Pots.FirstOrDefault(pot => pot.Key == made.PotKey)?.Name ?? made.PotKey}",
+            OverrideKind.ChangeAmount => $"Grant changed to {Money.Pounds(made.Amount)}",
+            _ => "Not funded",
+        };
+
+        private static string IncomeInWords(decimal? from, decimal? upTo) => (from, upTo) switch
+        {
+            (null, { } to) => $"income under {Money.Pounds(to)}",
+            ({ } lower, { } to) => $"income from {Money.Pounds(lower)} to under {Money.Pounds(to)}",
+            ({ } lower, null) => $"income of {Money.Pounds(lower)} or more",
+            _ => "any income",
+        };
+    }
+
+    /// <summary>A funded application; <c>Change</c> says what the rules gave when the panel changed it.</summary>
+    public sealed record AwardRow(string Reference, string Organisation, decimal Amount, string Pot, string? Change);
+
+    /// <summary>One change the panel made; the group is named only when it is funded in the end.</summary>
+    public sealed record ChangeRow(string Reference, string? Organisation, string Change, string Reason, string When);
+
+    public sealed record NotFundedRow(string Why, int Count);
+
+    public sealed record PotRow(string Name, decimal Available, decimal Allocated);
+
+    public sealed record BandRow(string Key, string Income, int Applications, int Awards, decimal Amount)
+    {
+        /// <summary>The band's key as a heading reads: micro becomes Micro.</summary>
+        public string Name => Key.Length == 0 ? Key : char.ToUpperInvariant(Key[0]) + Key[1..];
+    }
+
+    /// <summary>One real application's lottery key, so a reader can try the check on something they can see.</summary>
+    public sealed record LotteryKeyExample(string Reference, string Key);
+}

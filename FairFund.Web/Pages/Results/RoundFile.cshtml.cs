@@ -1,0 +1,30 @@
+using System.Text;
+using FairFund.Domain.Allocation;
+using FairFund.Domain.RoundFiles;
+using FairFund.Web.Data;
+using FairFund.Web.Moderation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairFund.Web.Pages.Results;
+
+/// <summary>
+/// A decided round's round file for anyone, as <see cref="PublicRoundFile"/> makes it: <c>allocate</c> on it gives
+/// the allocation the rules gave, without naming the groups that were not funded in the end.
+/// </summary>
+[AllowAnonymous]
+public sealed class RoundFileModel(FairFundDbContext db, RoundAllocation allocation) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+        if (round is null || !ResultsModel.ArePublished(round.State) || round.RevealedSeed is null) return NotFound();
+        var full = await allocation.RoundFileAsync(round, cancellationToken);
+        var moderated = Domain.Moderation.Moderation.Apply(full.Allocate(), await allocation.OverridesAsync(round, cancellationToken), round.DisagreementRange, round.DisagreementDeviation);
+        var funded = moderated.Ranked.Where(application => application.Decision == Decision.Award).Select(application => application.Reference).ToList();
+        var published = PublicRoundFile.Of(full, funded);
+        return File(Encoding.UTF8.GetBytes(RoundFileWriter.Write(published)), "application/json", $"{round.Reference}.round.json");
+    }
+}
