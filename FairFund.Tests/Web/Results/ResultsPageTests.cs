@@ -58,8 +58,11 @@ public sealed partial class ResultsPageTests : IDisposable
         using var anyone = _factory.CreateClient();
 
         var page = await anyone.GetStringAsync(new Uri(ResultsPage, UriKind.Relative));
-        var json = await anyone.GetStringAsync(new Uri(RoundFile, UriKind.Relative));
+        using var download = await anyone.GetAsync(new Uri(RoundFile, UriKind.Relative));
+        var json = await download.Content.ReadAsStringAsync();
 
+        Assert.Equal($"{Moderating.Round}-public.round.json", download.Content.Headers.ContentDisposition!.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName);
+        Assert.Contains($"allocate {Moderating.Round}-public.round.json", page);
         await AssertNobodysDetailsAsync(page, json);
         var rulesAwards = Awards(Moderating.Allocate(json));
         Assert.Equal(rulesAwards, AwardsOn(page));

@@ -25,6 +25,6 @@ public sealed class RoundFileModel(FairFundDbContext db, RoundAllocation allocat
         var moderated = Domain.Moderation.Moderation.Apply(full.Allocate(), await allocation.OverridesAsync(round, cancellationToken), round.DisagreementRange, round.DisagreementDeviation);
         var funded = moderated.Ranked.Where(application => application.Decision == Decision.Award).Select(application => application.Reference).ToList();
         var published = PublicRoundFile.Of(full, funded);
-        return File(Encoding.UTF8.GetBytes(RoundFileWriter.Write(published)), "application/json", $"{round.Reference}.round.json");
+        return File(Encoding.UTF8.GetBytes(RoundFileWriter.Write(published)), "application/json", $"{round.Reference}-public.round.json");
     }
 }
