@@ -1,3 +1,4 @@
+using FairFund.Domain.OpenData;
 using FairFund.Web.Export;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,16 +14,17 @@ public sealed class OpenDataModel(ThreeSixtyGivingExport export) : PageModel
 {
     public OpenDataExport Data { get; private set; } = null!;
 
-    /// <summary>The data quality problems, each with the application and group it is about.</summary>
-    public IReadOnlyList<ProblemRow> Problems { get; private set; } = [];
+    /// <summary>The data quality problems, grant by grant, each grant with the application and group it is about.</summary>
+    public IReadOnlyList<GrantProblems> Problems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
         if (await LoadAsync(reference, cancellationToken) is not { } data) return NotFound();
         Data = data;
-        var grants = data.Grants.ToDictionary(grant => grant.Row.Identifier, StringComparer.Ordinal);
-        Problems = [.. data.Problems.Select(problem => new ProblemRow(
-            grants[problem.Grant].ApplicationReference, grants[problem.Grant].Row.RecipientOrgName, problem.Grant, problem.Column, problem.Message))];
+        Problems = [.. data.Grants
+            .Select(grant => new GrantProblems(grant.ApplicationReference, grant.Row.RecipientOrgName, grant.Row.Identifier,
+                [.. data.Problems.Where(problem => problem.Grant == grant.Row.Identifier)]))
+            .Where(grant => grant.Problems.Count > 0)];
         return Page();
     }
 
@@ -44,5 +46,5 @@ public sealed class OpenDataModel(ThreeSixtyGivingExport export) : PageModel
     private Task<OpenDataExport?> LoadAsync(string reference, CancellationToken cancellationToken) =>
         export.ForRoundAsync(reference, new Uri($"{Request.Scheme}://{Request.Host}/"), cancellationToken);
 
-    public sealed record ProblemRow(string ApplicationReference, string GroupName, string Grant, string Column, string Message);
+    public sealed record GrantProblems(string ApplicationReference, string GroupName, string Grant, IReadOnlyList<GrantDataProblem> Problems);
 }
