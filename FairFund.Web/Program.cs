@@ -23,6 +23,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFairFundData(builder.Configuration);
 builder.Services.AddScoped<FairFund.Web.Applications.ApplicantRecords>();
 builder.Services.AddScoped<FairFund.Web.Moderation.RoundAllocation>();
+builder.Services.AddScoped<FairFund.Web.Export.ThreeSixtyGivingExport>();
 builder.Services.AddScoped<FairFund.Web.Panel.PanelRecords>();
 builder.Services.AddSingleton<FairFund.Web.Applications.DocumentStore>();
 builder.Services.AddFairFundAccounts();

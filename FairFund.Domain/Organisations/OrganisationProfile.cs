@@ -52,6 +52,7 @@ public sealed record Contact(string Name, string Role, string Email, string? Pho
 /// <param name="OfThemWithLivedExperience">How many of those have lived experience of the issue the group works on.</param>
 /// <param name="OfThemWhoUseTheServices">How many of those use the group's services themselves.</param>
 /// <param name="Contacts">The people the funder can reach; at least one.</param>
+/// <param name="PostcodeIsHomeAddress">The group is run from someone's home, so its postcode is left out of published grant data.</param>
 public sealed record ProfileDetails(
     string Name,
     OrganisationType Type,
@@ -65,7 +66,8 @@ public sealed record ProfileDetails(
     int PeopleRunningTheGroup,
     int OfThemWithLivedExperience,
     int OfThemWhoUseTheServices,
-    IReadOnlyList<Contact> Contacts);
+    IReadOnlyList<Contact> Contacts,
+    bool PostcodeIsHomeAddress = false);
 
 /// <summary>
 /// The organisation profile a group enters once and reuses for every application. It keeps what
@@ -108,9 +110,15 @@ public sealed class OrganisationProfile
     public int OfThemWhoUseTheServices { get; private set; }
     public IReadOnlyList<Contact> Contacts => _contacts.AsReadOnly();
 
+    /// <summary>
+    /// The group said its postcode is a home address (many small groups are run from a volunteer's kitchen
+    /// table), so published grant data leaves the postcode out: open data must not say where someone lives.
+    /// </summary>
+    public bool PostcodeIsHomeAddress { get; private set; }
+
     /// <summary>The profile as the form shows it for editing.</summary>
     public ProfileDetails Details => new(Name, Type, CharityRegulator, CharityNumber, CompanyNumber, AnnualIncome, IncomeYearEnd,
-        Postcode, AreaServed, PeopleRunningTheGroup, OfThemWithLivedExperience, OfThemWhoUseTheServices, [.. _contacts]);
+        Postcode, AreaServed, PeopleRunningTheGroup, OfThemWithLivedExperience, OfThemWhoUseTheServices, [.. _contacts], PostcodeIsHomeAddress);
 
     /// <summary>Replaces what the group has told us about itself; <see cref="Check"/> says whether it is complete.</summary>
     public void Update(ProfileDetails details) => Set(details);
@@ -212,6 +220,7 @@ public sealed class OrganisationProfile
         AnnualIncome = details.AnnualIncome;
         IncomeYearEnd = details.IncomeYearEnd;
         Postcode = Postcodes.Normalise(details.Postcode);
+        PostcodeIsHomeAddress = details.PostcodeIsHomeAddress;
         AreaServed = details.AreaServed.Trim();
         PeopleRunningTheGroup = details.PeopleRunningTheGroup;
         OfThemWithLivedExperience = details.OfThemWithLivedExperience;

@@ -67,7 +67,8 @@ public static class DemoData
     private sealed record DemoOrganisation(
         IReadOnlyList<string> Members, string Name, OrganisationType Type, CharityRegulator? CharityRegulator, string? CharityNumber,
         string? CompanyNumber, decimal AnnualIncome, DateOnly IncomeYearEnd, string Postcode, string AreaServed,
-        int PeopleRunningTheGroup, int OfThemWithLivedExperience, int OfThemWhoUseTheServices, IReadOnlyList<Contact> Contacts);
+        int PeopleRunningTheGroup, int OfThemWithLivedExperience, int OfThemWhoUseTheServices, IReadOnlyList<Contact> Contacts,
+        bool PostcodeIsHomeAddress = false);
 
     private sealed record DemoOrganisations(IReadOnlyList<DemoOrganisation> Organisations);
 
@@ -78,7 +79,7 @@ public static class DemoData
         {
             var profile = new OrganisationProfile(Guid.NewGuid(), new ProfileDetails(group.Name, group.Type, group.CharityRegulator,
                 group.CharityNumber, group.CompanyNumber, group.AnnualIncome, group.IncomeYearEnd, group.Postcode, group.AreaServed,
-                group.PeopleRunningTheGroup, group.OfThemWithLivedExperience, group.OfThemWhoUseTheServices, group.Contacts));
+                group.PeopleRunningTheGroup, group.OfThemWithLivedExperience, group.OfThemWhoUseTheServices, group.Contacts, group.PostcodeIsHomeAddress));
             if (profile.Check(today) is { Count: > 0 } problems)
                 throw new InvalidDataException($"Demo data: {group.Name}: " + string.Join("; ", problems));
             db.Organisations.Add(profile);

@@ -53,6 +53,36 @@ public sealed class OrganisationPageTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_PostcodeIsAHomeAddress_IsSavedAndShownTicked()
+    {
+        var (before, version) = await GroupOf(SignedInClient.Applicant);
+        Assert.False(before.PostcodeIsHomeAddress);
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+
+        using var response = await client.PostFormAsync(Path, FormOf(before.Details with { PostcodeIsHomeAddress = true }, version));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True((await GroupOf(SignedInClient.Applicant)).Profile.PostcodeIsHomeAddress);
+        var html = await client.GetStringAsync(new Uri(Path, UriKind.Relative));
+        Assert.Matches("name=\"Input.PostcodeIsHomeAddress\" type=\"checkbox\" value=\"true\"\\s+checked=\"checked\"", html);
+    }
+
+    [Fact]
+    public async Task Post_HomeAddressUnticked_IsSavedAsNotAHomeAddress()
+    {
+        var (before, version) = await GroupOf(SignedInClient.Applicant);
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+        using (var ticked = await client.PostFormAsync(Path, FormOf(before.Details with { PostcodeIsHomeAddress = true }, version)))
+            Assert.Equal(HttpStatusCode.Redirect, ticked.StatusCode);
+        var (home, newVersion) = await GroupOf(SignedInClient.Applicant);
+
+        using var response = await client.PostFormAsync(Path, FormOf(home.Details with { PostcodeIsHomeAddress = false }, newVersion));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False((await GroupOf(SignedInClient.Applicant)).Profile.PostcodeIsHomeAddress);
+    }
+
+    [Fact]
     public async Task Post_RegisteredCharityWithBadNumber_ShowsTheLocatedErrorAndSavesNothing()
     {
         var (before, version) = await GroupOf(SignedInClient.Applicant);
@@ -263,6 +293,8 @@ public sealed class OrganisationPageTests : IDisposable
             ["Input.OfThemWithLivedExperience"] = details.OfThemWithLivedExperience.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.OfThemWhoUseTheServices"] = details.OfThemWhoUseTheServices.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        // An unticked checkbox sends nothing at all.
+        if (details.PostcodeIsHomeAddress) form["Input.PostcodeIsHomeAddress"] = "true";
         for (var i = 0; i < details.Contacts.Count; i++)
         {
             form[$"Input.Contacts[{i}].Name"] = details.Contacts[i].Name;

@@ -190,7 +190,9 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         if (group.CharityNumber is { Length: > 0 } charity) rows.Add(new("Charity number", [charity], change));
         if (group.CompanyNumber is { Length: > 0 } company) rows.Add(new("Company number", [company], change));
         rows.Add(new("Income in its latest year", [$"{Money.Pounds(group.AnnualIncome)} in the year to {group.IncomeYearEnd.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}"], change));
-        rows.Add(new("Postcode", [group.Postcode], change));
+        rows.Add(new("Postcode", group.PostcodeIsHomeAddress
+            ? [group.Postcode, "A home address: left out of published grant data"]
+            : [group.Postcode, "Not a home address: published with any grant"], change));
         rows.Add(new("Area it works in", [group.AreaServed], change));
         rows.Add(new("People who run it", [
             $"{group.PeopleRunningTheGroup} in all",

@@ -137,6 +137,10 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
         public string? AnnualIncome { get; set; }
         public DateInput IncomeYearEnd { get; set; } = new();
         public string? Postcode { get; set; }
+
+        /// <summary>A checkbox: ticked, the group's postcode is left out of published grant data.</summary>
+        public bool PostcodeIsHomeAddress { get; set; }
+
         public string? AreaServed { get; set; }
         public string? PeopleRunningTheGroup { get; set; }
         public string? OfThemWithLivedExperience { get; set; }
@@ -156,6 +160,7 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
             AnnualIncome = FormNumbers.Money(details.AnnualIncome),
             IncomeYearEnd = DateInput.From(details.IncomeYearEnd),
             Postcode = details.Postcode,
+            PostcodeIsHomeAddress = details.PostcodeIsHomeAddress,
             AreaServed = details.AreaServed,
             PeopleRunningTheGroup = Whole(details.PeopleRunningTheGroup),
             OfThemWithLivedExperience = Whole(details.OfThemWithLivedExperience),
@@ -210,7 +215,7 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
             if (contacts.Count == 0) contacts.Add(new Contact("", "", ""));
 
             return new ProfileDetails(name, type ?? OrganisationType.OtherNonProfit, regulator, CharityNumber, CompanyNumber, income ?? 0m,
-                yearEnd ?? DateOnly.MaxValue, Postcode ?? "", AreaServed ?? "", running ?? 0, lived ?? 0, using_ ?? 0, contacts);
+                yearEnd ?? DateOnly.MaxValue, Postcode ?? "", AreaServed ?? "", running ?? 0, lived ?? 0, using_ ?? 0, contacts, PostcodeIsHomeAddress);
         }
 
         private static string Whole(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

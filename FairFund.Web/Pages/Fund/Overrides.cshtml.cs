@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FairFund.Web.Data;
+using FairFund.Web.Export;
 using FairFund.Web.Moderation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,17 +19,10 @@ public sealed class OverridesModel(FairFundDbContext db, RoundAllocation allocat
         var csv = new StringBuilder("reference,change,amount,pot,reason,by,at\r\n");
         foreach (var made in await allocation.OverridesAsync(round, cancellationToken))
         {
-            csv.AppendJoin(',', Field(made.Reference), Field(made.Kind.ToString()), made.Amount.ToString("0.00", CultureInfo.InvariantCulture),
-                Field(made.PotKey ?? ""), Field(made.Reason), Field(made.By), made.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            csv.AppendJoin(',', CsvText.Field(made.Reference), CsvText.Field(made.Kind.ToString()), made.Amount.ToString("0.00", CultureInfo.InvariantCulture),
+                CsvText.Field(made.PotKey ?? ""), CsvText.Field(made.Reason), CsvText.Field(made.By), made.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
             csv.Append("\r\n");
         }
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"{round.Reference}.overrides.csv");
-    }
-
-    /// <summary>RFC 4180 quoting, and a leading quote mark on text a spreadsheet would run as a formula.</summary>
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal)) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 }
