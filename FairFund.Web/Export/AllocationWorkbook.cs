@@ -33,6 +33,12 @@ public static class AllocationWorkbook
     private const string FactorFormat = "0.00##";
     private const string DateFormat = "yyyy-mm-dd";
 
+    // Excel shows a true/false cell as TRUE or FALSE whatever its format; LibreOffice would show 1 or 0 without this.
+    private const string BooleanFormat = "\"TRUE\";\"TRUE\";\"FALSE\"";
+
+    /// <summary>Points per line of 11-point text: rows with wrapped text are given their height, as neither Excel nor LibreOffice fits it on opening.</summary>
+    private const double LineHeight = 15;
+
     /// <summary>A column of a table: its header, its width in characters, and how its cells show.</summary>
     private sealed record Column(string Header, double Width, string? Format = null, bool Wrap = false);
 
@@ -57,6 +63,7 @@ public static class AllocationWorkbook
         var round = input.Round;
 
         // Text overflows into the empty cells to its right, so the 64-character hash needs no wide column.
+        Widths(sheet, [30, 16, 15, 15, 15, 15, 15, 15]);
         var row = 1;
         row = KeyValues(sheet, row, "Round", [
             ("Reference", round.Reference, null),
@@ -136,8 +143,6 @@ public static class AllocationWorkbook
             sheet.Cell(row, 7).SetValue(inBand.Count(application => application.Decision == Decision.Decline));
         }
         Table(sheet, top, row, "IncomeBands", bandColumns);
-
-        Widths(sheet, [30, 16, 15, 15, 15, 15, 15, 15]);
         Finish(sheet);
     }
 
@@ -145,11 +150,11 @@ public static class AllocationWorkbook
     {
         var columns = new Column[]
         {
-            new("Reference", 16), new("Organisation", 28, Wrap: true), new("Band", 8), new("Requested", 13, money),
+            new("Reference", 15), new("Organisation", 26, Wrap: true), new("Band", 8), new("Requested", 13, money),
             new("Base score", 8, ScoreFormat), new("Final score", 8, ScoreFormat), new("Rank", 6, WholeFormat),
-            new("Decision by the rules", 10), new("Why declined by the rules", 14, Wrap: true), new("Amount by the rules", 13, money),
-            new("Decision after moderation", 11), new("Amount after moderation", 13, money), new("Pot after moderation", 16, Wrap: true),
-            new("Partial", 8), new("Change in moderation", 24, Wrap: true), new("Reason for the change", 40, Wrap: true),
+            new("Decision by the rules", 9), new("Why declined by the rules", 12, Wrap: true), new("Amount by the rules", 13, money),
+            new("Decision after moderation", 10), new("Amount after moderation", 13, money), new("Pot after moderation", 14, Wrap: true),
+            new("Partial", 8, BooleanFormat), new("Change in moderation", 22, Wrap: true), new("Reason for the change", 32, Wrap: true),
             new("Changed on", 11, DateFormat), new("Lottery key", 66),
         };
         Headers(sheet, 1, columns);
@@ -172,16 +177,24 @@ public static class AllocationWorkbook
             sheet.Cell(row, 12).SetValue(application.Amount);
             if (application.PotName is { } pot) sheet.Cell(row, 13).SetValue(pot);
             sheet.Cell(row, 14).SetValue(application.Decision == Decision.Award && application.Amount < computed.Requested);
+            var lines = Math.Max(Lines(computed.OrganisationName, columns[1].Width), Lines(application.PotName, columns[12].Width));
             if (application.Override is { } made)
             {
-                sheet.Cell(row, 15).SetValue(ChangeInWords(made, application));
+                var change = ChangeInWords(made, application);
+                sheet.Cell(row, 15).SetValue(change);
                 sheet.Cell(row, 16).SetValue(made.Reason);
                 sheet.Cell(row, 17).SetValue(UkTime.From(made.At).Date);
+                lines = Math.Max(lines, Math.Max(Lines(change, columns[14].Width), Lines(made.Reason, columns[15].Width)));
             }
+            if (computed.Reason is { } why) lines = Math.Max(lines, Lines(ReasonName(why), columns[8].Width));
             sheet.Cell(row, 18).SetValue(computed.LotteryKey.ToString());
+            FitRow(sheet, row, lines);
         }
         Table(sheet, 1, row, "Allocations", columns);
         Finish(sheet);
+        // The lottery key is on screen but not on paper, where it would take a third of the width; the
+        // Score trail prints it in the step that explains it.
+        sheet.PageSetup.PrintAreas.Add(1, 1, row, columns.Length - 1);
     }
 
     /// <summary>
@@ -190,7 +203,7 @@ public static class AllocationWorkbook
     /// </summary>
     private static void ScoreTrailSheet(IXLWorksheet sheet, WorkbookInput input, string money)
     {
-        var columns = new Column[] { new("Reference", 16), new("Step", 6, WholeFormat), new("Kind", 15), new("What happened", 100, Wrap: true), new("Value", 13) };
+        var columns = new Column[] { new("Reference", 15), new("Step", 6, WholeFormat), new("Kind", 15), new("What happened", TrailWordsWidth, Wrap: true), new("Value", 13) };
         Headers(sheet, 1, columns);
         var row = 1;
         foreach (var application in input.Allocation.Ranked)
@@ -211,12 +224,15 @@ public static class AllocationWorkbook
         Finish(sheet);
     }
 
+    private const double TrailWordsWidth = 95;
+
     private static void TrailRow(IXLWorksheet sheet, int row, string reference, int step, string kind, string words, decimal? value, string? format)
     {
         sheet.Cell(row, 1).SetValue(reference);
         sheet.Cell(row, 2).SetValue(step);
         sheet.Cell(row, 3).SetValue(kind);
         sheet.Cell(row, 4).SetValue(words);
+        FitRow(sheet, row, Lines(words, TrailWordsWidth));
         if (value is not { } number) return;
         var cell = sheet.Cell(row, 5);
         cell.SetValue(number);
@@ -250,7 +266,7 @@ public static class AllocationWorkbook
             if (!headers.Add(header)) header = $"{header} [{criterion.Key}]";
             columns.Add(new Column(header, 14, WholeFormat));
         }
-        columns.AddRange([new("Review score (0–100)", 11, ScoreFormat), new("Conflict of interest", 10), new("Counted", 9)]);
+        columns.AddRange([new("Review score (0–100)", 11, ScoreFormat), new("Conflict of interest", 10, BooleanFormat), new("Counted", 9, BooleanFormat)]);
         Headers(sheet, 1, columns);
 
         var row = 1;
@@ -278,6 +294,7 @@ public static class AllocationWorkbook
     private static void RulesSheet(IXLWorksheet sheet, RoundSettings round)
     {
         var words = RulesInWords.Of(round);
+        Widths(sheet, [30, 90, 12, 9, 9]);
         var row = KeyValues(sheet, 1, "Settings", [
             ("Budget", words.Budget, null),
             ("Grants", words.Grants, null),
@@ -301,6 +318,7 @@ public static class AllocationWorkbook
             sheet.Cell(row, 3).SetValue(criterion.Key);
             sheet.Cell(row, 4).SetValue(criterion.Weight);
             sheet.Cell(row, 5).SetValue($"{criterion.Min} to {criterion.Max}");
+            FitRow(sheet, row, Math.Max(Lines(criterion.Title, 30), Lines(criterion.Guidance, 90)));
         }
         Table(sheet, top, row, "Criteria", criterionColumns);
 
@@ -313,6 +331,7 @@ public static class AllocationWorkbook
             row++;
             sheet.Cell(row, 1).SetValue(round.Rules[index].Name);
             sheet.Cell(row, 2).SetValue(words.EquityRules[index]);
+            FitRow(sheet, row, Math.Max(Lines(round.Rules[index].Name, 30), Lines(words.EquityRules[index], 90)));
         }
         if (round.Rules.Count == 0)
         {
@@ -332,10 +351,9 @@ public static class AllocationWorkbook
             row++;
             sheet.Cell(row, 1).SetValue(potNames[index]);
             sheet.Cell(row, 2).SetValue(words.Pots[index]);
+            FitRow(sheet, row, Math.Max(Lines(potNames[index], 30), Lines(words.Pots[index], 90)));
         }
         Table(sheet, top, row, "PotRules", potColumns);
-
-        Widths(sheet, [30, 90, 12, 9, 9]);
         Finish(sheet);
     }
 
@@ -357,6 +375,8 @@ public static class AllocationWorkbook
                 default: cell.SetValue(value.ToString()); break;
             }
             if (format is not null) cell.Style.NumberFormat.Format = format;
+            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
+            if (wrap) FitRow(sheet, row, Math.Max(Lines(label, sheet.Column(1).Width), Lines(cell.GetString(), sheet.Column(2).Width)));
         }
         Table(sheet, top, row, name, columns);
         return row;
@@ -372,12 +392,46 @@ public static class AllocationWorkbook
         return row + 1;
     }
 
+    /// <summary>
+    /// The header row, bold on grey with a rule under it, so it reads as a header where the table's own style
+    /// does not show (LibreOffice, paper). A column with a width of its own gets it here; the others keep the sheet's.
+    /// </summary>
     private static void Headers(IXLWorksheet sheet, int row, IReadOnlyList<Column> columns)
     {
-        for (var column = 0; column < columns.Count; column++) sheet.Cell(row, column + 1).SetValue(columns[column].Header);
+        var lines = 1;
+        for (var column = 0; column < columns.Count; column++)
+        {
+            if (columns[column].Width > 0) sheet.Column(column + 1).Width = columns[column].Width;
+            sheet.Cell(row, column + 1).SetValue(columns[column].Header);
+            lines = Math.Max(lines, Lines(columns[column].Header, sheet.Column(column + 1).Width));
+        }
         var headers = sheet.Range(row, 1, row, columns.Count).Style;
+        headers.Font.Bold = true;
+        headers.Fill.BackgroundColor = XLColor.FromHtml("#E7E6E6");
+        headers.Border.BottomBorder = XLBorderStyleValues.Thin;
         headers.Alignment.WrapText = true;
         headers.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        FitRow(sheet, row, lines);
+    }
+
+    /// <summary>
+    /// How many lines a wrapped text takes in a column, reckoned a little generously (about one character per
+    /// unit of width, less one) so a row is not cut short; an estimate, as measuring text needs fonts this server does not have.
+    /// </summary>
+    private static int Lines(string? text, double width)
+    {
+        if (string.IsNullOrEmpty(text) || width <= 0) return 1;
+        var perLine = Math.Max(1, (int)(width * 1.05) - 1);
+        return (text.Length + perLine - 1) / perLine;
+    }
+
+    /// <summary>A row of more than one line gets its height, and its cells sit at the top so the row reads across.</summary>
+    private static void FitRow(IXLWorksheet sheet, int row, int lines)
+    {
+        if (lines <= 1) return;
+        var fitted = sheet.Row(row);
+        fitted.Height = LineHeight * lines;
+        fitted.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
     }
 
     /// <summary>
@@ -394,10 +448,6 @@ public static class AllocationWorkbook
             var style = sheet.Range(top + 1, column + 1, bottom, column + 1).Style;
             if (spec.Format is not null) style.NumberFormat.Format = spec.Format;
             if (spec.Wrap) style.Alignment.WrapText = true;
-        }
-        for (var column = 0; column < columns.Count; column++)
-        {
-            if (columns[column].Width > 0) sheet.Column(column + 1).Width = columns[column].Width;
         }
         sheet.Range(top, 1, bottom, columns.Count).CreateTable(name);
     }
@@ -422,7 +472,9 @@ public static class AllocationWorkbook
         sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
         sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
         sheet.PageSetup.FitToPages(1, 0);
-        sheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
+        sheet.PageSetup.Margins.SetLeft(0.4).SetRight(0.4).SetTop(0.5).SetBottom(0.5);
+        // Written with $ signs: LibreOffice ignores print titles written as 1:1.
+        sheet.PageSetup.SetRowsToRepeatAtTop("$1:$1");
     }
 
     private static string DecisionName(Decision decision) => decision switch
