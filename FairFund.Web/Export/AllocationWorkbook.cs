@@ -205,6 +205,8 @@ public static class AllocationWorkbook
     {
         var columns = new Column[] { new("Reference", 15), new("Step", 6, WholeFormat), new("Kind", 15), new("What happened", TrailWordsWidth, Wrap: true), new("Value", 13) };
         Headers(sheet, 1, columns);
+        // Most values are scores: the column is formatted once for them, and only other values get a format of their own.
+        sheet.Column(5).Style.NumberFormat.Format = ScoreFormat;
         var row = 1;
         foreach (var application in input.Allocation.Ranked)
         {
@@ -226,7 +228,7 @@ public static class AllocationWorkbook
 
     private const double TrailWordsWidth = 95;
 
-    private static void TrailRow(IXLWorksheet sheet, int row, string reference, int step, string kind, string words, decimal? value, string? format)
+    private static void TrailRow(IXLWorksheet sheet, int row, string reference, int step, string kind, string words, decimal? value, string format)
     {
         sheet.Cell(row, 1).SetValue(reference);
         sheet.Cell(row, 2).SetValue(step);
@@ -236,7 +238,7 @@ public static class AllocationWorkbook
         if (value is not { } number) return;
         var cell = sheet.Cell(row, 5);
         cell.SetValue(number);
-        if (format is not null) cell.Style.NumberFormat.Format = format;
+        if (format is not ScoreFormat) cell.Style.NumberFormat.Format = format;
     }
 
     /// <summary>How a step's number reads: money as money, ranks and counts as whole numbers, factors with their places.</summary>
