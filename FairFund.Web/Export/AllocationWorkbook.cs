@@ -417,13 +417,13 @@ public static class AllocationWorkbook
     }
 
     /// <summary>
-    /// How many lines a wrapped text takes in a column, reckoned a little generously (about one character per
+    /// How many lines a wrapped text takes in a column, reckoned a little generously (a character and a bit per
     /// unit of width, less one) so a row is not cut short; an estimate, as measuring text needs fonts this server does not have.
     /// </summary>
     private static int Lines(string? text, double width)
     {
         if (string.IsNullOrEmpty(text) || width <= 0) return 1;
-        var perLine = Math.Max(1, (int)(width * 1.05) - 1);
+        var perLine = Math.Max(1, (int)(width * 1.15) - 1);
         return (text.Length + perLine - 1) / perLine;
     }
 
@@ -475,8 +475,8 @@ public static class AllocationWorkbook
         sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
         sheet.PageSetup.FitToPages(1, 0);
         sheet.PageSetup.Margins.SetLeft(0.4).SetRight(0.4).SetTop(0.5).SetBottom(0.5);
-        // Written with $ signs: LibreOffice ignores print titles written as 1:1.
-        sheet.PageSetup.SetRowsToRepeatAtTop("$1:$1");
+        // Named by hand: SetRowsToRepeatAtTop writes 1:1, without the $ signs LibreOffice needs to repeat the row.
+        sheet.NamedRanges.Add("_xlnm.Print_Titles", $"'{sheet.Name}'!$1:$1");
     }
 
     private static string DecisionName(Decision decision) => decision switch
