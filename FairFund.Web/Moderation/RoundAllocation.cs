@@ -42,9 +42,7 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
         var profiles = await db.Organisations.AsNoTracking().Where(profile => organisationIds.Contains(profile.Id)).ToDictionaryAsync(profile => profile.Id, cancellationToken);
         var fundedBefore = await FundedBeforeAsync(round, organisationIds, cancellationToken);
 
-        var reviews = await db.PanelReviews.AsNoTracking().AsSplitQuery()
-            .Where(review => db.Applications.Any(application => application.Id == review.ApplicationId && application.RoundId == round.Id))
-            .ToListAsync(cancellationToken);
+        var reviews = await ReviewsOf(round).AsNoTracking().AsSplitQuery().ToListAsync(cancellationToken);
         var pseudonyms = Pseudonyms(reviews.Select(review => review.ReviewerId));
         var reviewsByApplication = reviews.ToLookup(review => review.ApplicationId);
         var rural = funder.Value.RuralAreas;
@@ -60,6 +58,21 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
             .ToList();
         return new RoundFile(settings, entries);
     }
+
+    /// <summary>
+    /// Who each pseudonym in <see cref="RoundFileAsync"/> stands for: <c>reviewer-01</c> to the panel member's account
+    /// name, which is their email address (accounts carry no other name). Only for a fund manager who asks for names.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> ReviewerNamesAsync(Round round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var reviewerIds = await ReviewsOf(round).Select(review => review.ReviewerId).Distinct().ToListAsync(cancellationToken);
+        return Pseudonyms(reviewerIds).ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+    }
+
+    /// <summary>Every review of the round's applications, whatever its state; pseudonyms are numbered over all of them.</summary>
+    private IQueryable<PanelReview> ReviewsOf(Round round) =>
+        db.PanelReviews.Where(review => db.Applications.Any(application => application.Id == review.ApplicationId && application.RoundId == round.Id));
 
     /// <summary>The allocation the rules give, with moderation's overrides applied and the round's disagreement thresholds.</summary>
     public async Task<ModeratedAllocation> ModeratedAsync(Round round, CancellationToken cancellationToken)

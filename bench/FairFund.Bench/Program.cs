@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using FairFund.Bench;
 
 if (SeedModeration.IsInvokedBy(args)) return await SeedModeration.RunAsync(args);
+if (WorkbookPeak.IsInvokedBy(args)) return WorkbookPeak.Run(args);
 
 BenchmarkSwitcher.FromAssembly(typeof(AllocatorBenchmarks).Assembly).Run(args);
 return 0;

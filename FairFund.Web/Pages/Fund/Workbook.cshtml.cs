@@ -1,0 +1,30 @@
+using FairFund.Domain.Rounds;
+using FairFund.Web.Data;
+using FairFund.Web.Export;
+using FairFund.Web.Moderation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairFund.Web.Pages.Fund;
+
+/// <summary>
+/// The allocation workbook, from moderation on: the moderation page's allocation with every score's trail,
+/// every review and the rules. Reviewers are "Reviewer 1", "Reviewer 2"… unless the fund manager asks for
+/// their names with <c>?names=true</c>, as a workbook is easily forwarded.
+/// </summary>
+public sealed class WorkbookModel(FairFundDbContext db, RoundAllocation allocation) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string reference, bool names, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+        if (round?.State is not (RoundState.Moderation or RoundState.Decided or RoundState.Notified or RoundState.Archived)) return NotFound();
+
+        var moderated = await allocation.ModeratedAsync(round, cancellationToken);
+        var reviewerNames = names ? await allocation.ReviewerNamesAsync(round, cancellationToken) : null;
+        using var stream = new MemoryStream();
+        AllocationWorkbook.Write(new WorkbookInput(round.RulesForAllocation(), moderated, reviewerNames), stream);
+        var fileName = $"{round.Reference}-allocation{(names ? "-with-names" : "")}.xlsx";
+        return File(stream.ToArray(), AllocationWorkbook.ContentType, fileName);
+    }
+}
