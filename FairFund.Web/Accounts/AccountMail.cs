@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FairFund.Web.Data;
 using FairFund.Web.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace FairFund.Web.Accounts;
 /// do. They are made on <c>FairFund:PublicBaseUrl</c> when it is set, as it should be on any server people
 /// reach: otherwise from the request, whose Host header a stranger could forge to send a reset link elsewhere.
 /// </summary>
-public sealed class AccountMail(UserManager<IdentityUser> users, MailComposer composer, IMailSender sender, IOptions<DataProtectionTokenProviderOptions> tokens, IConfiguration configuration)
+public sealed class AccountMail(UserManager<IdentityUser> users, MailComposer composer, Outbox outbox, FairFundDbContext db, IOptions<DataProtectionTokenProviderOptions> tokens, IConfiguration configuration)
 {
     private readonly Uri? _publicBase = Uri.TryCreate(configuration["FairFund:PublicBaseUrl"], UriKind.Absolute, out var configured) ? configured : null;
 
@@ -34,7 +35,7 @@ public sealed class AccountMail(UserManager<IdentityUser> users, MailComposer co
             .Paragraph($"The link works for {LinkLifetime}.")
             .Link("If it has stopped working, ask for a new one", Absolute(url, "/Account/ResendConfirmation", null))
             .Paragraph("If you did not create a FairFund account, you can ignore this email: nobody can use the account without confirming it.");
-        await sender.SendAsync(composer.Compose(user.Email!, "Confirm your email address for FairFund", body), cancellationToken);
+        await QueueAsync(composer.Compose(user.Email!, "Confirm your email address for FairFund", body), MailKind.ConfirmEmail, cancellationToken);
     }
 
     /// <summary>
@@ -51,7 +52,7 @@ public sealed class AccountMail(UserManager<IdentityUser> users, MailComposer co
             .Link("Sign in to FairFund", Absolute(url, "/Account/SignIn", null))
             .Link("Reset your password if you have forgotten it", Absolute(url, "/Account/ForgotPassword", null))
             .Paragraph("If this was not you, you can ignore this email. Your account has not changed.");
-        await sender.SendAsync(composer.Compose(user.Email!, "You already have a FairFund account", body), cancellationToken);
+        await QueueAsync(composer.Compose(user.Email!, "You already have a FairFund account", body), MailKind.AlreadyRegistered, cancellationToken);
     }
 
     public async Task SendPasswordResetAsync(IdentityUser user, IUrlHelper url, CancellationToken cancellationToken)
@@ -66,7 +67,18 @@ public sealed class AccountMail(UserManager<IdentityUser> users, MailComposer co
             .Link("Choose a new password", link)
             .Paragraph($"The link works for {LinkLifetime}, and only once.")
             .Paragraph("If you did not ask to reset your password, you can ignore this email. Your password has not changed.");
-        await sender.SendAsync(composer.Compose(user.Email!, "Reset your FairFund password", body), cancellationToken);
+        await QueueAsync(composer.Compose(user.Email!, "Reset your FairFund password", body), MailKind.PasswordReset, cancellationToken);
+    }
+
+    /// <summary>
+    /// Identity saves the account with its own <c>SaveChanges</c> before these emails are made (a token needs the
+    /// saved user), so the email is saved straight after, on its own. A crash between the two loses that one
+    /// email, and the page offers to send it again.
+    /// </summary>
+    private async Task QueueAsync(MimeKit.MimeMessage message, MailKind kind, CancellationToken cancellationToken)
+    {
+        await outbox.QueueAsync(message, kind, relatedReference: null, dedupKey: null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Turns a code from a link back into Identity's token, or null if it cannot be one.</summary>

@@ -12,6 +12,14 @@ public sealed class MailOptions
 
     /// <summary>The address mail comes from; the funder's name is shown beside it.</summary>
     public string From { get; set; } = "no-reply@fairfund.localhost";
+
+    /// <summary>Tries before a message is marked failed and left for the fund manager.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>The wait after the first failed try; each further failure doubles it.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan LongestRetryDelay { get; set; } = TimeSpan.FromHours(1);
 }
 
 public static class MailSetup
@@ -22,8 +30,16 @@ public static class MailSetup
     public static IServiceCollection AddFairFundMail(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
-        services.AddSingleton<IMailSender>(provider => new MailDrop(MailFolder(configuration), provider.GetRequiredService<TimeProvider>()));
+        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.AddSingleton<IMailTransport>(provider =>
+            provider.GetRequiredService<IOptions<SmtpOptions>>().Value.IsSet
+                ? new SmtpTransport(provider.GetRequiredService<IOptions<SmtpOptions>>())
+                : new MailDrop(MailFolder(configuration), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<MailComposer>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<Outbox>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService<OutboxWorker>();
         return services;
     }
 }

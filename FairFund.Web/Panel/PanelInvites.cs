@@ -14,7 +14,7 @@ public sealed record InviteToken(string Token, string Hash);
 /// stored, so someone who reads the database cannot use an invite. Whoever holds the link proves they got
 /// the email, which is why accepting it may create an account with a confirmed address.
 /// </summary>
-public sealed class PanelInvites(MailComposer composer, IMailSender sender, IConfiguration configuration)
+public sealed class PanelInvites(MailComposer composer, Outbox outbox, IConfiguration configuration)
 {
     public const string JoinPage = "/Panel/Join";
 
@@ -31,9 +31,10 @@ public sealed class PanelInvites(MailComposer composer, IMailSender sender, ICon
 
     /// <summary>
     /// Tells the invited person which round, who asked them, what panel members do, and that they declare any
-    /// conflict of interest before they see an application; with the link to accept.
+    /// conflict of interest before they see an application; with the link to accept. Only queued: the caller's
+    /// <c>SaveChanges</c> saves it with the invite it is for.
     /// </summary>
-    public async Task SendAsync(string to, string roundName, string roundReference, string invitedBy, string token, IUrlHelper url, CancellationToken cancellationToken)
+    public async Task QueueAsync(string to, string roundName, string roundReference, string invitedBy, string token, IUrlHelper url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
         var subject = $"You are invited to join the panel for {roundName}";
@@ -45,7 +46,7 @@ public sealed class PanelInvites(MailComposer composer, IMailSender sender, ICon
             .Link("Accept the invite", JoinLink(url, token))
             .Paragraph($"The invite is for {to}. If you have a FairFund account with this address you will be asked to sign in; if not, you can create one.")
             .Paragraph("If you were not expecting this invite, you can ignore this email: nobody can join the panel without the link.");
-        await sender.SendAsync(composer.Compose(to, subject, body), cancellationToken);
+        await outbox.QueueAsync(composer.Compose(to, subject, body), MailKind.PanelInvite, roundReference, dedupKey: null, cancellationToken);
     }
 
     /// <summary>Made on <c>FairFund:PublicBaseUrl</c> when it is set, as <see cref="Accounts.AccountMail"/> does, so a forged Host header cannot send the link elsewhere.</summary>
