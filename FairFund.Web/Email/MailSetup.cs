@@ -36,6 +36,10 @@ public static class MailSetup
                 ? new SmtpTransport(provider.GetRequiredService<IOptions<SmtpOptions>>())
                 : new MailDrop(MailFolder(configuration), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<MailComposer>();
+        // Scoped: HtmlRenderer takes services (its activity source) that ASP.NET Core registers per scope.
+        services.AddScoped<MailTemplates>();
+        services.AddSingleton<MailLinks>();
+        services.AddScoped<Mailer>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Outbox>();
         services.AddSingleton<OutboxDispatcher>();
@@ -47,14 +51,14 @@ public static class MailSetup
 /// <summary>Starts every message the same way: from the funder, with its reply-to address, dated by the app's clock.</summary>
 public sealed class MailComposer(IOptions<MailOptions> mail, IOptions<Funder> funder, TimeProvider time)
 {
-    public MimeMessage Compose(string to, string subject, MailBody body)
+    public MimeMessage Compose(string to, string subject, RenderedMail body)
     {
         ArgumentNullException.ThrowIfNull(body);
         var message = new MimeMessage
         {
             Subject = subject,
             Date = time.GetUtcNow(),
-            Body = new BodyBuilder { TextBody = body.Text, HtmlBody = body.Html(subject) }.ToMessageBody(),
+            Body = new BodyBuilder { TextBody = body.Text, HtmlBody = body.Html }.ToMessageBody(),
         };
         var sender = funder.Value.IsSet ? funder.Value.Name : "FairFund";
         message.From.Add(new MailboxAddress(sender, mail.Value.From));

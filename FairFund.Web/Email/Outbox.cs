@@ -30,6 +30,8 @@ public sealed class Outbox(FairFundDbContext db, OutboxSignal signal, IOptions<M
 
         var id = Guid.NewGuid();
         message.MessageId = $"{id:N}@{MessageIdDomain(mail.Value.From)}";
+        // Encoded now (quoted-printable where a part needs it), so what is kept is exactly what any server is sent.
+        message.Prepare(EncodingConstraint.SevenBit);
         db.OutboxMessages.Add(new OutboxMessage(id, message.MessageId, kind, message.To.Mailboxes.Single().Address, message.Subject ?? "", MimeText(message),
             relatedReference, dedupKey, time.GetUtcNow()));
         if (!_wakesDispatcher)

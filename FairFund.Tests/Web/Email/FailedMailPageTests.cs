@@ -17,7 +17,7 @@ public sealed class FailedMailPageTests
         app.DeliverMail();
         await app.WithScopeAsync(async services =>
         {
-            var message = services.GetRequiredService<MailComposer>().Compose("sam@example.org", "Your <application> was received", new MailBody().Paragraph("Thank you"));
+            var message = services.GetRequiredService<MailComposer>().Compose("sam@example.org", "Your <application> was received", Body("Thank you"));
             await services.GetRequiredService<Outbox>().QueueAsync(message, MailKind.ApplicationReceived, "CWMHA-2027-001", null, CancellationToken.None);
             await services.GetRequiredService<FairFundDbContext>().SaveChangesAsync();
         });
@@ -59,4 +59,6 @@ public sealed class FailedMailPageTests
 
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
+
+    private static RenderedMail Body(string text) => new($"<p>{System.Net.WebUtility.HtmlEncode(text)}</p>", text + "\n");
 }

@@ -132,7 +132,7 @@ public sealed class OutboxTests
         await QueueAsync(app, "Decision", dedupKey: "decision:A-1");
         var again = await app.WithScopeAsync(async services =>
         {
-            var message = services.GetRequiredService<MailComposer>().Compose(To, "Decision", new MailBody().Paragraph("Thank you"));
+            var message = services.GetRequiredService<MailComposer>().Compose(To, "Decision", Body("Thank you"));
             return await services.GetRequiredService<Outbox>().QueueAsync(message, MailKind.Award, "A-1", "decision:A-1", CancellationToken.None);
         });
 
@@ -149,7 +149,7 @@ public sealed class OutboxTests
 
         await app.WithScopeAsync(async services =>
         {
-            var message = services.GetRequiredService<MailComposer>().Compose(To, "Never", new MailBody().Paragraph("x"));
+            var message = services.GetRequiredService<MailComposer>().Compose(To, "Never", Body("x"));
             await services.GetRequiredService<Outbox>().QueueAsync(message, MailKind.Award, null, null, CancellationToken.None);
         });
 
@@ -185,7 +185,7 @@ public sealed class OutboxTests
     private static Task<string> QueueAsync(FairFundFactory app, string subject, string? dedupKey = null) =>
         app.WithScopeAsync(async services =>
         {
-            var message = services.GetRequiredService<MailComposer>().Compose(To, subject, new MailBody().Paragraph("Thank you for your application."));
+            var message = services.GetRequiredService<MailComposer>().Compose(To, subject, Body("Thank you for your application."));
             Assert.True(await services.GetRequiredService<Outbox>().QueueAsync(message, MailKind.ApplicationReceived, "A-1", dedupKey, CancellationToken.None));
             await services.GetRequiredService<FairFundDbContext>().SaveChangesAsync();
             return message.MessageId!;
@@ -219,4 +219,6 @@ public sealed class OutboxTests
             public ValueTask DisposeAsync() => inner.DisposeAsync();
         }
     }
+
+    private static RenderedMail Body(string text) => new($"<p>{System.Net.WebUtility.HtmlEncode(text)}</p>", text + "\n");
 }
