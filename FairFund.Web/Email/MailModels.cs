@@ -47,3 +47,26 @@ public static class Greeting
     /// <summary>"Hello Sam," when the person gave a name, otherwise "Hello,".</summary>
     public static string For(string? name) => string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name.Trim()},";
 }
+
+/// <summary>
+/// A decision email: award, waiting list or decline, each with the same notice the status page shows (the
+/// reason in plain words, every step of the explanation trail, the panel's comments without names).
+/// </summary>
+public sealed record DecisionMail(string? Name, string GroupName, string RoundName, string Reference, FairFund.Domain.Applications.DecisionNotice Notice, string StatusLink) : IMailModel
+{
+    public MailKind Kind => Notice.Decision switch
+    {
+        FairFund.Domain.Allocation.Decision.Award => MailKind.Award,
+        FairFund.Domain.Allocation.Decision.Waitlist => MailKind.Waitlist,
+        _ => MailKind.Decline,
+    };
+
+    public string Subject => Notice.Decision switch
+    {
+        FairFund.Domain.Allocation.Decision.Award => $"Your application {Reference} is funded",
+        FairFund.Domain.Allocation.Decision.Waitlist => $"Your application {Reference} is on the waiting list",
+        _ => $"Your application {Reference} has not been funded",
+    };
+
+    public string Amount => FairFund.Domain.Scoring.Money.Pounds(Notice.Amount);
+}

@@ -13,6 +13,7 @@ namespace FairFund.Web.Email;
 /// </summary>
 public sealed class Outbox(FairFundDbContext db, OutboxSignal signal, IOptions<MailOptions> mail, TimeProvider time)
 {
+    private readonly HashSet<string> _queuedKeys = new(StringComparer.Ordinal);
     private bool _wakesDispatcher;
 
     /// <summary>
@@ -23,10 +24,11 @@ public sealed class Outbox(FairFundDbContext db, OutboxSignal signal, IOptions<M
     public async Task<bool> QueueAsync(MimeMessage message, MailKind kind, string? relatedReference, string? dedupKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        // Keys queued through this outbox are remembered here: DbSet.Local would detect changes on every tracked row each time.
         if (dedupKey is not null
-            && (db.OutboxMessages.Local.Any(queued => queued.DedupKey == dedupKey)
-                || await db.OutboxMessages.AnyAsync(queued => queued.DedupKey == dedupKey, cancellationToken)))
+            && (_queuedKeys.Contains(dedupKey) || await db.OutboxMessages.AnyAsync(queued => queued.DedupKey == dedupKey, cancellationToken)))
             return false;
+        if (dedupKey is not null) _queuedKeys.Add(dedupKey);
 
         var id = Guid.NewGuid();
         message.MessageId = $"{id:N}@{MessageIdDomain(mail.Value.From)}";

@@ -85,7 +85,18 @@ public sealed class SmtpTransport(IOptions<SmtpOptions> options) : IMailTranspor
                 SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
                 _ => SecureSocketOptions.SslOnConnect,
             };
-            await client.ConnectAsync(smtp.Host, smtp.PortOrDefault, security, cancellationToken);
+            // Our own socket, to turn off Nagle's algorithm: each SMTP command is a small write that waits for its reply.
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(smtp.Host, smtp.PortOrDefault, cancellationToken);
+                await client.ConnectAsync(socket, smtp.Host, smtp.PortOrDefault, security, cancellationToken);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
             if (smtp.UserName.Length > 0) await client.AuthenticateAsync(smtp.UserName, smtp.Password, cancellationToken);
             return client;
         }

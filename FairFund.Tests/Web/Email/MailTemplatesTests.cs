@@ -33,8 +33,41 @@ public sealed class MailTemplatesTests : IAsyncDisposable
         ["AlreadyRegistered"] = templates => templates.RenderAsync<AlreadyRegistered, AlreadyRegisteredMail>(new(Hostile, "https://fund.example/account/sign-in", "https://fund.example/account/forgot-password")),
         ["ResetPassword"] = templates => templates.RenderAsync<ResetPassword, ResetPasswordMail>(new(Hostile, "https://fund.example/account/reset-password?code=a", "24 hours")),
         ["PanelInvite"] = templates => templates.RenderAsync<PanelInvite, PanelInviteMail>(new("sam@example.org", Hostile, "R1", Hostile, "https://fund.example/panel/join/abc")),
+        ["Award"] = templates => templates.RenderAsync<Award, DecisionMail>(Decision(FairFund.Domain.Allocation.Decision.Award, Hostile)),
+        ["Waitlist"] = templates => templates.RenderAsync<Waitlist, DecisionMail>(Decision(FairFund.Domain.Allocation.Decision.Waitlist, Hostile)),
+        ["Decline"] = templates => templates.RenderAsync<Decline, DecisionMail>(Decision(FairFund.Domain.Allocation.Decision.Decline, Hostile)),
         ["ApplicationReceived"] = templates => templates.RenderAsync<ApplicationReceived, ApplicationReceivedMail>(new(Hostile, Hostile, "Community Fund 2027", "A-0001", "12:00pm on Friday 26 March 2027", "https://fund.example/apply/applications/A-0001/status")),
     };
+
+    /// <summary>A decision whose group name and panel comment are <paramref name="text"/>.</summary>
+    public static DecisionMail Decision(FairFund.Domain.Allocation.Decision decision, string text) => new(
+        null, text, "Community Fund 2027", "CW-MH-2027-R1-0007",
+        new FairFund.Domain.Applications.DecisionNotice(decision, decision == FairFund.Domain.Allocation.Decision.Award ? 2500m : 0m,
+            decision == FairFund.Domain.Allocation.Decision.Award ? "Rural pot" : null, false, "The reason, in plain words.",
+            [new(1, "Review 1 gave 4 out of 5 for need."), new(2, "The final score is 3.75.")], [text, "A second comment."]),
+        "https://fund.example/apply/applications/CW-MH-2027-R1-0007/status");
+
+    [Theory]
+    [InlineData(FairFund.Domain.Allocation.Decision.Award, "Your application CW-MH-2027-R1-0007 is funded")]
+    [InlineData(FairFund.Domain.Allocation.Decision.Waitlist, "Your application CW-MH-2027-R1-0007 is on the waiting list")]
+    [InlineData(FairFund.Domain.Allocation.Decision.Decline, "Your application CW-MH-2027-R1-0007 has not been funded")]
+    public async Task Render_Decision_HasTheReasonEveryTrailStepAndThePanelsComments(FairFund.Domain.Allocation.Decision decision, string subject)
+    {
+        var model = Decision(decision, "Rugby Men's Shed");
+        var mail = decision switch
+        {
+            FairFund.Domain.Allocation.Decision.Award => await _templates.RenderAsync<Award, DecisionMail>(model),
+            FairFund.Domain.Allocation.Decision.Waitlist => await _templates.RenderAsync<Waitlist, DecisionMail>(model),
+            _ => await _templates.RenderAsync<Decline, DecisionMail>(model),
+        };
+
+        Assert.Equal(subject, model.Subject);
+        Assert.Contains("The reason, in plain words.", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("1. Review 1 gave 4 out of 5 for need.\n2. The final score is 3.75.\n", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("- Rugby Men's Shed\n- A second comment.\n", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("https://fund.example/apply/applications/CW-MH-2027-R1-0007/status", mail.Text, StringComparison.Ordinal);
+        Assert.Equal(decision == FairFund.Domain.Allocation.Decision.Award, mail.Text.Contains("Grant: £2,500", StringComparison.Ordinal));
+    }
 
     [Theory]
     [MemberData(nameof(Templates))]

@@ -33,6 +33,37 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task Dispatch_DecisionEmails_ArriveWithRecipientSubjectBothPartsAmountAndTrail()
+    {
+        using var smtp = SmtpLoopback.Start();
+        using var app = smtp.App();
+        await app.WithScopeAsync(async services =>
+        {
+            var mailer = services.GetRequiredService<Mailer>();
+            await mailer.QueueAsync<FairFund.Web.Email.Templates.Award, DecisionMail>("award@example.org", MailTemplatesTests.Decision(FairFund.Domain.Allocation.Decision.Award, "<script>"), "A-1", "decision:A-1", CancellationToken.None);
+            await mailer.QueueAsync<FairFund.Web.Email.Templates.Waitlist, DecisionMail>("waitlist@example.org", MailTemplatesTests.Decision(FairFund.Domain.Allocation.Decision.Waitlist, "<script>"), "A-2", "decision:A-2", CancellationToken.None);
+            await mailer.QueueAsync<FairFund.Web.Email.Templates.Decline, DecisionMail>("decline@example.org", MailTemplatesTests.Decision(FairFund.Domain.Allocation.Decision.Decline, "<script>"), "A-3", "decision:A-3", CancellationToken.None);
+            await services.GetRequiredService<FairFundDbContext>().SaveChangesAsync();
+        });
+
+        Assert.Equal(3, app.DeliverMail());
+
+        var received = smtp.Received().ToDictionary(mail => mail.To.Mailboxes.Single().Address);
+        Assert.Equal("Your application CW-MH-2027-R1-0007 is funded", received["award@example.org"].Subject);
+        Assert.Equal("Your application CW-MH-2027-R1-0007 is on the waiting list", received["waitlist@example.org"].Subject);
+        Assert.Equal("Your application CW-MH-2027-R1-0007 has not been funded", received["decline@example.org"].Subject);
+        Assert.Contains("Grant: £2,500", received["award@example.org"].TextBody, StringComparison.Ordinal);
+        Assert.Contains("<strong>£2,500</strong>", System.Net.WebUtility.HtmlDecode(received["award@example.org"].HtmlBody), StringComparison.Ordinal);
+        Assert.All(received.Values, mail =>
+        {
+            Assert.Contains("2. The final score is 3.75.", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains("The final score is 3.75.", mail.HtmlBody, StringComparison.Ordinal);
+            Assert.Contains("&lt;script&gt;", mail.HtmlBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script>", mail.HtmlBody, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task Dispatch_ServerDown_KeepsTheErrorBacksOffThenDeliversEachOnceWhenUp()
     {
         using var smtp = SmtpLoopback.Down();
