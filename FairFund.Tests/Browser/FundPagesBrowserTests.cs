@@ -15,6 +15,7 @@ public sealed class FundPagesBrowserTests(BrowserFixture browser) : IClassFixtur
     [InlineData("/fund/rounds/CW-MH-2027-R1")]
     [InlineData("/fund/rounds/CW-MH-2027-R1/edit")]
     [InlineData("/fund/rounds/new")]
+    [InlineData("/fund/mail")]
     public async Task Open_FundPage_HasNoAxeViolations(string path)
     {
         var page = await SignedInAsManagerAsync();

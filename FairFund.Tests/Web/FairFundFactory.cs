@@ -39,6 +39,23 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
     /// </summary>
     public bool RunRoundClock { get; init; } = true;
 
+    /// <summary>
+    /// Whether the background worker that sends queued mail runs. Tests of the outbox turn it off and run
+    /// <see cref="DeliverMail"/> themselves, so each pass happens exactly when the test says.
+    /// </summary>
+    public bool RunMailWorker { get; init; } = true;
+
+    /// <summary>Settings for the app under test, such as <c>FairFund:Mail:Smtp:Host</c>.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Sends every queued message that is due now, as the background worker would, and returns how many were
+    /// accepted. Passes never overlap, so after this returns, everything due has been tried. Run on the
+    /// thread pool so that tests reading the mailbox synchronously cannot deadlock on xunit's context.
+    /// </summary>
+    public int DeliverMail() =>
+        Task.Run(() => Services.GetRequiredService<FairFund.Web.Email.OutboxDispatcher>().SendDueAsync(CancellationToken.None)).GetAwaiter().GetResult();
+
     /// <summary>The address the app is reached at, which links in its emails use; unset, they use the request's.</summary>
     public string? PublicBaseUrl { get; init; }
 
@@ -51,6 +68,7 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
         builder.UseSetting("FairFund:ResendConfirmationAttemptsPerMinute", ResendConfirmationAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("FairFund:ForgotPasswordAttemptsPerMinute", ForgotPasswordAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (PublicBaseUrl is not null) builder.UseSetting("FairFund:PublicBaseUrl", PublicBaseUrl);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -59,6 +77,11 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
             {
                 foreach (var roundClock in services.Where(service => service.ImplementationType == typeof(FairFund.Web.Rounds.RoundClock)).ToList())
                     services.Remove(roundClock);
+            }
+            if (!RunMailWorker)
+            {
+                foreach (var worker in services.Where(service => service.ImplementationType == typeof(FairFund.Web.Email.OutboxWorker)).ToList())
+                    services.Remove(worker);
             }
         });
     }

@@ -3,12 +3,16 @@ using MimeKit;
 
 namespace FairFund.Tests.Web;
 
-/// <summary>Reads the mail the app wrote to its data folder, as a person's inbox would show it.</summary>
+/// <summary>
+/// Reads the mail the app wrote to its data folder, as a person's inbox would show it. Everything queued is
+/// delivered first, so what a test reads (or finds missing) does not depend on the background worker's timing.
+/// </summary>
 public static partial class Mailbox
 {
     public static IReadOnlyList<MimeMessage> All(FairFundFactory factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
+        factory.DeliverMail();
         if (!Directory.Exists(factory.MailFolder)) return [];
         return Directory.GetFiles(factory.MailFolder, "*.eml").Order(StringComparer.Ordinal).Select(path => MimeMessage.Load(path)).ToList();
     }

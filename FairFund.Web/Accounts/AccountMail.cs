@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using FairFund.Web.Data;
 using FairFund.Web.Email;
+using FairFund.Web.Email.Templates;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -10,31 +12,22 @@ namespace FairFund.Web.Accounts;
 
 /// <summary>
 /// The emails that look after an account: confirm your address, you already have an account, reset your
-/// password. Links are absolute and carry Identity's tokens Base64Url-encoded, as Identity's own templates
-/// do. They are made on <c>FairFund:PublicBaseUrl</c> when it is set, as it should be on any server people
-/// reach: otherwise from the request, whose Host header a stranger could forge to send a reset link elsewhere.
+/// password. Links are absolute (<see cref="MailLinks"/>) and carry Identity's tokens Base64Url-encoded, as
+/// Identity's own templates do.
 /// </summary>
-public sealed class AccountMail(UserManager<IdentityUser> users, MailComposer composer, IMailSender sender, IOptions<DataProtectionTokenProviderOptions> tokens, IConfiguration configuration)
+public sealed class AccountMail(UserManager<IdentityUser> users, Mailer mailer, MailLinks links, FairFundDbContext db, IOptions<DataProtectionTokenProviderOptions> tokens)
 {
-    private readonly Uri? _publicBase = Uri.TryCreate(configuration["FairFund:PublicBaseUrl"], UriKind.Absolute, out var configured) ? configured : null;
-
     /// <summary>The claim that holds the name a person gave when registering, if they gave one.</summary>
     public const string NameClaim = "name";
 
     public async Task SendConfirmationAsync(IdentityUser user, IUrlHelper url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(url);
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = Absolute(url, "/Account/ConfirmEmail", new { userId = user.Id, code });
-        var body = new MailBody()
-            .Paragraph(await GreetingAsync(user))
-            .Paragraph("Confirm your email address to finish creating your FairFund account.")
-            .Link("Confirm your email address", link)
-            .Paragraph($"The link works for {LinkLifetime}.")
-            .Link("If it has stopped working, ask for a new one", Absolute(url, "/Account/ResendConfirmation", null))
-            .Paragraph("If you did not create a FairFund account, you can ignore this email: nobody can use the account without confirming it.");
-        await sender.SendAsync(composer.Compose(user.Email!, "Confirm your email address for FairFund", body), cancellationToken);
+        var mail = new ConfirmEmailMail(await NameOfAsync(user), links.To(url, "/Account/ConfirmEmail", new { userId = user.Id, code }),
+            links.To(url, "/Account/ResendConfirmation"), LinkLifetime);
+        await mailer.QueueAsync<ConfirmEmail, ConfirmEmailMail>(user.Email!, mail, relatedReference: null, dedupKey: null, cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     /// <summary>
@@ -44,30 +37,26 @@ public sealed class AccountMail(UserManager<IdentityUser> users, MailComposer co
     public async Task SendAlreadyRegisteredAsync(IdentityUser user, IUrlHelper url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(url);
-        var body = new MailBody()
-            .Paragraph(await GreetingAsync(user))
-            .Paragraph("Someone tried to create a FairFund account with this email address, but you already have one.")
-            .Link("Sign in to FairFund", Absolute(url, "/Account/SignIn", null))
-            .Link("Reset your password if you have forgotten it", Absolute(url, "/Account/ForgotPassword", null))
-            .Paragraph("If this was not you, you can ignore this email. Your account has not changed.");
-        await sender.SendAsync(composer.Compose(user.Email!, "You already have a FairFund account", body), cancellationToken);
+        var mail = new AlreadyRegisteredMail(await NameOfAsync(user), links.To(url, "/Account/SignIn"), links.To(url, "/Account/ForgotPassword"));
+        await mailer.QueueAsync<AlreadyRegistered, AlreadyRegisteredMail>(user.Email!, mail, relatedReference: null, dedupKey: null, cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     public async Task SendPasswordResetAsync(IdentityUser user, IUrlHelper url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(url);
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
-        var link = Absolute(url, "/Account/ResetPassword", new { code, email = user.Email });
-        var body = new MailBody()
-            .Paragraph(await GreetingAsync(user))
-            .Paragraph("We got a request to reset the password for your FairFund account.")
-            .Link("Choose a new password", link)
-            .Paragraph($"The link works for {LinkLifetime}, and only once.")
-            .Paragraph("If you did not ask to reset your password, you can ignore this email. Your password has not changed.");
-        await sender.SendAsync(composer.Compose(user.Email!, "Reset your FairFund password", body), cancellationToken);
+        var mail = new ResetPasswordMail(await NameOfAsync(user), links.To(url, "/Account/ResetPassword", new { code, email = user.Email }), LinkLifetime);
+        await mailer.QueueAsync<ResetPassword, ResetPasswordMail>(user.Email!, mail, relatedReference: null, dedupKey: null, cancellationToken);
+        await SaveAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Identity saves the account with its own <c>SaveChanges</c> before these emails are made (a token needs the
+    /// saved user), so the email is saved straight after, on its own. A crash between the two loses that one
+    /// email, and the pages offer to send it again.
+    /// </summary>
+    private async Task SaveAsync(CancellationToken cancellationToken) => await db.SaveChangesAsync(cancellationToken);
 
     /// <summary>Turns a code from a link back into Identity's token, or null if it cannot be one.</summary>
     public static string? Decode(string? code)
@@ -96,15 +85,7 @@ public sealed class AccountMail(UserManager<IdentityUser> users, MailComposer co
         _ => "1 minute",
     };
 
-    private async Task<string> GreetingAsync(IdentityUser user)
-    {
-        var name = (await users.GetClaimsAsync(user)).FirstOrDefault(claim => claim.Type == NameClaim)?.Value;
-        return string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},";
-    }
-
-    private string Absolute(IUrlHelper url, string page, object? values) =>
-        (_publicBase is { } configured
-            ? url.Page(page, pageHandler: null, values, configured.Scheme, configured.Authority)
-            : url.Page(page, pageHandler: null, values, url.ActionContext.HttpContext.Request.Scheme))
-        ?? throw new InvalidOperationException($"No page {page} to link to.");
+    /// <summary>The name the person gave when registering, if any.</summary>
+    public async Task<string?> NameOfAsync(IdentityUser user) =>
+        (await users.GetClaimsAsync(user)).FirstOrDefault(claim => claim.Type == NameClaim)?.Value;
 }

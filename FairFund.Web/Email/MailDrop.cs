@@ -7,11 +7,15 @@ namespace FairFund.Web.Email;
 /// SMTP server. A message is written to a temporary file and then renamed, so that anyone reading the folder
 /// sees whole messages only; names sort by the time of sending, and a unique id keeps them apart.
 /// </summary>
-public sealed class MailDrop(string folder, TimeProvider time) : IMailSender
+public sealed class MailDrop(string folder, TimeProvider time) : IMailTransport, IMailSession
 {
     public const string Extension = ".eml";
 
     public string Folder { get; } = folder;
+
+    public IMailSession OpenSession() => this;
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {

@@ -14,11 +14,9 @@ public sealed record InviteToken(string Token, string Hash);
 /// stored, so someone who reads the database cannot use an invite. Whoever holds the link proves they got
 /// the email, which is why accepting it may create an account with a confirmed address.
 /// </summary>
-public sealed class PanelInvites(MailComposer composer, IMailSender sender, IConfiguration configuration)
+public sealed class PanelInvites(Mailer mailer, MailLinks links)
 {
     public const string JoinPage = "/Panel/Join";
-
-    private readonly Uri? _publicBase = Uri.TryCreate(configuration["FairFund:PublicBaseUrl"], UriKind.Absolute, out var configured) ? configured : null;
 
     public static InviteToken NewToken()
     {
@@ -31,27 +29,12 @@ public sealed class PanelInvites(MailComposer composer, IMailSender sender, ICon
 
     /// <summary>
     /// Tells the invited person which round, who asked them, what panel members do, and that they declare any
-    /// conflict of interest before they see an application; with the link to accept.
+    /// conflict of interest before they see an application; with the link to accept. Only queued: the caller's
+    /// <c>SaveChanges</c> saves it with the invite it is for.
     /// </summary>
-    public async Task SendAsync(string to, string roundName, string roundReference, string invitedBy, string token, IUrlHelper url, CancellationToken cancellationToken)
+    public async Task QueueAsync(string to, string roundName, string roundReference, string invitedBy, string token, IUrlHelper url, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(url);
-        var subject = $"You are invited to join the panel for {roundName}";
-        var body = new MailBody()
-            .Paragraph("Hello,")
-            .Paragraph($"{invitedBy} has invited you to join the panel that assesses applications to {roundName} ({roundReference}) on FairFund.")
-            .Paragraph("Panel members read applications from community groups and score each one against the round's published criteria, with a comment for the group. The panel's scores decide which groups are funded.")
-            .Paragraph("Before you see any application, you will be asked whether you have a conflict of interest with the group that sent it: for example, if you work or volunteer there, are one of its trustees, or are family or a friend of someone who runs it. If you have one, you will not see that application or score it.")
-            .Link("Accept the invite", JoinLink(url, token))
-            .Paragraph($"The invite is for {to}. If you have a FairFund account with this address you will be asked to sign in; if not, you can create one.")
-            .Paragraph("If you were not expecting this invite, you can ignore this email: nobody can join the panel without the link.");
-        await sender.SendAsync(composer.Compose(to, subject, body), cancellationToken);
+        var mail = new PanelInviteMail(to, roundName, roundReference, invitedBy, links.To(url, JoinPage, new { token }));
+        await mailer.QueueAsync<Email.Templates.PanelInvite, PanelInviteMail>(to, mail, roundReference, dedupKey: null, cancellationToken);
     }
-
-    /// <summary>Made on <c>FairFund:PublicBaseUrl</c> when it is set, as <see cref="Accounts.AccountMail"/> does, so a forged Host header cannot send the link elsewhere.</summary>
-    private string JoinLink(IUrlHelper url, string token) =>
-        (_publicBase is { } configured
-            ? url.Page(JoinPage, pageHandler: null, new { token }, configured.Scheme, configured.Authority)
-            : url.Page(JoinPage, pageHandler: null, new { token }, url.ActionContext.HttpContext.Request.Scheme))
-        ?? throw new InvalidOperationException($"No page {JoinPage} to link to.");
 }

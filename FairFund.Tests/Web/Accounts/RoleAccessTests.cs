@@ -12,6 +12,7 @@ public sealed class RoleAccessTests(FairFundFactory factory) : IClassFixture<Fai
             ["/fund"] = SignedInClient.Manager,
             ["/fund/rounds/CW-MH-2027-R1"] = SignedInClient.Manager,
             ["/fund/rounds/new"] = SignedInClient.Manager,
+            ["/fund/mail"] = SignedInClient.Manager,
             ["/panel"] = SignedInClient.Panel,
             ["/apply"] = SignedInClient.Applicant,
         };

@@ -21,6 +21,8 @@ public sealed class SendApplicationTests : IDisposable
 
     private static string Sent(string reference) => $"/apply/applications/{reference}/sent";
 
+    private static string Received(string reference) => $"We received your application {reference}";
+
     [Fact]
     public async Task Check_CompleteApplication_ShowsEveryAnswerWithChangeLinksAndTheSendButton()
     {
@@ -94,6 +96,9 @@ public sealed class SendApplicationTests : IDisposable
         Assert.Contains("<h1 class=\"govuk-panel__title\">Application sent</h1>", confirmation);
         Assert.Contains($"<strong>{reference}</strong>", confirmation);
         Assert.Contains($"href=\"/apply/applications/{reference}/status\"", confirmation);
+        var received = Mailbox.Message(factory, SignedInClient.Applicant, Received(reference));
+        Assert.Contains($"Your reference number is {reference}.", received.TextBody, StringComparison.Ordinal);
+        Assert.Equal($"/apply/applications/{reference}/status", Mailbox.LinkTo(received, $"/apply/applications/{reference}/status").OriginalString);
     }
 
     [Fact]
@@ -118,6 +123,7 @@ public sealed class SendApplicationTests : IDisposable
         Assert.Null(saved.SubmittedAt);
         Assert.Equal(version, after);
         Assert.Equal("Peer support walks", saved.Title);
+        Assert.Empty(Mailbox.To(factory, SignedInClient.Applicant));
     }
 
     [Fact]
@@ -170,6 +176,7 @@ public sealed class SendApplicationTests : IDisposable
         var (saved, _) = await factory.LoadAsync(reference);
         Assert.Equal(ApplicationState.Submitted, saved.State);
         Assert.Single(saved.History, change => change.Trigger == nameof(ApplicationTrigger.Submit));
+        Assert.Single(Mailbox.To(factory, SignedInClient.Applicant), mail => mail.Subject == Received(reference));
     }
 
     [Fact]

@@ -1,9 +1,13 @@
+using System.Security.Claims;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Applications;
 using FairFund.Domain.Organisations;
 using FairFund.Domain.Scoring;
+using FairFund.Web.Accounts;
 using FairFund.Web.Applications;
 using FairFund.Web.Data;
+using FairFund.Web.Email;
+using FairFund.Web.Email.Templates;
 using FairFund.Web.Forms;
 using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Identity;
@@ -21,7 +25,7 @@ namespace FairFund.Web.Pages.Apply;
 /// instant, and is safe to repeat: a second press, a retried request or a second tab finds it already sent.
 /// </summary>
 [EnableRateLimiting(SendLimits.Policy)]
-public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, UserManager<IdentityUser> users, TimeProvider time) : PageModel
+public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, UserManager<IdentityUser> users, Mailer mailer, MailLinks links, TimeProvider time) : PageModel
 {
     public string Reference { get; private set; } = "";
     public string RoundName { get; private set; } = "";
@@ -91,6 +95,10 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
             db.ChangeTracker.Clear();
             return NotSentBecause(refused.Message);
         }
+        // Sent to the person who pressed the button, saved with the submission: either both happen or neither.
+        var received = new ApplicationReceivedMail(User.FindFirstValue(AccountMail.NameClaim), GroupName, RoundName, application.Reference,
+            UkTime.Format(application.SubmittedAt!.Value), links.To(Url, "/Apply/Status", new { reference = application.Reference }));
+        await mailer.QueueAsync<ApplicationReceived, ApplicationReceivedMail>(actor, received, application.Reference, $"received:{application.Id}", cancellationToken);
 
         try
         {

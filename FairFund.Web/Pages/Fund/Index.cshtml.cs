@@ -12,6 +12,9 @@ public sealed class IndexModel(FairFundDbContext db, TimeProvider time) : PageMo
 {
     public IReadOnlyList<RoundRow> Rounds { get; private set; } = [];
 
+    /// <summary>Emails that failed every try, so the manager sees at once that someone did not hear from them.</summary>
+    public int FailedMail { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await RoundClock.CloseDueRoundsAsync(db, time.GetUtcNow(), cancellationToken);
@@ -20,6 +23,7 @@ public sealed class IndexModel(FairFundDbContext db, TimeProvider time) : PageMo
             .ToListAsync(cancellationToken);
         Rounds = [.. rounds.OrderByDescending(round => round.OpensAt)
             .Select(round => new RoundRow(round.Reference, round.Name, round.State, UkTime.Format(round.ClosesAt)))];
+        FailedMail = await db.OutboxMessages.CountAsync(m => m.SentAt == null && m.FailedAt != null, cancellationToken);
     }
 
     public sealed record RoundRow(string Reference, string Name, RoundState State, string Closes);

@@ -68,16 +68,16 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         var token = PanelInvites.NewToken();
         var member = new PanelMember(Guid.NewGuid(), round.Id, email, token.Hash, time.GetUtcNow(), Actor);
         db.PanelMembers.Add(member);
+        await invites.QueueAsync(member.Email, round.Name, round.Reference, Inviter(), token.Token, Url, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // The same address invited by someone else at the same moment: theirs stands.
+            // The same address invited by someone else at the same moment: theirs stands, and this email is not sent.
             return RedirectToPage("/Fund/Changed", new { reference });
         }
-        await invites.SendAsync(member.Email, round.Name, round.Reference, Inviter(), token.Token, Url, cancellationToken);
         return Finished(reference, $"Invite sent to {member.Email}");
     }
 
@@ -90,6 +90,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         try
         {
             seat.Reissue(token.Hash, time.GetUtcNow(), Actor);
+            await invites.QueueAsync(seat.Email, round.Name, round.Reference, Inviter(), token.Token, Url, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainRuleException refused)
@@ -101,7 +102,6 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         {
             return RedirectToPage("/Fund/Changed", new { reference });
         }
-        await invites.SendAsync(seat.Email, round.Name, round.Reference, Inviter(), token.Token, Url, cancellationToken);
         return Finished(reference, $"A new invite link was sent to {seat.Email}; the one sent before no longer works");
     }
 

@@ -1,0 +1,72 @@
+namespace FairFund.Web.Email;
+
+/// <summary>Who an email is from, as its frame shows them: the funder's name, postal address and reply-to address.</summary>
+public sealed record MailSender(string Name, string Address, string ReplyTo);
+
+/// <summary>The words a template needs, besides its sender: each model names its email's kind and subject.</summary>
+public interface IMailModel
+{
+    MailKind Kind { get; }
+
+    string Subject { get; }
+}
+
+public sealed record ConfirmEmailMail(string? Name, string ConfirmLink, string ResendLink, string LinkLifetime) : IMailModel
+{
+    public MailKind Kind => MailKind.ConfirmEmail;
+    public string Subject => "Confirm your email address for FairFund";
+}
+
+public sealed record AlreadyRegisteredMail(string? Name, string SignInLink, string ForgotPasswordLink) : IMailModel
+{
+    public MailKind Kind => MailKind.AlreadyRegistered;
+    public string Subject => "You already have a FairFund account";
+}
+
+public sealed record ResetPasswordMail(string? Name, string ResetLink, string LinkLifetime) : IMailModel
+{
+    public MailKind Kind => MailKind.PasswordReset;
+    public string Subject => "Reset your FairFund password";
+}
+
+public sealed record PanelInviteMail(string To, string RoundName, string RoundReference, string InvitedBy, string JoinLink) : IMailModel
+{
+    public MailKind Kind => MailKind.PanelInvite;
+    public string Subject => $"You are invited to join the panel for {RoundName}";
+}
+
+/// <param name="SentAt">When the application reached us, in UK time as GOV.UK writes it.</param>
+public sealed record ApplicationReceivedMail(string? Name, string GroupName, string RoundName, string Reference, string SentAt, string StatusLink) : IMailModel
+{
+    public MailKind Kind => MailKind.ApplicationReceived;
+    public string Subject => $"We received your application {Reference}";
+}
+
+public static class Greeting
+{
+    /// <summary>"Hello Sam," when the person gave a name, otherwise "Hello,".</summary>
+    public static string For(string? name) => string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name.Trim()},";
+}
+
+/// <summary>
+/// A decision email: award, waiting list or decline, each with the same notice the status page shows (the
+/// reason in plain words, every step of the explanation trail, the panel's comments without names).
+/// </summary>
+public sealed record DecisionMail(string? Name, string GroupName, string RoundName, string Reference, FairFund.Domain.Applications.DecisionNotice Notice, string StatusLink) : IMailModel
+{
+    public MailKind Kind => Notice.Decision switch
+    {
+        FairFund.Domain.Allocation.Decision.Award => MailKind.Award,
+        FairFund.Domain.Allocation.Decision.Waitlist => MailKind.Waitlist,
+        _ => MailKind.Decline,
+    };
+
+    public string Subject => Notice.Decision switch
+    {
+        FairFund.Domain.Allocation.Decision.Award => $"Your application {Reference} is funded",
+        FairFund.Domain.Allocation.Decision.Waitlist => $"Your application {Reference} is on the waiting list",
+        _ => $"Your application {Reference} has not been funded",
+    };
+
+    public string Amount => FairFund.Domain.Scoring.Money.Pounds(Notice.Amount);
+}
