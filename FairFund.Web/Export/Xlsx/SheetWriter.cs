@@ -88,8 +88,8 @@ public sealed class SheetWriter : IDisposable
         for (var column = 0; column < cells.Length; column++)
         {
             var cell = cells[column];
-            var style = cell.Style is { } own ? _book.Style(own) : styles is not null && column < styles.Length ? styles[column] : 0;
-            if (cell.Type == XlsxCell.Kind.Empty && style == 0) continue;
+            var style = cell.Style is { } own ? _book.Style(own) : styles is not null && column < styles.Length ? styles[column] : _book.TextStyle;
+            if (cell.Type == XlsxCell.Kind.Empty && style == _book.TextStyle) continue;
             WriteCell(ColumnName(column + 1) + number, style, cell);
         }
         _xml.WriteEndElement();
@@ -99,7 +99,7 @@ public sealed class SheetWriter : IDisposable
     {
         _attributes.Clear();
         _attributes.Add(new OpenXmlAttribute("r", "", reference));
-        if (style != 0) _attributes.Add(new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture)));
+        _attributes.Add(new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture)));
         switch (cell.Type)
         {
             case XlsxCell.Kind.Empty:

@@ -29,8 +29,11 @@ public sealed class XlsxWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(stream);
         _package = Package.Open(stream, FileMode.Create, FileAccess.Write);
-        Style(XlsxStyle.Text);
+        TextStyle = Style(XlsxStyle.Text);
     }
+
+    /// <summary>The stylesheet index of <see cref="XlsxStyle.Text"/>, the style of a cell that has none of its own.</summary>
+    internal uint TextStyle { get; }
 
     /// <summary>Starts a sheet with its columns' widths in characters (column A first) and, optionally, its header row kept in view.</summary>
     public SheetWriter Sheet(string name, IReadOnlyList<double> widths, bool freezeHeader = true)
@@ -47,7 +50,8 @@ public sealed class XlsxWriter : IDisposable
     internal uint Style(XlsxStyle style)
     {
         if (_styles.TryGetValue(style, out var index)) return index;
-        index = (uint)_styles.Count;
+        // Index 0 stays the plain default: LibreOffice takes its look from the Normal style and ignores any alignment given there.
+        index = (uint)_styles.Count + 1;
         _styles.Add(style, index);
         return index;
     }
@@ -106,7 +110,7 @@ public sealed class XlsxWriter : IDisposable
     private void WriteStylesheet(PackagePart workbook)
     {
         var formats = new Dictionary<string, uint>(StringComparer.Ordinal);
-        var cellFormats = new CellFormats();
+        var cellFormats = new CellFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 });
         foreach (var style in _styles.OrderBy(pair => pair.Value).Select(pair => pair.Key))
         {
             uint numberFormat = 0;
