@@ -99,7 +99,7 @@ public sealed class SheetWriter : IDisposable
     {
         _attributes.Clear();
         _attributes.Add(new OpenXmlAttribute("r", "", reference));
-        _attributes.Add(new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture)));
+        if (style != _book.TextStyle) _attributes.Add(new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture)));
         switch (cell.Type)
         {
             case XlsxCell.Kind.Empty:

@@ -50,8 +50,7 @@ public sealed class XlsxWriter : IDisposable
     internal uint Style(XlsxStyle style)
     {
         if (_styles.TryGetValue(style, out var index)) return index;
-        // Index 0 stays the plain default: LibreOffice takes its look from the Normal style and ignores any alignment given there.
-        index = (uint)_styles.Count + 1;
+        index = (uint)_styles.Count;
         _styles.Add(style, index);
         return index;
     }
@@ -110,7 +109,7 @@ public sealed class XlsxWriter : IDisposable
     private void WriteStylesheet(PackagePart workbook)
     {
         var formats = new Dictionary<string, uint>(StringComparer.Ordinal);
-        var cellFormats = new CellFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 });
+        var cellFormats = new CellFormats();
         foreach (var style in _styles.OrderBy(pair => pair.Value).Select(pair => pair.Key))
         {
             uint numberFormat = 0;
@@ -161,7 +160,8 @@ public sealed class XlsxWriter : IDisposable
             new Borders(
                 new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
                 new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(new Color { Indexed = 64 }) { Style = BorderStyleValues.Thin }, new DiagonalBorder())) { Count = 2 },
-            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+            // The Normal style sits at the top too: LibreOffice takes an unstyled cell's look from it, not from cell format 0.
+            new CellStyleFormats(new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, ApplyAlignment = true }) { Count = 1 },
             cellFormats,
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 }));
     }
