@@ -15,7 +15,7 @@ public sealed record XlsxColumn(string Header, double Width, XlsxStyle Style);
 /// </summary>
 public sealed class SheetWriter : IDisposable
 {
-    private static readonly string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
+    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
     private readonly XlsxWriter _book;
     private readonly PackagePart _part;
@@ -24,7 +24,6 @@ public sealed class SheetWriter : IDisposable
     private readonly int _index;
     private readonly IReadOnlyList<double> _widths;
     private readonly List<(string RelationshipId, Table Table)> _tables = [];
-    private readonly List<string> _columnNames = [];
     private readonly List<OpenXmlAttribute> _attributes = new(3);
     private readonly Row _row = new();
     private readonly Cell _cell = new();
