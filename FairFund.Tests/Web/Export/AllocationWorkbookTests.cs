@@ -230,11 +230,12 @@ public sealed class AllocationWorkbookTests : IDisposable
     }
 
     [Fact]
-    public void Allocate_WithXlsx_TextThatLooksLikeAFormulaOrANumberStaysText()
+    public void Allocate_WithXlsx_TextThatLooksLikeAFormulaOrANumberStaysText_AndControlCharactersAreLeftOut()
     {
         var round = JsonNode.Parse(File.ReadAllText(Path.Combine(ScenarioTests.ScenarioFolder, "small-round.round.json")))!;
         round["applications"]![0]!["organisation"]!["name"] = "=HYPERLINK(\"http://example.test\",\"Click\")";
         round["applications"]![1]!["organisation"]!["name"] = "0012";
+        round["applications"]![2]!["organisation"]!["name"] = "Bell\u0007 Group 🙂";
 
         var (workbook, _) = Allocate(round.ToJsonString());
         using var _ = workbook;
@@ -246,5 +247,7 @@ public sealed class AllocationWorkbookTests : IDisposable
         Assert.Equal("=HYPERLINK(\"http://example.test\",\"Click\")", formula.GetString());
         var digits = organisations.Single(cell => cell.GetString() == "0012");
         Assert.Equal(XLDataType.Text, digits.DataType);
+        // A control character cannot be written in XML: it is left out, and the rest (an emoji too) is kept.
+        Assert.Contains(organisations, cell => cell.GetString() == "Bell Group 🙂");
     }
 }

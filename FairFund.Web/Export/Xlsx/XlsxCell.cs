@@ -26,7 +26,40 @@ public readonly struct XlsxCell
 
     public static XlsxCell Empty { get; }
 
-    public static XlsxCell Text(string? text) => text is null ? default : new(Kind.Text, text, null);
+    public static XlsxCell Text(string? text) => text is null ? default : new(Kind.Text, WritableInXml(text), null);
+
+    /// <summary>
+    /// The text without the characters XML cannot hold at all (control characters, say one pasted into a group's name),
+    /// which would otherwise stop the whole workbook being written. Most text has none and is returned as it is.
+    /// </summary>
+    private static string WritableInXml(string text)
+    {
+        var first = FirstUnwritable(text, 0);
+        if (first < 0) return text;
+        var kept = new System.Text.StringBuilder(text.Length);
+        var from = 0;
+        for (var at = first; at >= 0; at = FirstUnwritable(text, from))
+        {
+            kept.Append(text, from, at - from);
+            from = at + 1;
+        }
+        return kept.Append(text, from, text.Length - from).ToString();
+    }
+
+    private static int FirstUnwritable(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            if (System.Xml.XmlConvert.IsXmlChar(text[i])) continue;
+            if (i + 1 < text.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                i++;
+                continue;
+            }
+            return i;
+        }
+        return -1;
+    }
 
     public static XlsxCell Number(decimal? number) => number is { } value ? new(Kind.Number, value.ToString(CultureInfo.InvariantCulture), null) : default;
 
