@@ -114,7 +114,7 @@ public static class AllocationWorkbook
         Heading(sheet, "Income bands: applications and decisions after moderation's changes");
         Table(sheet, "IncomeBands", [
             new("Income band", 0), new("Applications", 0, Whole), new("Requested", 0, money), new("Awards", 0, Whole),
-            new("Amount awarded", 0, money), new("Waitlisted", 0, Whole), new("Declined", 0, Whole),
+            new("Awarded", 0, money), new("Waitlisted", 0, Whole), new("Declined", 0, Whole),
         ]);
         foreach (var band in round.IncomeBands.Bands)
         {
@@ -134,7 +134,7 @@ public static class AllocationWorkbook
             new("Reference", 15), new("Organisation", 26, Wrapped), new("Band", 8), new("Requested", 13, money),
             new("Base score", 8, Score), new("Final score", 8, Score), new("Rank", 6, Whole),
             new("Decision by the rules", 9), new("Why declined by the rules", 12, Wrapped), new("Amount by the rules", 13, money),
-            new("Decision after moderation", 10), new("Amount after moderation", 13, money), new("Pot after moderation", 14, Wrapped),
+            new("Decision after moderation", 12), new("Amount after moderation", 13, money), new("Pot after moderation", 14, Wrapped),
             new("Partial", 8, XlsxStyle.Boolean), new("Change in moderation", 22, Wrapped), new("Reason for the change", 32, Wrapped),
             new("Changed on", 11, XlsxStyle.Date), new("Lottery key", 66),
         ];
@@ -312,19 +312,39 @@ public static class AllocationWorkbook
     private static void Table(SheetWriter sheet, string name, IReadOnlyList<Column> columns)
     {
         var lines = 1;
-        for (var column = 0; column < columns.Count; column++) lines = Math.Max(lines, Lines(columns[column].Header, sheet.Width(column + 1)));
+        for (var column = 0; column < columns.Count; column++) lines = Math.Max(lines, Lines(columns[column].Header, sheet.Width(column + 1), bold: true));
         sheet.BeginTable(name, [.. columns.Select(column => new XlsxColumn(column.Header, column.Width, column.Style))], Height(lines));
     }
 
     /// <summary>
-    /// How many lines a wrapped text takes in a column, reckoned a little generously (a character and a bit per
-    /// unit of width, less one) so a row is not cut short; an estimate, as measuring text needs fonts this server does not have.
+    /// How many lines a wrapped text takes in a column: words laid out as the spreadsheet wraps them, reckoning a
+    /// character and a bit per unit of width (a little less for bold), less one, so a row is not cut short. An
+    /// estimate, as measuring text needs fonts this server does not have.
     /// </summary>
-    private static int Lines(string? text, double width)
+    private static int Lines(string? text, double width, bool bold = false)
     {
         if (string.IsNullOrEmpty(text) || width <= 0) return 1;
-        var perLine = Math.Max(1, (int)(width * 1.15) - 1);
-        return (text.Length + perLine - 1) / perLine;
+        var perLine = Math.Max(1, (int)(width * (bold ? 1.0 : 1.15)) - 1);
+        var lines = 1;
+        var used = 0;
+        foreach (var word in text.AsSpan().Split(' '))
+        {
+            var length = word.End.GetOffset(text.Length) - word.Start.GetOffset(text.Length);
+            if (used == 0) used = length;
+            else if (used + 1 + length <= perLine) used += 1 + length;
+            else
+            {
+                lines++;
+                used = length;
+            }
+            // A word longer than the line breaks where the line ends.
+            while (used > perLine)
+            {
+                lines++;
+                used -= perLine;
+            }
+        }
+        return lines;
     }
 
     private static int Max(params ReadOnlySpan<int> lines)

@@ -74,7 +74,7 @@ public sealed class AllocationWorkbookTests : IDisposable
         Assert.Equal(["Item", "Value"], Headers("Summary", "Round"));
         Assert.Equal(["Pot", "Key", "Amount", "Rolled over", "Available", "Allocated by the rules", "Allocated after moderation", "Remaining after moderation"], Headers("Summary", "Pots"));
         Assert.Equal(["Decision", "Applications by the rules", "Amount by the rules", "Applications after moderation", "Amount after moderation"], Headers("Summary", "Decisions"));
-        Assert.Equal(["Income band", "Applications", "Requested", "Awards", "Amount awarded", "Waitlisted", "Declined"], Headers("Summary", "IncomeBands"));
+        Assert.Equal(["Income band", "Applications", "Requested", "Awards", "Awarded", "Waitlisted", "Declined"], Headers("Summary", "IncomeBands"));
         Assert.Equal(
             ["Reference", "Organisation", "Band", "Requested", "Base score", "Final score", "Rank", "Decision by the rules", "Why declined by the rules",
              "Amount by the rules", "Decision after moderation", "Amount after moderation", "Pot after moderation", "Partial", "Change in moderation",
@@ -158,7 +158,7 @@ public sealed class AllocationWorkbookTests : IDisposable
         }
         var bands = Rows(workbook, "Summary", "IncomeBands");
         Assert.Equal(applications.Count, bands.Sum(row => Number(row, "Applications")));
-        Assert.Equal(result.GetProperty("allocated").GetDecimal(), bands.Sum(row => Number(row, "Amount awarded")));
+        Assert.Equal(result.GetProperty("allocated").GetDecimal(), bands.Sum(row => Number(row, "Awarded")));
     }
 
     [Fact]

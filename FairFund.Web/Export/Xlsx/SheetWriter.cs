@@ -173,6 +173,8 @@ public sealed class SheetWriter : IDisposable
         if (_table is not null) EndTable();
         IsFinished = true;
         _xml.WriteEndElement();
+        // On paper there are no cell borders, and a right-aligned number would run into the text beside it.
+        _xml.WriteElement(new PrintOptions { GridLines = true });
         _xml.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 });
         _xml.WriteElement(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
         if (_tables.Count > 0)
