@@ -118,6 +118,18 @@ public sealed record ModeratedAllocation(
         }
     }
 
+    /// <summary>What an override changed, in words, the same wherever the changes are listed: pages, workbook and results.</summary>
+    public string ChangeInWords(AllocationOverride made)
+    {
+        ArgumentNullException.ThrowIfNull(made);
+        return made.Kind switch
+        {
+            OverrideKind.Fund => $"Funded {Money.Pounds(made.Amount)} from the {Pots.FirstOrDefault(pot => pot.Key == made.PotKey)?.Name ?? made.PotKey}",
+            OverrideKind.ChangeAmount => $"Amount changed to {Money.Pounds(made.Amount)}",
+            _ => "Not funded",
+        };
+    }
+
     public ModeratedApplication? Find(string reference) =>
         Ranked.FirstOrDefault(application => string.Equals(application.Reference, reference, StringComparison.Ordinal));
 

@@ -145,7 +145,7 @@ public static class AllocationWorkbook
             var computed = application.Computed;
             var reason = computed.Reason is { } why ? ReasonName(why) : null;
             var made = application.Override;
-            var change = made is null ? null : ChangeInWords(made, application);
+            var change = made is null ? null : input.Allocation.ChangeInWords(made);
             var lines = Max(
                 Lines(computed.OrganisationName, columns[1].Width), Lines(application.PotName, columns[12].Width), Lines(reason, columns[8].Width),
                 Lines(change, columns[14].Width), Lines(made?.Reason, columns[15].Width));
@@ -369,14 +369,6 @@ public static class AllocationWorkbook
         DeclineReason.Ineligible => "Not eligible",
         DeclineReason.InsufficientReviews => "Too few reviews",
         _ => "Below the threshold",
-    };
-
-    /// <summary>The change an override made, as the moderation page lists it.</summary>
-    private static string ChangeInWords(AllocationOverride made, ModeratedApplication application) => made.Kind switch
-    {
-        OverrideKind.Fund => $"Funded {Money.Pounds(made.Amount)} from the {application.PotName}",
-        OverrideKind.ChangeAmount => $"Amount changed to {Money.Pounds(made.Amount)}",
-        _ => "Not funded",
     };
 
     private static string MoneyFormat(string currency) => currency switch

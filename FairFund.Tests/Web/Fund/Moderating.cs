@@ -31,6 +31,18 @@ internal static partial class Moderating
     }
 
     /// <summary>
+    /// Scores for two of the members that spread the applications out, so some are funded, some wait and some fall
+    /// below the threshold; the two disagree widely on every fifth application.
+    /// </summary>
+    public static int[]? SpreadScores(int application, int member)
+    {
+        if (member > 1) return null;
+        var level = (application * 7 + member) % 5;
+        if (application % 5 == 0) level = member == 0 ? 4 : 0;
+        return [level, Math.Min(4, level + 1), level, Math.Max(0, level - 1)];
+    }
+
+    /// <summary>
     /// The demo round in Moderation: <paramref name="applications"/> applications seeded eligible, reviewed by
     /// <paramref name="members"/> members with <paramref name="scores"/> (see <see cref="PanelRounds.ReviewAllAsync"/>),
     /// and scoring closed through the round page. Returns the seed and the fund manager's signed-in client.

@@ -19,17 +19,8 @@ public sealed class ModerationPageTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    /// <summary>Scores that spread the applications out; the two members disagree widely on every fifth one.</summary>
-    private static int[]? Scores(int application, int member)
-    {
-        if (member > 1) return null;
-        var level = (application * 7 + member) % 5;
-        if (application % 5 == 0) level = member == 0 ? 4 : 0;
-        return [level, Math.Min(4, level + 1), level, Math.Max(0, level - 1)];
-    }
-
     private Task<(PanelRoundSeed Seed, HttpClient Manager)> InModerationAsync() =>
-        Moderating.InModerationAsync(_factory, Applications, members: 3, Scores);
+        Moderating.InModerationAsync(_factory, Applications, members: 3, Moderating.SpreadScores);
 
     private Task<int> OverrideCountAsync() =>
         _factory.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().AllocationOverrides.CountAsync());

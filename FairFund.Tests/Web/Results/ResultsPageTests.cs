@@ -24,22 +24,13 @@ public sealed partial class ResultsPageTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    /// <summary>Scores that spread the applications out, so some are funded, some wait and some fall below the threshold.</summary>
-    private static int[]? Scores(int application, int member)
-    {
-        if (member > 1) return null;
-        var level = (application * 7 + member) % 5;
-        if (application % 5 == 0) level = member == 0 ? 4 : 0;
-        return [level, Math.Min(4, level + 1), level, Math.Max(0, level - 1)];
-    }
-
     [Fact]
     public async Task Results_BeforeTheAllocationIsApproved_AreNotFound()
     {
         using var anyone = _factory.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await anyone.GetAsync(new Uri(ResultsPage, UriKind.Relative))).StatusCode);
 
-        var (_, manager) = await Moderating.InModerationAsync(_factory, Applications, members: 3, Scores);
+        var (_, manager) = await Moderating.InModerationAsync(_factory, Applications, members: 3, Moderating.SpreadScores);
 
         using var page = await anyone.GetAsync(new Uri(ResultsPage, UriKind.Relative));
         using var file = await anyone.GetAsync(new Uri(RoundFile, UriKind.Relative));
@@ -53,7 +44,7 @@ public sealed partial class ResultsPageTests : IDisposable
     [Fact]
     public async Task Results_DecidedWithoutChanges_ShowTheRulesAwardsAndNobodysDetails()
     {
-        var (_, manager) = await Moderating.InModerationAsync(_factory, Applications, members: 3, Scores);
+        var (_, manager) = await Moderating.InModerationAsync(_factory, Applications, members: 3, Moderating.SpreadScores);
         await Moderating.ApproveAsync(manager);
         using var anyone = _factory.CreateClient();
 
@@ -85,7 +76,7 @@ public sealed partial class ResultsPageTests : IDisposable
     [InlineData("ChangeAmount", "1000", "Only the first year is ready to start.")]
     public async Task Results_DecidedWithOneChange_ShowTheChangeWithItsReasonAndTheRestAsTheRulesGave(string kind, string? amount, string reason)
     {
-        var (_, manager) = await Moderating.InModerationAsync(_factory, Applications, members: 3, Scores);
+        var (_, manager) = await Moderating.InModerationAsync(_factory, Applications, members: 3, Moderating.SpreadScores);
         var moderation = await manager.GetStringAsync(new Uri(Moderating.ModerationPage, UriKind.Relative));
         var changed = Moderating.RankedRows(moderation).First(row => row.Decision == "Award");
         using (var response = await Moderating.OverrideAsync(manager, changed.Reference, kind, amount, null, reason))

@@ -111,12 +111,7 @@ public sealed class ModerationModel(FairFundDbContext db, RoundAllocation alloca
     };
 
     /// <summary>An override in words, as the list of overrides and the application's page show it.</summary>
-    public static string Describe(AllocationOverride made, ModeratedAllocation allocation) => made.Kind switch
-    {
-        OverrideKind.Fund => $"Funded {Domain.Scoring.Money.Pounds(made.Amount)} from the {allocation.Pots.FirstOrDefault(pot => pot.Key == made.PotKey)?.Name ?? made.PotKey}",
-        OverrideKind.ChangeAmount => $"Amount changed to {Domain.Scoring.Money.Pounds(made.Amount)}",
-        _ => "Not funded",
-    };
+    public static string Describe(AllocationOverride made, ModeratedAllocation allocation) => allocation.ChangeInWords(made);
 
     public static string ReasonInWords(ApplicationResult result) => result.Reason switch
     {

@@ -69,7 +69,7 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
                     made.Reference,
                     // A group is named only if it is funded in the end, whatever this change did.
                     moderated.Find(made.Reference) is { Decision: Decision.Award } funded ? funded.Computed.OrganisationName : null,
-                    Describe(made, moderated),
+                    moderated.ChangeInWords(made),
                     made.Reason,
                     UkTime.Format(made.At)))
                 .ToList();
@@ -118,13 +118,6 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
             Decision.Award => Money.Pounds(computed.Amount),
             Decision.Waitlist => "a place on the waiting list",
             _ => "no grant",
-        };
-
-        private static string Describe(AllocationOverride made, ModeratedAllocation moderated) => made.Kind switch
-        {
-            OverrideKind.Fund => $"Funded {Money.Pounds(made.Amount)} from the {moderated.Pots.FirstOrDefault(pot => pot.Key == made.PotKey)?.Name ?? made.PotKey}",
-            OverrideKind.ChangeAmount => $"Grant changed to {Money.Pounds(made.Amount)}",
-            _ => "Not funded",
         };
 
         private static string IncomeInWords(decimal? from, decimal? upTo) => (from, upTo) switch
