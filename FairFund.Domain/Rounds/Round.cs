@@ -178,6 +178,12 @@ public sealed class Round
     /// <summary>The lifecycle as a Mermaid state diagram, drawn from the machine itself.</summary>
     public static string StateDiagram() => MermaidGraph.Format(new Round().Machine.GetInfo());
 
+    /// <summary>Whether the allocation has been approved: its decisions are final and may be published, and stay so.</summary>
+    public static bool IsDecided(RoundState state) => state is RoundState.Decided or RoundState.Notified or RoundState.Archived;
+
+    /// <summary>Whether scoring has closed and the round has an allocation: in moderation, and ever after approval.</summary>
+    public static bool HasAllocation(RoundState state) => state == RoundState.Moderation || IsDecided(state);
+
     public static string Describe(RoundState state) => state switch
     {
         RoundState.Draft => "a draft",

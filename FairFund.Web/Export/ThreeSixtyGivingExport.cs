@@ -42,9 +42,6 @@ public sealed class ThreeSixtyGivingExport(FairFundDbContext db, IOptions<Funder
 {
     private readonly Uri? _publicBase = Uri.TryCreate(configuration["FairFund:PublicBaseUrl"], UriKind.Absolute, out var configured) ? configured : null;
 
-    /// <summary>Only a decided round's grants are settled enough to publish.</summary>
-    public static bool CanExport(RoundState state) => state is RoundState.Decided or RoundState.Notified or RoundState.Archived;
-
     /// <summary>The round's data, or null when there is no such round or it is not decided yet.</summary>
     /// <param name="reference">The round's reference.</param>
     /// <param name="requestBase">The address the request came to, such as <c>https://fund.example/</c>.</param>
@@ -52,7 +49,7 @@ public sealed class ThreeSixtyGivingExport(FairFundDbContext db, IOptions<Funder
     public async Task<OpenDataExport?> ForRoundAsync(string reference, Uri requestBase, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
-        if (round is null || !CanExport(round.State)) return null;
+        if (round is null || !Round.IsDecided(round.State)) return null;
 
         var awarded = await db.Applications.AsNoTracking().AsSplitQuery()
             .Where(application => application.RoundId == round.Id && application.State == ApplicationState.Awarded)

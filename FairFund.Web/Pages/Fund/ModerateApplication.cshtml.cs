@@ -96,7 +96,7 @@ public sealed class ModerateApplicationModel(FairFundDbContext db, RoundAllocati
 
     private async Task<ApplicationView?> ViewOfAsync(Round round, string applicationReference, CancellationToken cancellationToken)
     {
-        if (round.State is RoundState.Draft or RoundState.Open or RoundState.Screening or RoundState.Scoring or RoundState.Cancelled) return null;
+        if (!Domain.Rounds.Round.HasAllocation(round.State)) return null;
         var application = await db.Applications.AsNoTracking()
             .Where(a => a.RoundId == round.Id && a.Reference == applicationReference)
             .Select(a => new { a.Id })

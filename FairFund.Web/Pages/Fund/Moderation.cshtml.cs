@@ -67,7 +67,7 @@ public sealed class ModerationModel(FairFundDbContext db, RoundAllocation alloca
     private async Task ShowAsync(Round round, CancellationToken cancellationToken)
     {
         Round = new RoundHeading(round.Reference, round.Name, round.State);
-        if (round.State is RoundState.Draft or RoundState.Open or RoundState.Screening or RoundState.Scoring or RoundState.Cancelled) return;
+        if (!Domain.Rounds.Round.HasAllocation(round.State)) return;
 
         var moderated = await allocation.ModeratedAsync(round, cancellationToken);
         var names = moderated.Ranked.ToDictionary(application => application.Reference, application => application.Computed.OrganisationName, StringComparer.Ordinal);

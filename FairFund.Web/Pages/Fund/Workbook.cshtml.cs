@@ -18,7 +18,7 @@ public sealed class WorkbookModel(FairFundDbContext db, RoundAllocation allocati
     public async Task<IActionResult> OnGetAsync(string reference, bool names, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
-        if (round?.State is not (RoundState.Moderation or RoundState.Decided or RoundState.Notified or RoundState.Archived)) return NotFound();
+        if (round is null || !Domain.Rounds.Round.HasAllocation(round.State)) return NotFound();
 
         var moderated = await allocation.ModeratedAsync(round, cancellationToken);
         var reviewerNames = names ? await allocation.ReviewerNamesAsync(round, cancellationToken) : null;

@@ -22,13 +22,10 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
 {
     public ResultsView Results { get; private set; } = null!;
 
-    /// <summary>Results are public once the allocation is approved, and stay so.</summary>
-    public static bool ArePublished(RoundState state) => state is RoundState.Decided or RoundState.Notified or RoundState.Archived;
-
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
-        if (round is null || !ArePublished(round.State) || round.RevealedSeed is null) return NotFound();
+        if (round is null || !Round.IsDecided(round.State) || round.RevealedSeed is null) return NotFound();
         var moderated = await allocation.ModeratedAsync(round, cancellationToken);
         Results = ResultsView.Of(round, moderated);
         return Page();

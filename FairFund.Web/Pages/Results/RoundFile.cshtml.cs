@@ -20,7 +20,7 @@ public sealed class RoundFileModel(FairFundDbContext db, RoundAllocation allocat
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
-        if (round is null || !ResultsModel.ArePublished(round.State) || round.RevealedSeed is null) return NotFound();
+        if (round is null || !Domain.Rounds.Round.IsDecided(round.State) || round.RevealedSeed is null) return NotFound();
         var full = await allocation.RoundFileAsync(round, cancellationToken);
         var moderated = Domain.Moderation.Moderation.Apply(full.Allocate(), await allocation.OverridesAsync(round, cancellationToken), round.DisagreementRange, round.DisagreementDeviation);
         var funded = moderated.Ranked.Where(application => application.Decision == Decision.Award).Select(application => application.Reference).ToList();
