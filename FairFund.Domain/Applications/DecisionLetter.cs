@@ -31,6 +31,12 @@ public sealed record DecisionLetter(
     IReadOnlyList<string> PanelComments,
     IReadOnlyList<LetterPart> After)
 {
+    /// <summary>Whether the panel scored the application: not when it was found ineligible before scoring.</summary>
+    public bool ScoredByThePanel { get; init; } = true;
+
+    /// <summary>What stands under "What the panel said" when there are no comments to list; null when there are.</summary>
+    public string? InsteadOfComments => !ScoredByThePanel ? NotScored : PanelComments.Count == 0 ? NoComments : null;
+
     public const string TrailHeading = "How the decision was made";
 
     public const string TrailIntroduction =
@@ -40,7 +46,13 @@ public sealed record DecisionLetter(
 
     public const string NoComments = "The panel did not leave comments on this application.";
 
-    public static DecisionLetter Write(DecisionNotice notice, string groupName, string roundName, string reference, AfterTheDecision after)
+    public const string NotScored = "The panel did not score your application, as it could not be considered.";
+
+    /// <summary>The letter for a decision; <paramref name="scoredByThePanel"/> is false for an application found ineligible, which the panel never scored.</summary>
+    public static DecisionLetter Write(DecisionNotice notice, string groupName, string roundName, string reference, AfterTheDecision after, bool scoredByThePanel = true) =>
+        WriteFor(notice, groupName, roundName, reference, after) with { ScoredByThePanel = scoredByThePanel };
+
+    private static DecisionLetter WriteFor(DecisionNotice notice, string groupName, string roundName, string reference, AfterTheDecision after)
     {
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(after);

@@ -63,7 +63,8 @@ public sealed class DecisionMailing(FairFundDbContext db, Mailer mailer, IOption
             new DecisionMail(
                 names.GetValueOrDefault(senders[application.Id]),
                 application.Reference,
-                DecisionLetter.Write(application.Decision!, groupNames[application.OrganisationId], round.Name, application.Reference, after),
+                DecisionLetter.Write(application.Decision!, groupNames[application.OrganisationId], round.Name, application.Reference, after,
+                    scoredByThePanel: application.State != ApplicationState.Ineligible),
                 statusLink(application.Reference))))];
     }
 

@@ -62,6 +62,17 @@ public sealed class DecisionLetterTests
         Assert.Equal(["Well planned."], letter.PanelComments);
         Assert.Equal(["If you have a question about the decision, contact the fund team.", "You are welcome to apply again in a future round."], Assert.Single(letter.After).Paragraphs);
     }
+
+    [Fact]
+    public void Decline_OfAnApplicationThePanelNeverScored_SaysSoWhereTheCommentsWouldBe()
+    {
+        var scored = Write(Notice(Decision.Decline) with { PanelComments = [] });
+        var screenedOut = DecisionLetter.Write(Notice(Decision.Decline) with { PanelComments = [] }, "Rugby Men's Shed", "Community Fund 2027", "CF-0007", After, scoredByThePanel: false);
+
+        Assert.Equal(DecisionLetter.NoComments, scored.InsteadOfComments);
+        Assert.Equal("The panel did not score your application, as it could not be considered.", screenedOut.InsteadOfComments);
+        Assert.Null(Write(Notice(Decision.Decline)).InsteadOfComments);
+    }
 }
 
 /// <summary>An ineligible application is told why in a decision notice like every other, and stays ineligible.</summary>

@@ -98,6 +98,7 @@ public sealed partial class SendingDecisionsTests
         }
         var ineligible = Assert.Single(received, mail => mail.Subject!.Contains(Ineligible, StringComparison.Ordinal));
         Assert.Contains("does not meet the fund's rules: The group is based outside Coventry and Warwickshire.", ineligible.TextBody, StringComparison.Ordinal);
+        Assert.Contains("What the panel said\n\nThe panel did not score your application, as it could not be considered.", ineligible.TextBody, StringComparison.Ordinal);
 
         var notices = await app.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().Applications.AsNoTracking()
             .Where(a => a.State == ApplicationState.Awarded).ToListAsync());

@@ -62,11 +62,13 @@ public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records, 
             state,
             ApplicantWords.Tag(state),
             application.SubmittedAt is { } at ? UkTime.Format(at) : null,
-            ApplicantWords.WhatHappensNext(state),
+            // A decision's letter says what comes next.
+            notice is null ? ApplicantWords.WhatHappensNext(state) : null,
             timeline,
             application.State == ApplicationState.Ineligible ? application.IneligibleReason : null,
             withdrawal,
-            notice is null ? null : DecisionView.Of(notice, DecisionLetter.Write(notice, groupName, round.Name, application.Reference, DecisionMailing.After(round, funder.Value))),
+            notice is null ? null : DecisionView.Of(notice, DecisionLetter.Write(notice, groupName, round.Name, application.Reference, DecisionMailing.After(round, funder.Value),
+                scoredByThePanel: application.State != ApplicationState.Ineligible)),
             application.WhyNot(ApplicationTrigger.Withdraw).Count == 0);
         return Page();
     }

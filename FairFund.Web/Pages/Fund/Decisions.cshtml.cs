@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FairFund.Domain.Allocation;
+using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Rounds;
 using FairFund.Web.Data;
@@ -125,8 +126,9 @@ public sealed partial class DecisionsModel(FairFundDbContext db, DecisionMailing
         foreach (var letter in shown)
         {
             var rendered = await templates.RenderAsync<Email.Templates.DecisionEmail, DecisionMail>(letter.Mail);
+            var body = Body().Match(rendered.Html);
             previews.Add(new EmailPreview(KindInWords(letter.Mail.Letter.Decision), letter.Mail.Reference, letter.To, letter.Mail.Subject,
-                Body().Match(rendered.Html).Groups[1].Value, rendered.Text));
+                body.Groups["style"].Value, body.Groups["content"].Value, rendered.Text));
         }
 
         var keys = letters.Select(letter => letter.DedupKey).ToList();
@@ -144,6 +146,7 @@ public sealed partial class DecisionsModel(FairFundDbContext db, DecisionMailing
             round.State == RoundState.Decided, whyNotSend,
             notified is null ? null : UkTime.Format(notified.At), sending,
             round.AfterTheDecisionSetAt is { } setAt ? $"{UkTime.Format(setAt)} by {round.AfterTheDecisionSetBy}" : null,
+            round.WaitingListUntil is { } until ? DecisionLetter.LongDate(until) : null,
             [.. letters.Select(letter => new Choice(letter.Mail.Reference, $"{letter.Mail.Reference}: {KindInWords(letter.Mail.Letter.Decision).ToLowerInvariant()}"))],
             chosen?.Mail.Reference, previews);
     }
@@ -155,7 +158,7 @@ public sealed partial class DecisionsModel(FairFundDbContext db, DecisionMailing
         _ => "Not funded",
     };
 
-    [GeneratedRegex("<body[^>]*>(.*)</body>", RegexOptions.Singleline)]
+    [GeneratedRegex("<body style=\"(?<style>[^\"]*)\">(?<content>.*)</body>", RegexOptions.Singleline)]
     private static partial Regex Body();
 
     public sealed class AfterInput
@@ -171,8 +174,9 @@ public sealed partial class DecisionsModel(FairFundDbContext db, DecisionMailing
         };
     }
 
+    /// <param name="BodyStyle">The style of the email's body (its font and colours), for the frame the page shows it in.</param>
     /// <param name="Body">The email's HTML inside its body: made by the templates, which encode every value.</param>
-    public sealed record EmailPreview(string Kind, string Reference, string To, string Subject, string Body, string Text);
+    public sealed record EmailPreview(string Kind, string Reference, string To, string Subject, string BodyStyle, string Body, string Text);
 
     /// <summary>The round's decision emails in the outbox: queued, sent, and failed after every try.</summary>
     public sealed record SendingProgress(int Queued, int Sent, int Failed)
@@ -182,6 +186,6 @@ public sealed partial class DecisionsModel(FairFundDbContext db, DecisionMailing
 
     public sealed record DecisionsView(
         string Reference, string Name, RoundState State, int Emails, int Awards, int Waitlisted, int Declines,
-        bool CanChange, string? WhyNotSend, string? SentAt, SendingProgress Sending, string? AfterSetBy,
+        bool CanChange, string? WhyNotSend, string? SentAt, SendingProgress Sending, string? AfterSetBy, string? WaitingListCloses,
         IReadOnlyList<Choice> Applications, string? Previewing, IReadOnlyList<EmailPreview> Previews);
 }
