@@ -22,30 +22,7 @@ public sealed class ResultsBrowserTests(BrowserFixture browser) : IClassFixture<
     /// <summary>The fixture's app is shared by the class's tests, so the round is decided once.</summary>
     private async Task EnsureDecidedAsync()
     {
-        if ((await Web.Apply.Drafts.RoundAsync(browser.App)).State != RoundState.Open) return;
-        var seed = await PanelRounds.SeedAsync(browser.App, applications: 24, members: 3);
-        await PanelRounds.ReviewAllAsync(browser.App, seed, (application, member) =>
-            member == 2 ? null : [(application + member) % 5, (application * 3) % 5, 4 - application % 5, application % 2 == 0 ? 0 : 4]);
-        await browser.App.WithScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<FairFundDbContext>();
-            var allocation = services.GetRequiredService<RoundAllocation>();
-            var now = browser.App.Clock.GetUtcNow();
-            var round = await db.Rounds.SingleAsync(r => r.Reference == PanelRounds.Round);
-            round.CloseScoring(now, SignedInClient.Manager, await allocation.ProgressAsync(round, default));
-            await allocation.MarkScoredAsync(round, now, SignedInClient.Manager, default);
-            await db.SaveChangesAsync();
-
-            var first = (await allocation.ModeratedAsync(round, default)).Ranked.First(application => application.Decision == Decision.Award);
-            db.AllocationOverrides.Add(new AllocationOverride(Guid.NewGuid(), round.Id, first.Reference, OverrideKind.ChangeAmount, 1000m, first.PotKey,
-                "Only the first year of the project is ready to start, so the panel funded that year.", SignedInClient.Manager, now));
-            await db.SaveChangesAsync();
-
-            var moderated = await allocation.ModeratedAsync(round, default);
-            round.Approve(now, SignedInClient.Manager, moderated.ApprovalProblems());
-            await allocation.DecideAsync(round, moderated, now, SignedInClient.Manager, default);
-            await db.SaveChangesAsync();
-        });
+        if ((await Web.Apply.Drafts.RoundAsync(browser.App)).State == RoundState.Open) await DecidedRound.DecideAsync(browser.App);
     }
 
     [Fact]

@@ -38,7 +38,8 @@ public sealed class DecisionMailing(FairFundDbContext db, Mailer mailer, IOption
     {
         ArgumentNullException.ThrowIfNull(round);
         ArgumentNullException.ThrowIfNull(statusLink);
-        var applications = await db.Applications.AsNoTracking()
+        // Split: each owned list comes in its own query rather than one join multiplying them together.
+        var applications = await db.Applications.AsNoTracking().AsSplitQuery()
             .Where(application => application.RoundId == round.Id && Decided.Contains(application.State))
             .ToListAsync(cancellationToken);
         var decided = applications.Where(application => application.Decision is not null).OrderBy(application => application.Reference, StringComparer.Ordinal).ToList();
