@@ -221,6 +221,18 @@ public sealed class Application
         IneligibleReason = reason;
     }
 
+    /// <summary>
+    /// Gives an ineligible application the notice its round's approval made for it (declined, and why), so its
+    /// group hears in the same words as every other group. The application stays ineligible.
+    /// </summary>
+    public void GiveNoticeOfIneligibility(DecisionNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        if (State != ApplicationState.Ineligible || notice.Decision != Allocation.Decision.Decline)
+            throw new DomainRuleException("Only an ineligible application can be given notice that it was not considered, and only as a decline.");
+        Decision = notice;
+    }
+
     public void MarkScored(DateTimeOffset now, string actor) => Fire(ApplicationTrigger.MarkScored, now, actor);
 
     /// <summary>Funds the application; the notice, which must say it is funded, is what the group is told.</summary>

@@ -139,7 +139,56 @@ public sealed class Round
     public void Approve(DateTimeOffset now, string actor, IReadOnlyList<string>? allocationProblems = null) =>
         Fire(RoundTrigger.Approve, now, actor, allocationProblems: allocationProblems);
 
-    public void Notify(DateTimeOffset now, string actor) => Fire(RoundTrigger.Notify, now, actor);
+    /// <summary>
+    /// Sends the decisions. With <paramref name="waitlisted"/> applications on the waiting list, only once the
+    /// date it closes is set and still to come, as their letters say until when they may be offered a grant.
+    /// </summary>
+    public void Notify(DateTimeOffset now, string actor, int waitlisted = 0)
+    {
+        if (waitlisted > 0 && WaitingListProblem(now) is { } problem)
+            throw new DomainRuleException($"The round cannot {Verb(RoundTrigger.Notify)}: it needs {problem}, as {waitlisted} {(waitlisted == 1 ? "application is" : "applications are")} on the waiting list.");
+        Fire(RoundTrigger.Notify, now, actor);
+    }
+
+    /// <summary>What groups are told about after the decision; see <see cref="SetAfterTheDecision"/>.</summary>
+    public string GrantConditions { get; private set; } = "";
+
+    /// <summary>The last day an application on the waiting list may be offered a grant from this round.</summary>
+    public DateOnly? WaitingListUntil { get; private set; }
+
+    /// <summary>Who last set <see cref="GrantConditions"/> and <see cref="WaitingListUntil"/>, and when.</summary>
+    public string? AfterTheDecisionSetBy { get; private set; }
+
+    public DateTimeOffset? AfterTheDecisionSetAt { get; private set; }
+
+    public const int GrantConditionsMaxLength = 4000;
+
+    /// <summary>
+    /// Sets the conditions that come with a grant and the date the waiting list closes, which the decision
+    /// letters give. Fixed once the decisions have been sent, since groups have read them.
+    /// </summary>
+    public void SetAfterTheDecision(string grantConditions, DateOnly? waitingListUntil, DateTimeOffset now, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(grantConditions);
+        if (State is RoundState.Notified or RoundState.Archived or RoundState.Cancelled)
+            throw new DomainRuleException($"What groups are told after the decision cannot change now: the round is {Describe(State)}.");
+        var conditions = grantConditions.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (conditions.Length > GrantConditionsMaxLength)
+            throw new DomainRuleException($"The grant's conditions must be {GrantConditionsMaxLength:#,##0} characters or fewer (they have {conditions.Length:#,##0}).");
+        if (waitingListUntil is { } until && until <= Today(now))
+            throw new DomainRuleException("The date the waiting list closes must be after today.");
+        (GrantConditions, WaitingListUntil, AfterTheDecisionSetBy, AfterTheDecisionSetAt) = (conditions, waitingListUntil, actor, now);
+    }
+
+    /// <summary>Why the waiting list's date cannot go in a letter now, in words after "it needs"; null when it can.</summary>
+    public string? WaitingListProblem(DateTimeOffset now) => WaitingListUntil switch
+    {
+        null => "the date the waiting list closes",
+        { } until when until <= Today(now) => "a date for the waiting list to close that is still to come",
+        _ => null,
+    };
+
+    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
 
     public void Archive(DateTimeOffset now, string actor) => Fire(RoundTrigger.Archive, now, actor);
 

@@ -7,7 +7,7 @@ namespace FairFund.Web.Applications;
 /// <summary>
 /// How an application's progress reads to the group that applied: what happens next in each state, and
 /// each recorded change told without staff names ("The fund team"), with the group's own actions as "You".
-/// The status page uses it now; decision emails are meant to use the same words.
+/// The status page uses it; a decision itself is told in a <see cref="DecisionLetter"/>, the same on the page as in the email.
 /// </summary>
 public static class ApplicantWords
 {
@@ -27,7 +27,8 @@ public static class ApplicantWords
         _ => TagColour.Grey,
     });
 
-    public static string WhatHappensNext(ApplicationState state) => state switch
+    /// <summary>What comes next, in words; null for a decided application, whose decision letter says it.</summary>
+    public static string? WhatHappensNext(ApplicationState state) => state switch
     {
         ApplicationState.Draft =>
             "Your application has not been sent yet. Finish each part, check your answers and send it before the round closes.",
@@ -39,12 +40,8 @@ public static class ApplicantWords
             "Your application cannot be considered in this round. The reason is below. If you think we have got something wrong, contact the fund team.",
         ApplicationState.Scored =>
             "The panel has finished scoring your application. The fund team decides on every application in the round together, and we will tell all the groups at the same time.",
-        ApplicationState.Awarded =>
-            "Your group is getting a grant. The fund team will contact you about the grant agreement and when the money will be paid.",
-        ApplicationState.Waitlisted =>
-            "If a funded group does not take up its grant, the money is offered to groups on the waiting list, in order. We will tell you if your group is offered a grant.",
-        ApplicationState.Declined =>
-            "Your application will not be funded this time. Below you can read how the decision was made, step by step, and what the panel said. You can apply again in a future round.",
+        // A decided application's letter says what comes next, in the words its email gave.
+        ApplicationState.Awarded or ApplicationState.Waitlisted or ApplicationState.Declined => null,
         _ =>
             "Your application has been withdrawn, so it will not be considered. This cannot be undone, but you can apply again in a future round.",
     };

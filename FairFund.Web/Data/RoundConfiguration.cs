@@ -20,6 +20,8 @@ public sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         builder.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Rules).HasConversion(RulesJson.Converter, RulesJson.Comparer).HasColumnName("RulesDraftJson");
         builder.Property<Guid>(FairFundDbContext.VersionColumn).IsConcurrencyToken();
+        builder.Property(r => r.GrantConditions).HasMaxLength(Round.GrantConditionsMaxLength);
+        builder.Property(r => r.AfterTheDecisionSetBy).HasMaxLength(256);
         builder.Ignore(r => r.RevealedSeed);
         builder.Ignore(r => r.History);
         builder.OwnsRows<Round, StateChange>("_history", "RoundStateChanges", "RoundId");

@@ -1,3 +1,6 @@
+using FairFund.Domain.Allocation;
+using FairFund.Domain.Applications;
+
 namespace FairFund.Web.Email;
 
 /// <summary>Who an email is from, as its frame shows them: the funder's name, postal address and reply-to address.</summary>
@@ -49,24 +52,22 @@ public static class Greeting
 }
 
 /// <summary>
-/// A decision email: award, waiting list or decline, each with the same notice the status page shows (the
-/// reason in plain words, every step of the explanation trail, the panel's comments without names).
+/// A decision email: award, waiting list or decline, in the words of its <see cref="DecisionLetter"/>, which
+/// the application's status page shows too.
 /// </summary>
-public sealed record DecisionMail(string? Name, string GroupName, string RoundName, string Reference, FairFund.Domain.Applications.DecisionNotice Notice, string StatusLink) : IMailModel
+public sealed record DecisionMail(string? Name, string Reference, DecisionLetter Letter, string StatusLink) : IMailModel
 {
-    public MailKind Kind => Notice.Decision switch
+    public MailKind Kind => Letter.Decision switch
     {
-        FairFund.Domain.Allocation.Decision.Award => MailKind.Award,
-        FairFund.Domain.Allocation.Decision.Waitlist => MailKind.Waitlist,
+        Decision.Award => MailKind.Award,
+        Decision.Waitlist => MailKind.Waitlist,
         _ => MailKind.Decline,
     };
 
-    public string Subject => Notice.Decision switch
+    public string Subject => Letter.Decision switch
     {
-        FairFund.Domain.Allocation.Decision.Award => $"Your application {Reference} is funded",
-        FairFund.Domain.Allocation.Decision.Waitlist => $"Your application {Reference} is on the waiting list",
+        Decision.Award => $"Your application {Reference} is funded",
+        Decision.Waitlist => $"Your application {Reference} is on the waiting list",
         _ => $"Your application {Reference} has not been funded",
     };
-
-    public string Amount => FairFund.Domain.Scoring.Money.Pounds(Notice.Amount);
 }

@@ -40,6 +40,7 @@ public static class MailSetup
         services.AddScoped<MailTemplates>();
         services.AddSingleton<MailLinks>();
         services.AddScoped<Mailer>();
+        services.AddScoped<DecisionMailing>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Outbox>();
         services.AddSingleton<OutboxDispatcher>();

@@ -117,11 +117,16 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
 
     /// <summary>
     /// On approval: gives every scored application its decision, with the notice the group will read (the rules'
-    /// trail, any override, and the panel's comments without their names). Ineligible applications keep theirs.
+    /// trail, any override, and the panel's comments without their names). Ineligible applications keep their state, and are given the notice of why.
     /// </summary>
     public async Task DecideAsync(Round round, ModeratedAllocation moderated, DateTimeOffset now, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(moderated);
+        var ineligible = await db.Applications.Where(a => a.RoundId == round.Id && a.State == ApplicationState.Ineligible).ToListAsync(cancellationToken);
+        foreach (var application in ineligible)
+            application.GiveNoticeOfIneligibility((moderated.Find(application.Reference)
+                ?? throw new InvalidOperationException($"{application.Reference} was screened but is not in the allocation.")).Notice([]));
+
         var scored = await db.Applications.Where(a => a.RoundId == round.Id && a.State == ApplicationState.Scored).ToListAsync(cancellationToken);
         var ids = scored.Select(application => application.Id).ToList();
         var comments = (await db.PanelReviews.AsNoTracking()

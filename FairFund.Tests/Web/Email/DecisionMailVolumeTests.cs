@@ -30,12 +30,7 @@ public sealed class DecisionMailVolumeTests
                 var model = MailTemplatesTests.Decision(decision, $"Group {i}") with { Reference = $"R1-{i:0000}" };
                 var to = $"group{i}@example.org";
                 var key = $"decision:{i}";
-                _ = decision switch
-                {
-                    Decision.Award => await mailer.QueueAsync<Award, DecisionMail>(to, model, model.Reference, key, CancellationToken.None),
-                    Decision.Waitlist => await mailer.QueueAsync<Waitlist, DecisionMail>(to, model, model.Reference, key, CancellationToken.None),
-                    _ => await mailer.QueueAsync<Decline, DecisionMail>(to, model, model.Reference, key, CancellationToken.None),
-                };
+                await mailer.QueueAsync<DecisionEmail, DecisionMail>(to, model, model.Reference, key, CancellationToken.None);
             }
             await services.GetRequiredService<FairFundDbContext>().SaveChangesAsync();
         });

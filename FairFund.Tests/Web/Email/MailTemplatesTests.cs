@@ -1,3 +1,4 @@
+using FairFund.Domain.Applications;
 using FairFund.Web.Accounts;
 using FairFund.Web.Email;
 using FairFund.Web.Email.Templates;
@@ -33,18 +34,21 @@ public sealed class MailTemplatesTests : IAsyncDisposable
         ["AlreadyRegistered"] = templates => templates.RenderAsync<AlreadyRegistered, AlreadyRegisteredMail>(new(Hostile, "https://fund.example/account/sign-in", "https://fund.example/account/forgot-password")),
         ["ResetPassword"] = templates => templates.RenderAsync<ResetPassword, ResetPasswordMail>(new(Hostile, "https://fund.example/account/reset-password?code=a", "24 hours")),
         ["PanelInvite"] = templates => templates.RenderAsync<PanelInvite, PanelInviteMail>(new("sam@example.org", Hostile, "R1", Hostile, "https://fund.example/panel/join/abc")),
-        ["Award"] = templates => templates.RenderAsync<Award, DecisionMail>(Decision(FairFund.Domain.Allocation.Decision.Award, Hostile)),
-        ["Waitlist"] = templates => templates.RenderAsync<Waitlist, DecisionMail>(Decision(FairFund.Domain.Allocation.Decision.Waitlist, Hostile)),
-        ["Decline"] = templates => templates.RenderAsync<Decline, DecisionMail>(Decision(FairFund.Domain.Allocation.Decision.Decline, Hostile)),
+        ["Award"] = templates => templates.RenderAsync<DecisionEmail, DecisionMail>(Decision(FairFund.Domain.Allocation.Decision.Award, Hostile)),
+        ["Waitlist"] = templates => templates.RenderAsync<DecisionEmail, DecisionMail>(Decision(FairFund.Domain.Allocation.Decision.Waitlist, Hostile)),
+        ["Decline"] = templates => templates.RenderAsync<DecisionEmail, DecisionMail>(Decision(FairFund.Domain.Allocation.Decision.Decline, Hostile)),
         ["ApplicationReceived"] = templates => templates.RenderAsync<ApplicationReceived, ApplicationReceivedMail>(new(Hostile, Hostile, "Community Fund 2027", "A-0001", "12:00pm on Friday 26 March 2027", "https://fund.example/apply/applications/A-0001/status")),
     };
 
-    /// <summary>A decision whose group name and panel comment are <paramref name="text"/>.</summary>
+    /// <summary>A decision whose group name, panel comment and grant conditions are <paramref name="text"/>; the waiting list closes on 30 September 2027.</summary>
     public static DecisionMail Decision(FairFund.Domain.Allocation.Decision decision, string text) => new(
-        null, text, "Community Fund 2027", "CW-MH-2027-R1-0007",
-        new FairFund.Domain.Applications.DecisionNotice(decision, decision == FairFund.Domain.Allocation.Decision.Award ? 2500m : 0m,
-            decision == FairFund.Domain.Allocation.Decision.Award ? "Rural pot" : null, false, "The reason, in plain words.",
-            [new(1, "Review 1 gave 4 out of 5 for need."), new(2, "The final score is 3.75.")], [text, "A second comment."]),
+        null, "CW-MH-2027-R1-0007",
+        DecisionLetter.Write(
+            new DecisionNotice(decision, decision == FairFund.Domain.Allocation.Decision.Award ? 2500m : 0m,
+                decision == FairFund.Domain.Allocation.Decision.Award ? "Rural pot" : null, false, "The reason, in plain words.",
+                [new(1, "Review 1 gave 4 out of 5 for need."), new(2, "The final score is 3.75.")], [text, "A second comment."]),
+            text, "Community Fund 2027", "CW-MH-2027-R1-0007",
+            new AfterTheDecision(text + "\nSend us a short report within a year.", new DateOnly(2027, 9, 30), "grants@fund.example")),
         "https://fund.example/apply/applications/CW-MH-2027-R1-0007/status");
 
     [Theory]
@@ -54,19 +58,18 @@ public sealed class MailTemplatesTests : IAsyncDisposable
     public async Task Render_Decision_HasTheReasonEveryTrailStepAndThePanelsComments(FairFund.Domain.Allocation.Decision decision, string subject)
     {
         var model = Decision(decision, "Rugby Men's Shed");
-        var mail = decision switch
-        {
-            FairFund.Domain.Allocation.Decision.Award => await _templates.RenderAsync<Award, DecisionMail>(model),
-            FairFund.Domain.Allocation.Decision.Waitlist => await _templates.RenderAsync<Waitlist, DecisionMail>(model),
-            _ => await _templates.RenderAsync<Decline, DecisionMail>(model),
-        };
+        var mail = await _templates.RenderAsync<DecisionEmail, DecisionMail>(model);
 
         Assert.Equal(subject, model.Subject);
         Assert.Contains("The reason, in plain words.", mail.Text, StringComparison.Ordinal);
         Assert.Contains("1. Review 1 gave 4 out of 5 for need.\n2. The final score is 3.75.\n", mail.Text, StringComparison.Ordinal);
         Assert.Contains("- Rugby Men's Shed\n- A second comment.\n", mail.Text, StringComparison.Ordinal);
         Assert.Contains("https://fund.example/apply/applications/CW-MH-2027-R1-0007/status", mail.Text, StringComparison.Ordinal);
-        Assert.Equal(decision == FairFund.Domain.Allocation.Decision.Award, mail.Text.Contains("Grant: £2,500", StringComparison.Ordinal));
+        Assert.Equal(decision == FairFund.Domain.Allocation.Decision.Award, mail.Text.Contains("Grant: £2,500\nPaid from: Rural pot", StringComparison.Ordinal));
+        Assert.Equal(decision == FairFund.Domain.Allocation.Decision.Award,
+            mail.Text.Contains("The grant's conditions\n\nRugby Men's Shed\n\nSend us a short report within a year.", StringComparison.Ordinal));
+        Assert.Equal(decision == FairFund.Domain.Allocation.Decision.Waitlist, mail.Text.Contains("The waiting list stays open until 30 September 2027.", StringComparison.Ordinal));
+        Assert.Contains("write to grants@fund.example.", mail.Text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -40,9 +40,9 @@ public sealed class OutboxTests
         await app.WithScopeAsync(async services =>
         {
             var mailer = services.GetRequiredService<Mailer>();
-            await mailer.QueueAsync<FairFund.Web.Email.Templates.Award, DecisionMail>("award@example.org", MailTemplatesTests.Decision(FairFund.Domain.Allocation.Decision.Award, "<script>"), "A-1", "decision:A-1", CancellationToken.None);
-            await mailer.QueueAsync<FairFund.Web.Email.Templates.Waitlist, DecisionMail>("waitlist@example.org", MailTemplatesTests.Decision(FairFund.Domain.Allocation.Decision.Waitlist, "<script>"), "A-2", "decision:A-2", CancellationToken.None);
-            await mailer.QueueAsync<FairFund.Web.Email.Templates.Decline, DecisionMail>("decline@example.org", MailTemplatesTests.Decision(FairFund.Domain.Allocation.Decision.Decline, "<script>"), "A-3", "decision:A-3", CancellationToken.None);
+            await mailer.QueueAsync<FairFund.Web.Email.Templates.DecisionEmail, DecisionMail>("award@example.org", MailTemplatesTests.Decision(FairFund.Domain.Allocation.Decision.Award, "<script>"), "A-1", "decision:A-1", CancellationToken.None);
+            await mailer.QueueAsync<FairFund.Web.Email.Templates.DecisionEmail, DecisionMail>("waitlist@example.org", MailTemplatesTests.Decision(FairFund.Domain.Allocation.Decision.Waitlist, "<script>"), "A-2", "decision:A-2", CancellationToken.None);
+            await mailer.QueueAsync<FairFund.Web.Email.Templates.DecisionEmail, DecisionMail>("decline@example.org", MailTemplatesTests.Decision(FairFund.Domain.Allocation.Decision.Decline, "<script>"), "A-3", "decision:A-3", CancellationToken.None);
             await services.GetRequiredService<FairFundDbContext>().SaveChangesAsync();
         });
 
@@ -53,7 +53,7 @@ public sealed class OutboxTests
         Assert.Equal("Your application CW-MH-2027-R1-0007 is on the waiting list", received["waitlist@example.org"].Subject);
         Assert.Equal("Your application CW-MH-2027-R1-0007 has not been funded", received["decline@example.org"].Subject);
         Assert.Contains("Grant: £2,500", received["award@example.org"].TextBody, StringComparison.Ordinal);
-        Assert.Contains("<strong>£2,500</strong>", System.Net.WebUtility.HtmlDecode(received["award@example.org"].HtmlBody), StringComparison.Ordinal);
+        Assert.Contains("<strong>Grant: £2,500</strong>", System.Net.WebUtility.HtmlDecode(received["award@example.org"].HtmlBody), StringComparison.Ordinal);
         Assert.All(received.Values, mail =>
         {
             Assert.Contains("2. The final score is 3.75.", mail.TextBody, StringComparison.Ordinal);

@@ -4,6 +4,10 @@ using FairFund.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using FairFund.Domain.Rounds;
+using FairFund.Web.Accounts;
+using FairFund.Web.Email;
 
 namespace FairFund.Web.Pages.Apply;
 
@@ -13,7 +17,7 @@ namespace FairFund.Web.Pages.Apply;
 /// decided the amount, pot, reason, the score's full explanation trail and the panel's comments. No
 /// reviewer or staff member is named anywhere on the page.
 /// </summary>
-public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records) : PageModel
+public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records, IOptions<Funder> funder) : PageModel
 {
     public const string WithdrawnKey = "ApplicationWithdrawn";
 
@@ -35,24 +39,34 @@ public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records) 
             .ToListAsync(cancellationToken);
         var ours = new HashSet<string>(members.OfType<string>(), StringComparer.OrdinalIgnoreCase);
 
+        // A round's decisions are made at approval but held until the fund sends them, so that every group
+        // hears at once, by email and here, in the same words.
+        var held = round.State == RoundState.Decided;
+        var state = held && application.State is ApplicationState.Awarded or ApplicationState.Waitlisted or ApplicationState.Declined
+            ? ApplicationState.Scored
+            : application.State;
+        var notice = held ? null : application.Decision;
+
         var timeline = application.History
+            .Where(change => !held || !Enum.TryParse<ApplicationTrigger>(change.Trigger, out var trigger) || trigger is not (ApplicationTrigger.Award or ApplicationTrigger.Waitlist or ApplicationTrigger.Decline))
             .Select(change => (change, words: ApplicantWords.Happened(change, ours.Contains(change.Actor))))
             .Select(entry => new TimelineEntry(entry.words.What, entry.words.Reason, UkTime.Format(entry.change.At), entry.change.At))
             .ToList();
         var withdrawal = application.State == ApplicationState.Withdrawn ? timeline[^1] : null;
+        var groupName = await db.Organisations.AsNoTracking().Where(group => group.Id == application.OrganisationId).Select(group => group.Name).SingleAsync(cancellationToken);
 
         View = new StatusView(
             application.Reference,
             round.Name,
             application.Title,
-            application.State,
-            ApplicantWords.Tag(application.State),
+            state,
+            ApplicantWords.Tag(state),
             application.SubmittedAt is { } at ? UkTime.Format(at) : null,
-            ApplicantWords.WhatHappensNext(application.State),
+            ApplicantWords.WhatHappensNext(state),
             timeline,
             application.State == ApplicationState.Ineligible ? application.IneligibleReason : null,
             withdrawal,
-            application.Decision is { } decision ? DecisionView.Of(decision) : null,
+            notice is null ? null : DecisionView.Of(notice, DecisionLetter.Write(notice, groupName, round.Name, application.Reference, DecisionMailing.After(round, funder.Value))),
             application.WhyNot(ApplicationTrigger.Withdraw).Count == 0);
         return Page();
     }
@@ -64,7 +78,7 @@ public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records) 
         ApplicationState State,
         StatusTag Status,
         string? SentAt,
-        string WhatHappensNext,
+        string? WhatHappensNext,
         IReadOnlyList<TimelineEntry> Timeline,
         string? IneligibleReason,
         TimelineEntry? Withdrawal,
@@ -74,16 +88,13 @@ public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records) 
     /// <summary>One change, told in the group's words, at a UK time.</summary>
     public sealed record TimelineEntry(string What, string? Reason, string When, DateTimeOffset At);
 
-    /// <summary>The decision as the page shows it: amounts in pounds, the trail and comments as they were decided.</summary>
-    public sealed record DecisionView(bool Funded, string? Amount, string? Pot, bool Partial, string Reason, IReadOnlyList<TrailLine> Trail, IReadOnlyList<string> PanelComments)
+    /// <summary>The decision as the page shows it: the amount and pot for the summary, and the letter the group was sent.</summary>
+    public sealed record DecisionView(string? Amount, string? Pot, bool Partial, DecisionLetter Letter)
     {
-        public static DecisionView Of(DecisionNotice notice) => new(
-            notice.Amount > 0,
+        public static DecisionView Of(DecisionNotice notice, DecisionLetter letter) => new(
             notice.Amount > 0 ? Domain.Scoring.Money.Pounds(notice.Amount) : null,
             notice.PotName,
             notice.Partial,
-            notice.Reason,
-            notice.Trail,
-            notice.PanelComments);
+            letter);
     }
 }

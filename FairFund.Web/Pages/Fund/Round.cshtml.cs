@@ -3,6 +3,7 @@ using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Rounds;
 using FairFund.Web.Data;
+using FairFund.Web.Email;
 using FairFund.Web.Forms;
 using FairFund.Web.Moderation;
 using FairFund.Web.Rounds;
@@ -16,7 +17,7 @@ namespace FairFund.Web.Pages.Fund;
 /// One round for its fund manager: where it stands, the moves it can make now (and why not, for those
 /// it cannot), its lifecycle drawn from the machine, and its history.
 /// </summary>
-public sealed class RoundModel(FairFundDbContext db, RoundAllocation allocation, TimeProvider time) : PageModel
+public sealed class RoundModel(FairFundDbContext db, RoundAllocation allocation, DecisionMailing decisions, MailLinks links, TimeProvider time) : PageModel
 {
     public RoundView Round { get; private set; } = null!;
 
@@ -65,7 +66,9 @@ public sealed class RoundModel(FairFundDbContext db, RoundAllocation allocation,
                     round.Approve(now, actor, moderated.ApprovalProblems());
                     await allocation.DecideAsync(round, moderated, now, actor, cancellationToken);
                     break;
-                case RoundTrigger.Notify: round.Notify(now, actor); break;
+                case RoundTrigger.Notify:
+                    await decisions.NotifyAsync(round, now, actor, reference => links.To(Url, "/Apply/Status", new { reference }), cancellationToken);
+                    break;
                 case RoundTrigger.Archive: round.Archive(now, actor); break;
                 case RoundTrigger.Cancel: round.Cancel(now, actor, Input.Reason ?? ""); break;
             }
@@ -109,7 +112,7 @@ public sealed class RoundModel(FairFundDbContext db, RoundAllocation allocation,
         RoundTrigger.StartScoring => "Start scoring",
         RoundTrigger.CloseScoring => "Close scoring and reveal the seed",
         RoundTrigger.Approve => "Approve the allocation",
-        RoundTrigger.Notify => "Send the decisions",
+        RoundTrigger.Notify => "Check and send the decisions",
         RoundTrigger.Archive => "Archive the round",
         _ => "Cancel the round",
     };

@@ -302,6 +302,13 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("AfterTheDecisionSetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AfterTheDecisionSetBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("ClosesAt")
                         .HasColumnType("TEXT");
 
@@ -309,6 +316,11 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("DisagreementRange")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantConditions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -355,6 +367,9 @@ namespace FairFund.Web.Data.Migrations.Sqlite
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WaitingListUntil")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

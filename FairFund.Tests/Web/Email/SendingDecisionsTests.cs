@@ -1,0 +1,321 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using FairFund.Domain.Applications;
+using FairFund.Domain.Rounds;
+using FairFund.Tests.Web.Fund;
+using FairFund.Tests.Web.Panel;
+using FairFund.Web.Accounts;
+using FairFund.Web.Data;
+using FairFund.Web.Email;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace FairFund.Tests.Web.Email;
+
+/// <summary>
+/// Sending a decided round's decisions through the decisions page, to a real SMTP server on 127.0.0.1: one
+/// email to whoever sent each application, once, in the words its status page then shows.
+/// </summary>
+public sealed partial class SendingDecisionsTests
+{
+    private const string DecisionsPage = $"/fund/rounds/{PanelRounds.Round}/decisions";
+    private const int Applications = 24;
+    private const string Conditions = "Spend the grant on the project you described.\nSend us a short report within a year.";
+
+    /// <summary>The application found ineligible while the panel scored: its group hears too.</summary>
+    private static readonly string Ineligible = $"{PanelRounds.Round}-0024";
+
+    /// <summary>
+    /// The demo round decided: <see cref="Applications"/> applications spread out by the panel's scores so some
+    /// are funded, some wait and some are declined, and the last one found ineligible during scoring.
+    /// </summary>
+    private static async Task<(PanelRoundSeed Seed, HttpClient Manager)> DecidedAsync(FairFundFactory app)
+    {
+        var seed = await PanelRounds.SeedAsync(app, Applications, members: 2);
+        await PanelRounds.ReviewAllAsync(app, seed, (application, member) => application == Applications - 1 ? null : Moderating.SpreadScores(application, member));
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<FairFundDbContext>();
+            var application = await db.Applications.SingleAsync(a => a.Reference == Ineligible);
+            application.MarkIneligible(app.Clock.GetUtcNow(), SignedInClient.Manager, "The group is based outside Coventry and Warwickshire.");
+            await db.SaveChangesAsync();
+        });
+        var manager = await SignedInClient.As(app, SignedInClient.Manager);
+        await Moderating.CloseScoringAsync(manager);
+        await Moderating.ApproveAsync(manager);
+        return (seed, manager);
+    }
+
+    private static Task<HttpResponseMessage> SaveAfterTheDecisionAsync(HttpClient manager, string conditions, string day, string month, string year) =>
+        manager.PostFormAsync(DecisionsPage + "?handler=Save", new()
+        {
+            ["Input.GrantConditions"] = conditions,
+            ["Input.WaitingListUntil.Day"] = day,
+            ["Input.WaitingListUntil.Month"] = month,
+            ["Input.WaitingListUntil.Year"] = year,
+        }, DecisionsPage);
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient manager) => manager.PostFormAsync(DecisionsPage + "?handler=Send", [], DecisionsPage);
+
+    private static Task<Dictionary<string, ApplicationState>> StatesAsync(FairFundFactory app) =>
+        app.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().Applications.AsNoTracking()
+            .ToDictionaryAsync(a => a.Reference, a => a.State));
+
+    [Fact]
+    public async Task Send_DecidedRound_EmailsWhoeverSentEachApplicationItsDecisionOnce()
+    {
+        using var smtp = SmtpLoopback.Start();
+        using var app = smtp.App();
+        var (seed, manager) = await DecidedAsync(app);
+        using (var saved = await SaveAfterTheDecisionAsync(manager, Conditions, "30", "9", "2027")) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        using (var sent = await SendAsync(manager)) Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(Applications, app.DeliverMail());
+
+        var states = await StatesAsync(app);
+        Assert.Contains(ApplicationState.Awarded, states.Values);
+        Assert.Contains(ApplicationState.Waitlisted, states.Values);
+        Assert.Contains(ApplicationState.Declined, states.Values);
+        var received = smtp.Received();
+        Assert.Equal(Applications, received.Select(mail => mail.MessageId).Distinct().Count());
+        for (var number = 1; number <= Applications; number++)
+        {
+            var reference = seed.Applications[number - 1];
+            var mail = Assert.Single(received, mail => mail.To.Mailboxes.Single().Address == $"contact{number}@group.fairfund.test");
+            Assert.Equal(states[reference] switch
+            {
+                ApplicationState.Awarded => $"Your application {reference} is funded",
+                ApplicationState.Waitlisted => $"Your application {reference} is on the waiting list",
+                _ => $"Your application {reference} has not been funded",
+            }, mail.Subject);
+            Assert.NotNull(mail.HtmlBody);
+            Assert.Contains("How the decision was made", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"/apply/applications/{reference}/status", mail.TextBody, StringComparison.Ordinal);
+            Assert.Equal(states[reference] == ApplicationState.Awarded, mail.TextBody!.Contains("The grant's conditions\n\nSpend the grant on the project you described.\n\nSend us a short report within a year.", StringComparison.Ordinal));
+            Assert.Equal(states[reference] == ApplicationState.Waitlisted, mail.TextBody.Contains("The waiting list stays open until 30 September 2027.", StringComparison.Ordinal));
+        }
+        var ineligible = Assert.Single(received, mail => mail.Subject!.Contains(Ineligible, StringComparison.Ordinal));
+        Assert.Contains("does not meet the fund's rules: The group is based outside Coventry and Warwickshire.", ineligible.TextBody, StringComparison.Ordinal);
+
+        var notices = await app.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().Applications.AsNoTracking()
+            .Where(a => a.State == ApplicationState.Awarded).ToListAsync());
+        Assert.All(notices, awarded => Assert.Contains(
+            $"Grant: {FairFund.Domain.Scoring.Money.Pounds(awarded.Decision!.Amount)}",
+            received.Single(mail => mail.Subject == $"Your application {awarded.Reference} is funded").TextBody, StringComparison.Ordinal));
+        var round = await app.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().Rounds.AsNoTracking().SingleAsync(r => r.Reference == PanelRounds.Round));
+        Assert.Equal(RoundState.Notified, round.State);
+        Assert.Equal(SignedInClient.Manager, round.History[^1].Actor);
+    }
+
+    [Fact]
+    public async Task Send_PressedTwiceAndQueuedAgain_QueuesEachDecisionOnce()
+    {
+        using var smtp = SmtpLoopback.Start();
+        using var app = smtp.App();
+        var (_, manager) = await DecidedAsync(app);
+        using (var saved = await SaveAfterTheDecisionAsync(manager, "", "30", "9", "2027")) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        // Both presses come from the same page, as a double click or a second tab would send them.
+        var page = await manager.GetStringAsync(new Uri(DecisionsPage, UriKind.Relative));
+        var token = SignedInClient.TokenIn(page);
+
+        using (var first = await manager.PostWithTokenAsync(DecisionsPage + "?handler=Send", token)) Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        using (var second = await manager.PostWithTokenAsync(DecisionsPage + "?handler=Send", token)) Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        using (var third = await Moderating.ActAsync(manager, RoundTrigger.Notify)) Assert.Equal(HttpStatusCode.BadRequest, third.StatusCode);
+        var queuedAgain = await app.WithScopeAsync(async services =>
+        {
+            // A retry of the queueing itself, as after a crash between Notify and the last email queued.
+            var db = services.GetRequiredService<FairFundDbContext>();
+            var mailing = services.GetRequiredService<DecisionMailing>();
+            var round = await db.Rounds.SingleAsync(r => r.Reference == PanelRounds.Round);
+            var count = await mailing.QueueAsync(await mailing.LettersAsync(round, reference => $"https://fund.example/{reference}", CancellationToken.None), CancellationToken.None);
+            await db.SaveChangesAsync();
+            return count;
+        });
+
+        Assert.Equal(0, queuedAgain);
+        Assert.Equal(Applications, app.DeliverMail());
+        Assert.Equal(0, app.DeliverMail());
+        Assert.Equal(Applications, smtp.Received().Select(mail => mail.MessageId).Distinct().Count());
+        Assert.Equal(Applications, smtp.Count);
+        Assert.Contains("The decisions have already been sent.", await manager.GetStringAsync(new Uri(DecisionsPage, UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StatusPage_HoldsTheDecisionUntilSentThenShowsTheEmailsWordsExactly()
+    {
+        using var smtp = SmtpLoopback.Start();
+        using var app = smtp.App();
+        var (seed, manager) = await DecidedAsync(app);
+        using (var saved = await SaveAfterTheDecisionAsync(manager, Conditions, "30", "9", "2027")) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var states = await StatesAsync(app);
+        // One group of each kind signs in as the person who sent its application.
+        var groups = new[] { ApplicationState.Awarded, ApplicationState.Waitlisted, ApplicationState.Declined, ApplicationState.Ineligible }
+            .Select(state => seed.Applications.Select((reference, index) => (reference, number: index + 1)).First(application => states[application.reference] == state))
+            .ToList();
+        var applicants = new Dictionary<string, HttpClient>();
+        foreach (var (reference, number) in groups) applicants[reference] = await ApplicantAsync(app, reference, $"contact{number}@group.fairfund.test");
+
+        foreach (var (reference, _) in groups.Where(group => states[group.reference] != ApplicationState.Ineligible))
+        {
+            var before = await applicants[reference].GetStringAsync(new Uri($"/apply/applications/{reference}/status", UriKind.Relative));
+            Assert.DoesNotContain("decision-letter", before, StringComparison.Ordinal);
+            Assert.Contains("The panel has finished scoring your application.", before, StringComparison.Ordinal);
+        }
+        using (var sent = await SendAsync(manager)) Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        app.DeliverMail();
+
+        var received = smtp.Received();
+        foreach (var (reference, _) in groups)
+        {
+            var page = await applicants[reference].GetStringAsync(new Uri($"/apply/applications/{reference}/status", UriKind.Relative));
+            var email = received.Single(mail => mail.Subject!.Contains(reference, StringComparison.Ordinal));
+            var onThePage = LetterLines(page);
+            Assert.True(onThePage.Count > 10, $"{reference}'s page shows only {onThePage.Count} lines of its letter");
+            Assert.Equal(LetterLines(email.HtmlBody!), onThePage);
+        }
+        foreach (var client in applicants.Values) client.Dispose();
+    }
+
+    [Fact]
+    public async Task Send_WaitingListWithoutAClosingDate_IsRefusedAndQueuesNothing()
+    {
+        using var smtp = SmtpLoopback.Start();
+        using var app = smtp.App();
+        var (_, manager) = await DecidedAsync(app);
+
+        var page = await manager.GetStringAsync(new Uri(DecisionsPage, UriKind.Relative));
+        Assert.Contains("Not yet: the letters need the date the waiting list closes", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        using var refused = await SendAsync(manager);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("The round cannot send its decisions: it needs the date the waiting list closes", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().OutboxMessages.CountAsync(m => m.DedupKey!.StartsWith("decision:"))));
+        Assert.Equal(RoundState.Decided, (await app.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().Rounds.AsNoTracking().SingleAsync(r => r.Reference == PanelRounds.Round))).State);
+    }
+
+    [Theory]
+    [InlineData("31", "2", "2027", "The date the waiting list closes must be a real date, like 27 3 2027")]
+    [InlineData("28", "2", "2027", "The date the waiting list closes must be after today.")]
+    [InlineData("", "10", "", "The date the waiting list closes must include a day and year")]
+    public async Task Save_WrongClosingDate_SaysWhatIsWrongAndKeepsWhatWasSaved(string day, string month, string year, string error)
+    {
+        using var smtp = SmtpLoopback.Start();
+        using var app = smtp.App();
+        var (_, manager) = await DecidedAsync(app);
+        using (var saved = await SaveAfterTheDecisionAsync(manager, "Report within a year.", "30", "9", "2027")) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        using var wrong = await SaveAfterTheDecisionAsync(manager, "Something else", day, month, year);
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        var html = WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync());
+        Assert.Contains($"<a href=\"#waiting-list-until-day\">{error}</a>", html, StringComparison.Ordinal);
+        Assert.Contains("Something else", html, StringComparison.Ordinal);
+        var round = await app.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().Rounds.AsNoTracking().SingleAsync(r => r.Reference == PanelRounds.Round));
+        Assert.Equal("Report within a year.", round.GrantConditions);
+        Assert.Equal(new DateOnly(2027, 9, 30), round.WaitingListUntil);
+        Assert.Equal(SignedInClient.Manager, round.AfterTheDecisionSetBy);
+    }
+
+    [Fact]
+    public async Task Preview_ShowsOneRealEmailOfEachKindAndAnyApplicationsOnRequest()
+    {
+        using var smtp = SmtpLoopback.Start();
+        using var app = smtp.App();
+        var (seed, manager) = await DecidedAsync(app);
+        using (var saved = await SaveAfterTheDecisionAsync(manager, Conditions, "30", "9", "2027")) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var states = await StatesAsync(app);
+        var firstAward = seed.Applications.First(reference => states[reference] == ApplicationState.Awarded);
+        var awarded = await app.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().Applications.AsNoTracking().SingleAsync(a => a.Reference == firstAward));
+
+        var page = WebUtility.HtmlDecode(await manager.GetStringAsync(new Uri(DecisionsPage, UriKind.Relative)));
+
+        Assert.Contains($"Funded: {firstAward}", page, StringComparison.Ordinal);
+        Assert.Contains("Waiting list: ", page, StringComparison.Ordinal);
+        Assert.Contains("Not funded: ", page, StringComparison.Ordinal);
+        Assert.Contains($"Grant: {FairFund.Domain.Scoring.Money.Pounds(awarded.Decision!.Amount)}", page, StringComparison.Ordinal);
+        Assert.Contains("Spend the grant on the project you described.", page, StringComparison.Ordinal);
+        Assert.Contains($"{Applications} groups hear by email", page, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().OutboxMessages.CountAsync(m => m.DedupKey!.StartsWith("decision:"))));
+
+        var one = WebUtility.HtmlDecode(await manager.GetStringAsync(new Uri($"{DecisionsPage}?preview={Ineligible}", UriKind.Relative)));
+        Assert.Contains($"Not funded: {Ineligible}", one, StringComparison.Ordinal);
+        Assert.Contains("contact24@group.fairfund.test", one, StringComparison.Ordinal);
+        Assert.Contains("The group is based outside Coventry and Warwickshire.", one, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Funded: {firstAward}", one, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decisions_BeforeDecisionOrForAnyoneButTheFundManager_IsNotShown()
+    {
+        using var smtp = SmtpLoopback.Start();
+        using var app = smtp.App();
+        var (_, manager) = await Moderating.InModerationAsync(app, 4, 2, Moderating.SpreadScores);
+        using var applicant = await SignedInClient.As(app, SignedInClient.Applicant);
+
+        using var inModeration = await manager.GetAsync(new Uri(DecisionsPage, UriKind.Relative));
+        await Moderating.ApproveAsync(manager);
+        using var forAnApplicant = await applicant.GetAsync(new Uri(DecisionsPage, UriKind.Relative));
+        using var nobody = SignedInClient.Anonymous(app);
+        using var forNobody = await nobody.GetAsync(new Uri(DecisionsPage, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, inModeration.StatusCode);
+        Assert.Equal("/account/access-denied", forAnApplicant.Headers.Location!.AbsolutePath);
+        Assert.Equal("/account/sign-in", forNobody.Headers.Location!.AbsolutePath);
+    }
+
+    /// <summary>An account for the person who sent the application, a member of its group, signed in.</summary>
+    private static async Task<HttpClient> ApplicantAsync(FairFundFactory app, string reference, string email)
+    {
+        const string password = "a-group-member-2027";
+        await app.WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<IdentityUser>>();
+            var db = services.GetRequiredService<FairFundDbContext>();
+            var user = new IdentityUser(email) { Email = email, EmailConfirmed = true };
+            Assert.True((await users.CreateAsync(user, password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.Applicant)).Succeeded);
+            var organisation = await db.Applications.Where(a => a.Reference == reference).Select(a => a.OrganisationId).SingleAsync();
+            db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = organisation, UserId = user.Id });
+            await db.SaveChangesAsync();
+        });
+        var client = SignedInClient.Anonymous(app);
+        using var signedIn = await client.PostFormAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return client;
+    }
+
+    /// <summary>
+    /// The words inside <c>id="decision-letter"</c>, a line for each paragraph, heading, list item or line break,
+    /// whatever the markup around them: what a reader reads, to compare a page with an email.
+    /// </summary>
+    private static List<string> LetterLines(string html)
+    {
+        var start = html.IndexOf("id=\"decision-letter\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, "no decision letter");
+        var open = html.LastIndexOf("<div", start, StringComparison.Ordinal);
+        var depth = 0;
+        var end = open;
+        foreach (Match tag in Divs().Matches(html, open))
+        {
+            depth += tag.Value.StartsWith("</", StringComparison.Ordinal) ? -1 : 1;
+            if (depth == 0) { end = tag.Index; break; }
+        }
+        var letter = Blocks().Replace(html[open..end], "\n");
+        return [.. WebUtility.HtmlDecode(Tags().Replace(letter, "")).Split('\n')
+            .Select(line => Spaces().Replace(line, " ").Trim()).Where(line => line.Length > 0)];
+    }
+
+    [GeneratedRegex("</?div\\b[^>]*>")]
+    private static partial Regex Divs();
+
+    [GeneratedRegex("</?(p|div|li|ol|ul|h2|h3|br)\\b[^>]*>")]
+    private static partial Regex Blocks();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex("\\s+")]
+    private static partial Regex Spaces();
+}
