@@ -48,7 +48,7 @@ public sealed record DecisionNotice(
             $"Your application is funded in part: {Money.Pounds(result.Amount)} of the {Money.Pounds(result.Requested)} you asked for, which is what was left in the pot when your application was reached.",
         Decision.Award => $"Your application is funded: {Money.Pounds(result.Amount)}, the full amount you asked for.",
         Decision.Waitlist =>
-            $"Your application scored well enough to be funded, but the money ran out before it was reached (it is number {result.Rank} in the order of merit). If a funded group does not take up its grant, the money is offered down the waiting list in order.",
+            $"Your application scored well enough to be funded, but the money ran out before it was reached: it is number {result.Rank} in the order of merit.",
         _ => result.Reason switch
         {
             DeclineReason.Ineligible => IneligibleReason(steps.OfType<EligibilityStep>().Single()),

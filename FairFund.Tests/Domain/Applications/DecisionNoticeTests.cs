@@ -61,7 +61,7 @@ public sealed class DecisionNoticeTests
     }
 
     [Theory]
-    [InlineData("R-WAITLISTED", Decision.Waitlist, "Your application scored well enough to be funded, but the money ran out before it was reached (it is number 2 in the order of merit).")]
+    [InlineData("R-WAITLISTED", Decision.Waitlist, "Your application scored well enough to be funded, but the money ran out before it was reached: it is number 2 in the order of merit.")]
     [InlineData("R-BELOW", Decision.Decline, "Your application's final score, 25.00, is below 40.00, the score every funded application in this round had to reach.")]
     [InlineData("R-INELIGIBLE", Decision.Decline, "Your application does not meet the fund's rules: The group works outside Coventry and Warwickshire.")]
     [InlineData("R-FEW-REVIEWS", Decision.Decline, "Not enough panel members could review your application to score it fairly")]

@@ -95,7 +95,7 @@ public sealed class MailTemplatesTests : IAsyncDisposable
         Assert.DoesNotContain("src=", mail.Html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("url(", mail.Html, StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith("Test Fund\n\n", mail.Text, StringComparison.Ordinal);
-        Assert.EndsWith("Sent by Test Fund, 1 High Street, Rugby CV21 2AA.\nIf you have a question, reply to this email or write to grants@fund.example.\n", mail.Text.Replace("\n\nIf", "\nIf", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.EndsWith("Sent by Test Fund, 1 High Street, Rugby CV21 2AA.\n\nYou can reply to this email: replies go to grants@fund.example.\n", mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("<p", mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", mail.Text, StringComparison.Ordinal);
     }
@@ -124,7 +124,7 @@ public sealed class MailTemplatesTests : IAsyncDisposable
 
             Sent by Test Fund, 1 High Street, Rugby CV21 2AA.
 
-            If you have a question, reply to this email or write to grants@fund.example.
+            You can reply to this email: replies go to grants@fund.example.
 
             """.ReplaceLineEndings("\n"), mail.Text);
         Assert.Contains("href=\"https://fund.example/account/confirm-email?code=a&amp;userId=b\"", mail.Html, StringComparison.Ordinal);
