@@ -25,57 +25,13 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-web_dll="$root/FairFund.Web/bin/Release/net10.0/FairFund.Web.dll"
-bench_dll="$root/bench/FairFund.Bench/bin/Release/net10.0/FairFund.Bench.dll"
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/fairfund-decision-mail-bench.XXXXXX")"
+work_name=fairfund-decision-mail-bench
+# shellcheck source=bench/seeded-app.sh
+source "$(dirname "${BASH_SOURCE[0]}")/seeded-app.sh"
 seeded="$work/seeded"
-app_pid=""
 
-stop_app() {
-    if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
-        kill "$app_pid" 2>/dev/null || true
-        wait "$app_pid" 2>/dev/null || true
-    fi
-    app_pid=""
-}
-
-cleanup() {
-    local status=$?
-    stop_app
-    if [[ $status -ne 0 && -f "$work/app.log" ]]; then
-        echo "--- last lines of the app's log ---" >&2
-        tail -n 40 "$work/app.log" >&2 || true
-    fi
-    if [[ "${KEEP_DATA:-0}" == 1 ]]; then echo "Kept $work" >&2; else rm -rf "$work"; fi
-    exit $status
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-port="${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')}"
-base="http://127.0.0.1:$port"
-
-echo "== Building Release (FairFund.Bench builds FairFund.Web too)"
-dotnet build -c Release "$root/bench/FairFund.Bench/FairFund.Bench.csproj" -nologo -v quiet >"$work/build.log" 2>&1 \
-    || { tail -n 40 "$work/build.log" >&2; exit 1; }
-
-echo "== First start: database and demo data in $seeded"
-FairFund__DataDirectory="$seeded" ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Production \
-    dotnet "$web_dll" >>"$work/app.log" 2>&1 &
-app_pid=$!
-started=0
-for _ in $(seq 1 240); do
-    if curl -fsS -o /dev/null "$base/healthz" 2>/dev/null; then started=1; break; fi
-    if ! kill -0 "$app_pid" 2>/dev/null; then echo "The app stopped while starting." >&2; exit 1; fi
-    sleep 0.5
-done
-[[ $started == 1 ]] || { echo "The app did not answer $base/healthz within 120 s." >&2; exit 1; }
-stop_app
-
-echo "== Seeding $applications applications, $members panel members"
-dotnet "$bench_dll" seed-moderation "$seeded" --applications "$applications" --members "$members"
+build_release
+seed_round "$seeded" "$applications" "$members"
 
 for run in $(seq 1 "$runs"); do
     echo

@@ -25,68 +25,20 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 round=CW-MH-2027-R1
 manager=manager@demo.fairfund.test
 password=demo-manager-2027
-web_dll="$root/FairFund.Web/bin/Release/net10.0/FairFund.Web.dll"
-bench_dll="$root/bench/FairFund.Bench/bin/Release/net10.0/FairFund.Bench.dll"
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/fairfund-moderation-bench.XXXXXX")"
+work_name=fairfund-moderation-bench
+# shellcheck source=bench/seeded-app.sh
+source "$(dirname "${BASH_SOURCE[0]}")/seeded-app.sh"
 data="$work/data"
 jar="$work/cookies.txt"
-app_pid=""
 
-stop_app() {
-    if [[ -n "$app_pid" ]] && kill -0 "$app_pid" 2>/dev/null; then
-        kill "$app_pid" 2>/dev/null || true
-        wait "$app_pid" 2>/dev/null || true
-    fi
-    app_pid=""
-}
-
-cleanup() {
-    local status=$?
-    stop_app
-    if [[ $status -ne 0 && -f "$work/app.log" ]]; then
-        echo "--- last lines of the app's log ---" >&2
-        tail -n 40 "$work/app.log" >&2 || true
-    fi
-    if [[ "${KEEP_DATA:-0}" == 1 ]]; then echo "Kept $work" >&2; else rm -rf "$work"; fi
-    exit $status
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-port="${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')}"
-base="http://127.0.0.1:$port"
-
-start_app() {
-    FairFund__DataDirectory="$data" ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Production \
-        dotnet "$web_dll" >>"$work/app.log" 2>&1 &
-    app_pid=$!
-    for _ in $(seq 1 240); do
-        if curl -fsS -o /dev/null "$base/healthz" 2>/dev/null; then return 0; fi
-        if ! kill -0 "$app_pid" 2>/dev/null; then echo "The app stopped while starting." >&2; return 1; fi
-        sleep 0.5
-    done
-    echo "The app did not answer $base/healthz within 120 s." >&2
-    return 1
-}
-
-echo "== Building Release (FairFund.Bench builds FairFund.Web too)"
-dotnet build -c Release "$root/bench/FairFund.Bench/FairFund.Bench.csproj" -nologo -v quiet >"$work/build.log" 2>&1 \
-    || { tail -n 40 "$work/build.log" >&2; exit 1; }
-
-echo "== First start: database and demo data in $data"
-start_app
-stop_app
-
-echo "== Seeding $applications applications, $members panel members"
-dotnet "$bench_dll" seed-moderation "$data" --applications "$applications" --members "$members"
+build_release
+seed_round "$data" "$applications" "$members"
 
 echo "== Second start, on $base (Production)"
-start_app
+start_app "$data"
 
 echo "== Signing in as $manager"
 token="$(curl -fsS -c "$jar" -b "$jar" "$base/account/sign-in" \

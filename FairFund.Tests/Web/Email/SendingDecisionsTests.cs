@@ -48,6 +48,15 @@ public sealed partial class SendingDecisionsTests
         return (seed, manager);
     }
 
+    /// <summary>The round decided, with the grant's <see cref="Conditions"/> and the waiting list closing on 30 September 2027 saved.</summary>
+    private static async Task<(PanelRoundSeed Seed, HttpClient Manager)> DecidedWithConditionsAsync(FairFundFactory app)
+    {
+        var (seed, manager) = await DecidedAsync(app);
+        using var saved = await SaveAfterTheDecisionAsync(manager, Conditions, "30", "9", "2027");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        return (seed, manager);
+    }
+
     private static Task<HttpResponseMessage> SaveAfterTheDecisionAsync(HttpClient manager, string conditions, string day, string month, string year) =>
         manager.PostFormAsync(DecisionsPage + "?handler=Save", new()
         {
@@ -68,8 +77,7 @@ public sealed partial class SendingDecisionsTests
     {
         using var smtp = SmtpLoopback.Start();
         using var app = smtp.App();
-        var (seed, manager) = await DecidedAsync(app);
-        using (var saved = await SaveAfterTheDecisionAsync(manager, Conditions, "30", "9", "2027")) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (seed, manager) = await DecidedWithConditionsAsync(app);
 
         using (var sent = await SendAsync(manager)) Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal(Applications, app.DeliverMail());
@@ -148,8 +156,7 @@ public sealed partial class SendingDecisionsTests
     {
         using var smtp = SmtpLoopback.Start();
         using var app = smtp.App();
-        var (seed, manager) = await DecidedAsync(app);
-        using (var saved = await SaveAfterTheDecisionAsync(manager, Conditions, "30", "9", "2027")) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (seed, manager) = await DecidedWithConditionsAsync(app);
         var states = await StatesAsync(app);
         // One group of each kind signs in as the person who sent its application.
         var groups = new[] { ApplicationState.Awarded, ApplicationState.Waitlisted, ApplicationState.Declined, ApplicationState.Ineligible }
@@ -224,8 +231,7 @@ public sealed partial class SendingDecisionsTests
     {
         using var smtp = SmtpLoopback.Start();
         using var app = smtp.App();
-        var (seed, manager) = await DecidedAsync(app);
-        using (var saved = await SaveAfterTheDecisionAsync(manager, Conditions, "30", "9", "2027")) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (seed, manager) = await DecidedWithConditionsAsync(app);
         var states = await StatesAsync(app);
         var firstAward = seed.Applications.First(reference => states[reference] == ApplicationState.Awarded);
         var awarded = await app.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().Applications.AsNoTracking().SingleAsync(a => a.Reference == firstAward));
