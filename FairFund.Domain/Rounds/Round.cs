@@ -172,13 +172,25 @@ public sealed class Round
         ArgumentNullException.ThrowIfNull(grantConditions);
         if (State is RoundState.Notified or RoundState.Archived or RoundState.Cancelled)
             throw new DomainRuleException($"What groups are told after the decision cannot change now: the round is {Describe(State)}.");
-        var conditions = grantConditions.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        if (conditions.Length > GrantConditionsMaxLength)
-            throw new DomainRuleException($"The grant's conditions must be {GrantConditionsMaxLength:#,##0} characters or fewer (they have {conditions.Length:#,##0}).");
-        if (waitingListUntil is { } until && until <= Today(now))
-            throw new DomainRuleException("The date the waiting list closes must be after today.");
-        (GrantConditions, WaitingListUntil, AfterTheDecisionSetBy, AfterTheDecisionSetAt) = (conditions, waitingListUntil, actor, now);
+        if (CheckAfterTheDecision(grantConditions, waitingListUntil, now) is { Count: > 0 } problems)
+            throw new DomainRuleException(string.Join(" ", problems.Select(problem => problem.Message)));
+        (GrantConditions, WaitingListUntil, AfterTheDecisionSetBy, AfterTheDecisionSetAt) = (Tidy(grantConditions), waitingListUntil, actor, now);
     }
+
+    /// <summary>What is wrong with the words and date for <see cref="SetAfterTheDecision"/>, each at its field.</summary>
+    public static IReadOnlyList<Problem> CheckAfterTheDecision(string grantConditions, DateOnly? waitingListUntil, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(grantConditions);
+        var problems = new List<Problem>();
+        var length = Tidy(grantConditions).Length;
+        if (length > GrantConditionsMaxLength)
+            problems.Add(new Problem(nameof(GrantConditions), $"The grant's conditions must be {GrantConditionsMaxLength:#,##0} characters or fewer (they have {length:#,##0})."));
+        if (waitingListUntil is { } until && until <= Today(now))
+            problems.Add(new Problem(nameof(WaitingListUntil), "The date the waiting list closes must be after today."));
+        return problems;
+    }
+
+    private static string Tidy(string grantConditions) => grantConditions.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
     /// <summary>Why the waiting list's date cannot go in a letter now, in words after "it needs"; null when it can.</summary>
     public string? WaitingListProblem(DateTimeOffset now) => WaitingListUntil switch

@@ -149,6 +149,11 @@ public sealed partial class SendingDecisionsTests
         Assert.Equal(Applications, smtp.Received().Select(mail => mail.MessageId).Distinct().Count());
         Assert.Equal(Applications, smtp.Count);
         Assert.Contains("The decisions have already been sent.", await manager.GetStringAsync(new Uri(DecisionsPage, UriKind.Relative)), StringComparison.Ordinal);
+
+        // A save from a page opened before the decisions went changes nothing the groups were sent.
+        using var lateSave = await manager.PostWithTokenAsync(DecisionsPage + "?handler=Save", token);
+        Assert.Equal(HttpStatusCode.Redirect, lateSave.StatusCode);
+        Assert.Equal(new DateOnly(2027, 9, 30), (await app.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().Rounds.AsNoTracking().SingleAsync(r => r.Reference == PanelRounds.Round))).WaitingListUntil);
     }
 
     [Fact]

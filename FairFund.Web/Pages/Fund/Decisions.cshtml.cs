@@ -44,27 +44,26 @@ public sealed partial class DecisionsModel(FairFundDbContext db, DecisionMailing
     {
         var round = await DecidedRoundAsync(reference, cancellationToken);
         if (round is null) return NotFound();
+        if (round.State != RoundState.Decided)
+        {
+            TempData[DoneKey] = "Nothing was changed: the decisions have already been sent, with the words shown below.";
+            return RedirectToPage(new { reference });
+        }
         var waitingListUntil = FormNumbers.IsBlank(Input.WaitingListUntil.Day) && FormNumbers.IsBlank(Input.WaitingListUntil.Month) && FormNumbers.IsBlank(Input.WaitingListUntil.Year)
             ? null
             : UkDateInput.ReadDate(Input.WaitingListUntil, "waiting-list-until", "date the waiting list closes", Errors);
+        var conditions = Input.GrantConditions ?? "";
+        foreach (var problem in Round.CheckAfterTheDecision(conditions, waitingListUntil, time.GetUtcNow()))
+            Errors.Add(problem.Location == nameof(Round.WaitingListUntil) ? "waiting-list-until-day" : "grant-conditions", problem.Message);
         if (!Errors.Any)
         {
-            try
-            {
-                round.SetAfterTheDecision(Input.GrantConditions ?? "", waitingListUntil, time.GetUtcNow(), Actor);
-                await db.SaveChangesAsync(cancellationToken);
-                TempData[DoneKey] = "Saved. The previews below show the emails with these words.";
-                return RedirectToPage(new { reference });
-            }
-            catch (DomainRuleException refused)
-            {
-                Errors.Add(refused.Message.Contains("waiting list", StringComparison.Ordinal) ? "waiting-list-until-day" : "grant-conditions", refused.Message);
-            }
+            round.SetAfterTheDecision(conditions, waitingListUntil, time.GetUtcNow(), Actor);
+            await db.SaveChangesAsync(cancellationToken);
+            TempData[DoneKey] = "Saved. The previews below show the emails with these words.";
+            return RedirectToPage(new { reference });
         }
-        // Show the round as it is saved, with what was entered kept in the form.
-        db.ChangeTracker.Clear();
-        var saved = (await DecidedRoundAsync(reference, cancellationToken))!;
-        View = await ViewOf(saved, preview: null, cancellationToken);
+        // The round as it is saved, with what was entered kept in the form.
+        View = await ViewOf(round, preview: null, cancellationToken);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
