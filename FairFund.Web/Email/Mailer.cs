@@ -25,6 +25,9 @@ public sealed class MailLinks(IConfiguration configuration)
 {
     private readonly Uri? _publicBase = Uri.TryCreate(configuration["FairFund:PublicBaseUrl"], UriKind.Absolute, out var configured) ? configured : null;
 
+    /// <summary>An application's status page, where its group sees where it stands and, once sent, its decision.</summary>
+    public string StatusPage(IUrlHelper url, string reference) => To(url, "/Apply/Status", new { reference });
+
     public string To(IUrlHelper url, string page, object? values = null)
     {
         ArgumentNullException.ThrowIfNull(url);

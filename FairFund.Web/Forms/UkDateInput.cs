@@ -76,6 +76,15 @@ public static partial class UkDateInput
     public static DateOnly? ReadDate(DateInput input, string id, string what, FormErrors errors) =>
         ReadDate(input.Day, input.Month, input.Year, id, what, errors);
 
+    /// <summary>Like <see cref="ReadDate(DateInput, string, string, FormErrors)"/>, but a date left wholly empty is null and no error.</summary>
+    public static DateOnly? ReadOptionalDate(DateInput input, string id, string what, FormErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return FormNumbers.IsBlank(input.Day) && FormNumbers.IsBlank(input.Month) && FormNumbers.IsBlank(input.Year)
+            ? null
+            : ReadDate(input, id, what, errors);
+    }
+
     private static DateOnly? ReadDate(string? dayText, string? monthText, string? yearText, string id, string what, FormErrors errors)
     {
         var dateId = id + "-day";

@@ -97,7 +97,7 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         }
         // Sent to the person who pressed the button, saved with the submission: either both happen or neither.
         var received = new ApplicationReceivedMail(User.FindFirstValue(AccountMail.NameClaim), GroupName, RoundName, application.Reference,
-            UkTime.Format(application.SubmittedAt!.Value), links.To(Url, "/Apply/Status", new { reference = application.Reference }));
+            UkTime.Format(application.SubmittedAt!.Value), links.StatusPage(Url, application.Reference));
         await mailer.QueueAsync<ApplicationReceived, ApplicationReceivedMail>(actor, received, application.Reference, $"received:{application.Id}", cancellationToken);
 
         try

@@ -25,8 +25,9 @@ public sealed class ProjectModel(FairFundDbContext db, ApplicantRecords records)
     protected override void SaveAnswers(Application application, ICollection<FieldError> entryErrors)
     {
         var errors = new FormErrors();
-        var start = ReadDate(Input.StartDate, "start-date", "date the project starts", errors);
-        var end = ReadDate(Input.EndDate, "end-date", "date the project ends", errors);
+        // A date left empty is for the application's own check to ask for.
+        var start = UkDateInput.ReadOptionalDate(Input.StartDate, "start-date", "date the project starts", errors);
+        var end = UkDateInput.ReadOptionalDate(Input.EndDate, "end-date", "date the project ends", errors);
         foreach (var error in errors.All) entryErrors.Add(error);
         application.AnswerProject(new ProjectAnswers(Input.Title ?? "", Input.WhatYouWillDo ?? "", start, end));
     }
@@ -39,12 +40,6 @@ public sealed class ProjectModel(FairFundDbContext db, ApplicantRecords records)
     };
 
     protected override IEnumerable<string> FieldOrder() => ["title", "what-you-will-do", "start-date-day", "end-date-day"];
-
-    /// <summary>A date that was entered, or null: a date left empty is for the application's own check to ask for.</summary>
-    private static DateOnly? ReadDate(DateInput input, string id, string what, FormErrors errors) =>
-        FormNumbers.IsBlank(input.Day) && FormNumbers.IsBlank(input.Month) && FormNumbers.IsBlank(input.Year)
-            ? null
-            : UkDateInput.ReadDate(input, id, what, errors);
 
     public sealed class ProjectInput
     {

@@ -49,9 +49,7 @@ public sealed partial class DecisionsModel(FairFundDbContext db, DecisionMailing
             TempData[DoneKey] = "Nothing was changed: the decisions have already been sent, with the words shown below.";
             return RedirectToPage(new { reference });
         }
-        var waitingListUntil = FormNumbers.IsBlank(Input.WaitingListUntil.Day) && FormNumbers.IsBlank(Input.WaitingListUntil.Month) && FormNumbers.IsBlank(Input.WaitingListUntil.Year)
-            ? null
-            : UkDateInput.ReadDate(Input.WaitingListUntil, "waiting-list-until", "date the waiting list closes", Errors);
+        var waitingListUntil = UkDateInput.ReadOptionalDate(Input.WaitingListUntil, "waiting-list-until", "date the waiting list closes", Errors);
         var conditions = Input.GrantConditions ?? "";
         foreach (var problem in Round.CheckAfterTheDecision(conditions, waitingListUntil, time.GetUtcNow()))
             Errors.Add(problem.Location == nameof(Round.WaitingListUntil) ? "waiting-list-until-day" : "grant-conditions", problem.Message);
@@ -103,7 +101,7 @@ public sealed partial class DecisionsModel(FairFundDbContext db, DecisionMailing
 
     private string Actor => User.Identity?.Name ?? "unknown";
 
-    private string StatusLink(string reference) => links.To(Url, "/Apply/Status", new { reference });
+    private string StatusLink(string reference) => links.StatusPage(Url, reference);
 
     private async Task<Round?> DecidedRoundAsync(string reference, CancellationToken cancellationToken)
     {

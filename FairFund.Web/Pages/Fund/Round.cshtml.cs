@@ -67,7 +67,7 @@ public sealed class RoundModel(FairFundDbContext db, RoundAllocation allocation,
                     await allocation.DecideAsync(round, moderated, now, actor, cancellationToken);
                     break;
                 case RoundTrigger.Notify:
-                    await decisions.NotifyAsync(round, now, actor, reference => links.To(Url, "/Apply/Status", new { reference }), cancellationToken);
+                    await decisions.NotifyAsync(round, now, actor, reference => links.StatusPage(Url, reference), cancellationToken);
                     break;
                 case RoundTrigger.Archive: round.Archive(now, actor); break;
                 case RoundTrigger.Cancel: round.Cancel(now, actor, Input.Reason ?? ""); break;
