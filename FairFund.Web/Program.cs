@@ -3,6 +3,7 @@ using FairFund.Web.Accounts;
 using FairFund.Web.Applications;
 using FairFund.Web.Cli;
 using FairFund.Web.Data;
+using FairFund.Web.Deployment;
 using FairFund.Web.Email;
 
 if (AllocateCommand.IsInvokedBy(args)) return AllocateCommand.Run(args, Console.Out, Console.Error);
@@ -11,8 +12,11 @@ if (AllocateCommand.IsInvokedBy(args)) return AllocateCommand.Run(args, Console.
 // files (settings, and static assets through the build's manifest) are found beside the program.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.WebHost.UseStaticWebAssets();
+// The public address, proxies, demo data and key protection, checked before anything else: a server missing one stops here.
+var deployment = DeploymentSettings.Read(builder.Configuration, builder.Environment);
+builder.Services.AddFairFundDeployment(builder.Configuration, deployment);
 // The demo funder sits under everything else, so a funder's own settings always win.
-if (builder.Configuration.GetValue("FairFund:DemoData", true))
+if (deployment.DemoData)
 {
     var demoFunder = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = Path.Combine(DemoData.DemoFolder, "funder.json"), Optional = true };
     demoFunder.ResolveFileProvider();
@@ -46,13 +50,12 @@ builder.Services.AddHealthChecks().AddDbContextCheck<FairFundDbContext>("databas
 var app = builder.Build();
 await DataSetup.MigrateAsync(app.Services);
 await DemoData.EnsureRolesAsync(app.Services);
-if (app.Configuration.GetValue("FairFund:DemoData", true)) await DemoData.SeedAsync(app.Services, app.Services.GetRequiredService<TimeProvider>());
+if (deployment.DemoData) await DemoData.SeedAsync(app.Services, app.Services.GetRequiredService<TimeProvider>());
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-    app.UseHsts();
-}
+app.UseFairFundDeployment();
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
+// An unknown address or a bad request gets the app's own page, with its status code kept.
+app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseRouting();
 app.UseAuthentication();

@@ -14,7 +14,11 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2027, 3, 1, 9, 30, 0, TimeSpan.Zero);
 
-    public DirectoryInfo DataDirectory { get; } = Directory.CreateTempSubdirectory("fairfund-web-");
+    /// <summary>The app's data folder; a second factory given the first one's is the app restarted on the same data.</summary>
+    public DirectoryInfo DataDirectory { get; init; } = Directory.CreateTempSubdirectory("fairfund-web-");
+
+    /// <summary>Development unless a test says otherwise; outside Development the app needs its production settings.</summary>
+    public string EnvironmentName { get; init; } = "Development";
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -53,14 +57,25 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
     /// accepted. Passes never overlap, so after this returns, everything due has been tried. Run on the
     /// thread pool so that tests reading the mailbox synchronously cannot deadlock on xunit's context.
     /// </summary>
-    public int DeliverMail() =>
-        Task.Run(() => Services.GetRequiredService<FairFund.Web.Email.OutboxDispatcher>().SendDueAsync(CancellationToken.None)).GetAwaiter().GetResult();
+    public int DeliverMail() => Task.Run(async () =>
+    {
+        await Services.GetRequiredService<FairFund.Web.Accounts.AccountRequests>().WhenAllDoneAsync();
+        return await Services.GetRequiredService<FairFund.Web.Email.OutboxDispatcher>().SendDueAsync(CancellationToken.None);
+    }).GetAwaiter().GetResult();
 
-    /// <summary>The address the app is reached at, which links in its emails use; unset, they use the request's.</summary>
+    /// <summary>
+    /// Waits until the account forms' queued work (creating accounts, making their emails) is done, as a person
+    /// reading their email a moment later would find it.
+    /// </summary>
+    public void FinishAccountRequests() =>
+        Task.Run(() => Services.GetRequiredService<FairFund.Web.Accounts.AccountRequests>().WhenAllDoneAsync()).GetAwaiter().GetResult();
+
+    /// <summary>The address the app is reached at, which links in its emails use; unset (Development only), they use the address it listens on.</summary>
     public string? PublicBaseUrl { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("FairFund:DataDirectory", DataDirectory.FullName);
         // Tests sign in many times from one address; the limit itself is tested with its own setting.
         builder.UseSetting("FairFund:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -20,7 +20,7 @@ public static class AccountSetup
     {
         services.AddIdentity<IdentityUser, IdentityRole>(options =>
             {
-                // NCSC guidance: length over forced complexity, and lock out guessing.
+                // NCSC guidance: length over forced complexity, and no common passwords.
                 options.Password.RequiredLength = 10;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
@@ -31,11 +31,19 @@ public static class AccountSetup
                 options.User.AllowedUserNameCharacters = "";
                 // An account is only usable once its owner has shown the address is theirs.
                 options.SignIn.RequireConfirmedEmail = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Identity's lockout would let anyone lock the owner out with five wrong guesses; SignInGuard
+                // slows guessing per account and address instead.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<Data.FairFundDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswords>();
+        // A password reset or "sign out of every device" changes the account's security stamp; every other
+        // session checks it this often, so they end within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<SignInGuard>();
+        services.AddSingleton<AccountRequests>();
+        services.AddHostedService<AccountWorker>();
         services.AddScoped<AccountMail>();
         services.ConfigureApplicationCookie(options =>
         {
@@ -43,8 +51,8 @@ public static class AccountSetup
             options.LogoutPath = "/account/sign-out";
             options.AccessDeniedPath = "/account/access-denied";
             options.Cookie.Name = "FairFund.Auth";
+            // Secure or not is decided with the other cookies' in Deployment/DeploymentSetup.cs.
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.FundManager, policy => policy.RequireRole(Roles.FundManager))

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace FairFund.Web.Accounts;
 
 /// <summary>
-/// Slows password guessing from one address: a handful of sign-in attempts a minute, on top of Identity's
-/// lockout of the account itself. The account forms that send email (register, resend the confirmation,
+/// Slows password guessing from one address: a handful of sign-in attempts a minute, on top of
+/// <see cref="SignInGuard"/>'s count of wrong passwords per account and address. The address is the client's
+/// as the configured proxies forward it (Deployment/DeploymentSetup.cs), so one client behind the proxy
+/// never uses up everyone's allowance. The account forms that send email (register, resend the confirmation,
 /// forgotten password) are limited the same way, so that nobody can use FairFund to flood an inbox. Only
 /// posts count; looking at a page never does. Each form has its own allowance.
 /// </summary>

@@ -14,19 +14,19 @@ public interface IMailModel
     string Subject { get; }
 }
 
-public sealed record ConfirmEmailMail(string? Name, string ConfirmLink, string ResendLink, string LinkLifetime) : IMailModel
+public sealed record ConfirmEmailMail(string ConfirmLink, string ResendLink, string LinkLifetime) : IMailModel
 {
     public MailKind Kind => MailKind.ConfirmEmail;
     public string Subject => "Confirm your email address for FairFund";
 }
 
-public sealed record AlreadyRegisteredMail(string? Name, string SignInLink, string ForgotPasswordLink) : IMailModel
+public sealed record AlreadyRegisteredMail(string SignInLink, string ForgotPasswordLink) : IMailModel
 {
     public MailKind Kind => MailKind.AlreadyRegistered;
     public string Subject => "You already have a FairFund account";
 }
 
-public sealed record ResetPasswordMail(string? Name, string ResetLink, string LinkLifetime) : IMailModel
+public sealed record ResetPasswordMail(string ResetLink, string LinkLifetime) : IMailModel
 {
     public MailKind Kind => MailKind.PasswordReset;
     public string Subject => "Reset your FairFund password";

@@ -3,6 +3,7 @@ using FairFund.Domain.OpenData;
 using FairFund.Domain.Rounds;
 using FairFund.Web.Accounts;
 using FairFund.Web.Data;
+using FairFund.Web.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -35,18 +36,15 @@ public sealed record PublishedGrant(string ApplicationReference, GrantRecord Row
 
 /// <summary>
 /// Builds a round's 360Giving data from the database: every awarded application with its group, the funder
-/// from its settings, dates as UK dates. The Data Source is the round's public results page, made on
-/// <c>FairFund:PublicBaseUrl</c> when it is set (as emails' links are), otherwise on the address of the request.
+/// from its settings, dates as UK dates. The Data Source is the round's public results page, on the app's public
+/// address as emails' links are (<see cref="MailLinks"/>), never on the address a request claims.
 /// </summary>
-public sealed class ThreeSixtyGivingExport(FairFundDbContext db, IOptions<Funder> funder, IConfiguration configuration, TimeProvider time)
+public sealed class ThreeSixtyGivingExport(FairFundDbContext db, IOptions<Funder> funder, MailLinks links, TimeProvider time)
 {
-    private readonly Uri? _publicBase = Uri.TryCreate(configuration["FairFund:PublicBaseUrl"], UriKind.Absolute, out var configured) ? configured : null;
-
     /// <summary>The round's data, or null when there is no such round or it is not decided yet.</summary>
     /// <param name="reference">The round's reference.</param>
-    /// <param name="requestBase">The address the request came to, such as <c>https://fund.example/</c>.</param>
     /// <param name="cancellationToken">Stops the queries.</param>
-    public async Task<OpenDataExport?> ForRoundAsync(string reference, Uri requestBase, CancellationToken cancellationToken)
+    public async Task<OpenDataExport?> ForRoundAsync(string reference, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
         if (round is null || !Round.IsDecided(round.State)) return null;
@@ -60,7 +58,7 @@ public sealed class ThreeSixtyGivingExport(FairFundDbContext db, IOptions<Funder
 
         var settings = funder.Value;
         var publisher = new Publisher(settings.OrgIdPrefix, settings.OrgId, settings.Name);
-        var dataSource = new Uri(_publicBase ?? requestBase, $"/rounds/{Uri.EscapeDataString(round.Reference)}/results").AbsoluteUri;
+        var dataSource = links.Absolute($"/rounds/{Uri.EscapeDataString(round.Reference)}/results");
         var now = time.GetUtcNow();
         var grants = awarded.Select(application => new PublishedGrant(application.Reference, GrantRecord.For(publisher, round, application,
                 groups[application.OrganisationId],

@@ -29,7 +29,7 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("govuk-error-summary", page);
-        Assert.Contains("Enter the email address and password for your FairFund account", page);
+        Assert.Contains(FairFund.Web.Pages.Account.SignInModel.WrongMessage, page);
     }
 
     [Fact]

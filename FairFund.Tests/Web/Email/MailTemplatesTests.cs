@@ -30,9 +30,9 @@ public sealed class MailTemplatesTests : IAsyncDisposable
     /// <summary>Every template, with what a person typed (a name, a group's name, who invited) set to markup.</summary>
     private static readonly Dictionary<string, Func<MailTemplates, Task<RenderedMail>>> Renders = new()
     {
-        ["ConfirmEmail"] = templates => templates.RenderAsync<ConfirmEmail, ConfirmEmailMail>(new(Hostile, "https://fund.example/account/confirm-email?code=a&userId=b", "https://fund.example/account/resend-confirmation", "24 hours")),
-        ["AlreadyRegistered"] = templates => templates.RenderAsync<AlreadyRegistered, AlreadyRegisteredMail>(new(Hostile, "https://fund.example/account/sign-in", "https://fund.example/account/forgot-password")),
-        ["ResetPassword"] = templates => templates.RenderAsync<ResetPassword, ResetPasswordMail>(new(Hostile, "https://fund.example/account/reset-password?code=a", "24 hours")),
+        ["ConfirmEmail"] = templates => templates.RenderAsync<ConfirmEmail, ConfirmEmailMail>(new("https://fund.example/account/confirm-email?code=a&userId=b", "https://fund.example/account/resend-confirmation", "24 hours")),
+        ["AlreadyRegistered"] = templates => templates.RenderAsync<AlreadyRegistered, AlreadyRegisteredMail>(new("https://fund.example/account/sign-in", "https://fund.example/account/forgot-password")),
+        ["ResetPassword"] = templates => templates.RenderAsync<ResetPassword, ResetPasswordMail>(new("https://fund.example/account/reset-password?code=a", "24 hours")),
         ["PanelInvite"] = templates => templates.RenderAsync<PanelInvite, PanelInviteMail>(new("sam@example.org", Hostile, "R1", Hostile, "https://fund.example/panel/join/abc")),
         ["Award"] = templates => templates.RenderAsync<DecisionEmail, DecisionMail>(Decision(FairFund.Domain.Allocation.Decision.Award, Hostile)),
         ["Waitlist"] = templates => templates.RenderAsync<DecisionEmail, DecisionMail>(Decision(FairFund.Domain.Allocation.Decision.Waitlist, Hostile)),
@@ -103,12 +103,12 @@ public sealed class MailTemplatesTests : IAsyncDisposable
     [Fact]
     public async Task Render_ConfirmEmail_ReadsAsTheTextAPersonGets()
     {
-        var mail = await _templates.RenderAsync<ConfirmEmail, ConfirmEmailMail>(new("Sam", "https://fund.example/account/confirm-email?code=a&userId=b", "https://fund.example/account/resend-confirmation", "24 hours"));
+        var mail = await _templates.RenderAsync<ConfirmEmail, ConfirmEmailMail>(new("https://fund.example/account/confirm-email?code=a&userId=b", "https://fund.example/account/resend-confirmation", "24 hours"));
 
         Assert.Equal("""
             Test Fund
 
-            Hello Sam,
+            Hello,
 
             Confirm your email address to finish creating your FairFund account.
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using FairFund.Web.Accounts;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,10 +7,11 @@ namespace FairFund.Web.Pages.Account;
 
 /// <summary>
 /// Sends a link to choose a new password. The answer is the same for every address ("if there is an
-/// account, we have sent a link"), so the form cannot be used to find out who has an account.
+/// account, we have sent a link"), and so is the work done before it (the address is queued and looked up
+/// afterwards, <see cref="AccountRequests"/>), so neither the words nor the time tell anyone who has an account.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInLimits.ForgotPasswordPolicy)]
-public sealed class ForgotPasswordModel(UserManager<IdentityUser> users, AccountMail mail) : PageModel
+public sealed class ForgotPasswordModel(AccountRequests queue) : PageModel
 {
     public const string EmailKey = "ForgotPassword.Address";
 
@@ -27,8 +27,7 @@ public sealed class ForgotPasswordModel(UserManager<IdentityUser> users, Account
         if (!ModelState.IsValid) return Page();
 
         var email = Input.Email.Trim();
-        // An account that was never confirmed gets the link too: following it shows the address is theirs.
-        if (await users.FindByEmailAsync(email) is { } user) await mail.SendPasswordResetAsync(user, Url, cancellationToken);
+        await queue.EnqueueAsync(new PasswordResetRequest(email), cancellationToken);
         TempData[EmailKey] = email;
         return RedirectToPage("/Account/ForgotPasswordSent");
     }

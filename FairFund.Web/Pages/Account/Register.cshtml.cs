@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using FairFund.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,11 +8,12 @@ namespace FairFund.Web.Pages.Account;
 
 /// <summary>
 /// Creates an applicant's account. Whether or not the address already has an account, the person is sent to
-/// the same "check your email" page, so the form never tells anyone which addresses are registered; the
-/// email says what happened.
+/// the same "check your email" page after the same work (check the answers, hash the password, queue the request),
+/// so neither the page nor the time it takes tells anyone which addresses are registered; the email says what
+/// happened (<see cref="AccountMail"/>).
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInLimits.RegisterPolicy)]
-public sealed class RegisterModel(UserManager<IdentityUser> users, AccountMail mail) : PageModel
+public sealed class RegisterModel(UserManager<IdentityUser> users, AccountRequests queue) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -26,12 +26,15 @@ public sealed class RegisterModel(UserManager<IdentityUser> users, AccountMail m
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        // Every problem at once: the password's rules are checked even when another answer is wrong.
+        // Every problem at once: each answer is checked even when another is wrong.
         var email = (Input.Email ?? "").Trim();
-        var name = Input.Name?.Trim();
+        var name = Input.Name?.Trim() is { Length: > 0 } given ? given : null;
+        if (ModelState.FirstError($"{nameof(Input)}.{nameof(InputModel.Email)}") is null && !AccountInput.IsSendableEmail(email))
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Email)}", AccountInput.EmailFormatMessage);
+        if (name is not null && ModelState.FirstError($"{nameof(Input)}.{nameof(InputModel.Name)}") is null && !AccountInput.IsPlainName(name))
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Name)}", AccountInput.NameMessage);
 
         var candidate = new IdentityUser(email) { Email = email };
-        // Password rules first, for everyone, so the answer never depends on whether the address is taken.
         foreach (var validator in string.IsNullOrEmpty(Input.Password) ? [] : users.PasswordValidators)
         {
             var checkedPassword = await validator.ValidateAsync(users, candidate, Input.Password);
@@ -40,54 +43,18 @@ public sealed class RegisterModel(UserManager<IdentityUser> users, AccountMail m
         }
         if (!ModelState.IsValid) return Page();
 
-        if (await users.FindByEmailAsync(email) is { } existing)
-        {
-            // Costs what creating an account costs, so the time taken does not tell either.
-            users.PasswordHasher.HashPassword(candidate, Input.Password);
-            await SendToExistingAsync(existing, cancellationToken);
-            return CheckEmail(email);
-        }
-
-        var created = await users.CreateAsync(candidate, Input.Password);
-        if (!created.Succeeded)
-        {
-            // Two registrations for one address at once: the other one won.
-            if (created.Errors.Any(error => error.Code is "DuplicateUserName" or "DuplicateEmail")
-                && await users.FindByEmailAsync(email) is { } winner)
-            {
-                await SendToExistingAsync(winner, cancellationToken);
-                return CheckEmail(email);
-            }
-            foreach (var error in created.Errors)
-                ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Email)}", error.Description);
-            return Page();
-        }
-        (await users.AddToRoleAsync(candidate, Roles.Applicant)).ThrowIfFailed();
-        if (!string.IsNullOrEmpty(name)) (await users.AddClaimAsync(candidate, new Claim(AccountMail.NameClaim, name))).ThrowIfFailed();
-        await mail.SendConfirmationAsync(candidate, Url, cancellationToken);
-        return CheckEmail(email);
-    }
-
-    private async Task SendToExistingAsync(IdentityUser existing, CancellationToken cancellationToken)
-    {
-        // Someone who registered but never confirmed most likely lost the first email: send it again.
-        if (existing.EmailConfirmed) await mail.SendAlreadyRegisteredAsync(existing, Url, cancellationToken);
-        else await mail.SendConfirmationAsync(existing, Url, cancellationToken);
-    }
-
-    private RedirectToPageResult CheckEmail(string email)
-    {
+        await queue.EnqueueAsync(new RegistrationRequest(email, users.PasswordHasher.HashPassword(candidate, Input.Password), name), cancellationToken);
         TempData[CheckEmailModel.EmailKey] = email;
         return RedirectToPage("/Account/CheckEmail");
     }
 
     public sealed class InputModel
     {
-        [StringLength(100, ErrorMessage = "Your name must be 100 characters or fewer")]
+        [StringLength(AccountInput.NameLength, ErrorMessage = "Your name must be 50 characters or fewer")]
         public string? Name { get; set; }
 
         [Required(ErrorMessage = "Enter your email address")]
-        [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
+        [EmailAddress(ErrorMessage = AccountInput.EmailFormatMessage)]
         [StringLength(256, ErrorMessage = "Your email address must be 256 characters or fewer")]
         public string Email { get; set; } = "";
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using FairFund.Web.Accounts;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,10 +7,11 @@ namespace FairFund.Web.Pages.Account;
 
 /// <summary>
 /// Sends a new confirmation link to an account that has not been confirmed yet. The answer is the same
-/// "check your email" page for every address, so it cannot be used to find out who has an account.
+/// "check your email" page for every address, after the same work (<see cref="AccountRequests"/>), so it cannot be
+/// used to find out who has an account.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInLimits.ResendConfirmationPolicy)]
-public sealed class ResendConfirmationModel(UserManager<IdentityUser> users, AccountMail mail) : PageModel
+public sealed class ResendConfirmationModel(AccountRequests queue) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -23,8 +23,7 @@ public sealed class ResendConfirmationModel(UserManager<IdentityUser> users, Acc
         if (!ModelState.IsValid) return Page();
 
         var email = Input.Email.Trim();
-        if (await users.FindByEmailAsync(email) is { EmailConfirmed: false } user)
-            await mail.SendConfirmationAsync(user, Url, cancellationToken);
+        await queue.EnqueueAsync(new ConfirmationRequest(email), cancellationToken);
         TempData[CheckEmailModel.EmailKey] = email;
         return RedirectToPage("/Account/CheckEmail");
     }

@@ -50,14 +50,13 @@ public sealed class ResetPasswordModel(UserManager<IdentityUser> users) : PageMo
             return Page();
         }
 
-        // The link came by email, so following it shows the address is theirs; and a new password ends any lockout.
+        // The link came by email, so following it shows the address is theirs. Identity has changed the account's
+        // security stamp, so any other session (someone who knew the old password) ends within a minute.
         if (!user!.EmailConfirmed)
         {
             user.EmailConfirmed = true;
             await users.UpdateAsync(user);
         }
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
         return RedirectToPage("/Account/PasswordChanged");
     }
 

@@ -1,14 +1,25 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using FairFund.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FairFund.Web.Pages.Account;
 
-[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Accounts.SignInLimits.Policy)]
-public sealed class SignInModel(SignInManager<IdentityUser> signIn) : PageModel
+/// <summary>
+/// Signs a person in. Every attempt with both answers costs one password check, whether or not the address has an
+/// account (an unknown one is checked against <see cref="SignInGuard.UnknownAccountHash"/>), and a wrong answer
+/// reads the same either way, so the form tells nobody which addresses have accounts.
+/// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInLimits.Policy)]
+public sealed class SignInModel(SignInManager<IdentityUser> signIn, SignInGuard guard) : PageModel
 {
     public const string UnconfirmedMessage = "Confirm your email address before you sign in";
+
+    public const string WrongMessage = "The email address or password is not right";
+
+    public const string RefusedMessage = "There have been too many wrong passwords for this email address from here. Wait 15 minutes and try again, or reset your password";
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -28,22 +39,33 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn) : PageModel
         if (!ModelState.IsValid) return Page();
 
         var email = Input.Email.Trim();
-        var result = await signIn.PasswordSignInAsync(email, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        var from = HttpContext.Connection.RemoteIpAddress;
+        if (guard.IsRefused(email, from)) return Refused(RefusedMessage);
 
-        // Identity refuses an unconfirmed account before it looks at the password; saying so only to someone
-        // who knows the password keeps the form from telling strangers which addresses have accounts.
-        if (result.IsNotAllowed && await signIn.UserManager.FindByNameAsync(email) is { EmailConfirmed: false } user
-            && await signIn.UserManager.CheckPasswordAsync(user, Input.Password))
+        var users = signIn.UserManager;
+        var user = await users.FindByNameAsync(email);
+        var passwordIsRight = user is null
+            ? users.PasswordHasher.VerifyHashedPassword(new IdentityUser(email), guard.UnknownAccountHash, Input.Password) != PasswordVerificationResult.Failed
+            : await users.CheckPasswordAsync(user, Input.Password);
+        if (user is null || !passwordIsRight)
         {
-            NeedsConfirmation = true;
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Email)}", UnconfirmedMessage);
-            return Page();
+            guard.CountFailure(email, from);
+            return Refused(WrongMessage);
         }
 
-        ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Email)}", result.IsLockedOut
-            ? "Too many attempts to sign in. Wait 15 minutes and try again"
-            : "Enter the email address and password for your FairFund account");
+        // Said only to someone who knows the password, so it tells strangers nothing about which addresses have accounts.
+        if (!await signIn.CanSignInAsync(user))
+        {
+            NeedsConfirmation = true;
+            return Refused(UnconfirmedMessage);
+        }
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "pwd")]);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+
+    private PageResult Refused(string message)
+    {
+        ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Email)}", message);
         return Page();
     }
 

@@ -13,4 +13,15 @@ public sealed class SignOutModel(SignInManager<IdentityUser> signIn) : PageModel
         await signIn.SignOutAsync();
         return LocalRedirect("/");
     }
+
+    /// <summary>
+    /// A new security stamp makes every session made before it fail its next check (one minute at most,
+    /// <c>SecurityStampValidatorOptions.ValidationInterval</c>), wherever it is.
+    /// </summary>
+    public async Task<IActionResult> OnPostEverywhereAsync()
+    {
+        if (await signIn.UserManager.GetUserAsync(User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
+    }
 }

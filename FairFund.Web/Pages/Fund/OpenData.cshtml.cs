@@ -44,7 +44,7 @@ public sealed class OpenDataModel(ThreeSixtyGivingExport export) : PageModel
     }
 
     private Task<OpenDataExport?> LoadAsync(string reference, CancellationToken cancellationToken) =>
-        export.ForRoundAsync(reference, new Uri($"{Request.Scheme}://{Request.Host}/"), cancellationToken);
+        export.ForRoundAsync(reference, cancellationToken);
 
     public sealed record GrantProblems(string ApplicationReference, string GroupName, string Grant, IReadOnlyList<GrantDataProblem> Problems);
 }
