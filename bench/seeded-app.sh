@@ -35,9 +35,11 @@ trap 'exit 130' INT TERM
 port="${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')}"
 base="http://127.0.0.1:$port"
 
-# Starts the app on the data folder $1 and waits until it answers its health check.
+# Starts the app on the data folder $1 and waits until it answers its health check. Production needs its
+# public address; the demo round is what the bench seeds, so demo data is asked for explicitly.
 start_app() {
     FairFund__DataDirectory="$1" ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Production \
+        FairFund__PublicBaseUrl="$base" FairFund__DemoData=true \
         dotnet "$web_dll" >>"$work/app.log" 2>&1 &
     app_pid=$!
     for _ in $(seq 1 240); do
