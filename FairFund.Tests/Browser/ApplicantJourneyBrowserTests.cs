@@ -175,7 +175,7 @@ public sealed partial class ApplicantJourneyBrowserTests(BrowserFixture browser,
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "Sign out" }).ClickAsync();
             await AtAsync(page, "Sign out of FairFund", "sign out");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).First).ToBeVisibleAsync();
         }
 
