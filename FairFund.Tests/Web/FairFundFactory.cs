@@ -15,7 +15,13 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Start = new(2027, 3, 1, 9, 30, 0, TimeSpan.Zero);
 
     /// <summary>The app's data folder; a second factory given the first one's is the app restarted on the same data.</summary>
-    public DirectoryInfo DataDirectory { get; init; } = Directory.CreateTempSubdirectory("fairfund-web-");
+    public DirectoryInfo DataDirectory
+    {
+        get => _dataDirectory ??= Directory.CreateTempSubdirectory("fairfund-web-");
+        init => _dataDirectory = value;
+    }
+
+    private DirectoryInfo? _dataDirectory;
 
     /// <summary>Development unless a test says otherwise; outside Development the app needs its production settings.</summary>
     public string EnvironmentName { get; init; } = "Development";
