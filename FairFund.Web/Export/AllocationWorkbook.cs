@@ -387,10 +387,11 @@ public static class AllocationWorkbook
 
     private static string MoneyFormat(string currency) => currency switch
     {
-        // A second section for amounts below zero, written as everywhere else: the minus sign (U+2212) before the symbol.
-        "GBP" => "£#,##0.00;\"\u2212£\"#,##0.00",
-        "EUR" => "€#,##0.00;\"\u2212€\"#,##0.00",
-        "USD" => "$#,##0.00;\"\u2212$\"#,##0.00",
+        // A second section for amounts below zero, written as everywhere else: the minus sign (U+2212) before the
+        // symbol. The symbols are quoted, as literal text, so every reader of the format takes them as written.
+        "GBP" => "\"£\"#,##0.00;\"\u2212£\"#,##0.00",
+        "EUR" => "\"€\"#,##0.00;\"\u2212€\"#,##0.00",
+        "USD" => "\"$\"#,##0.00;\"\u2212$\"#,##0.00",
         _ => "#,##0.00;\"\u2212\"#,##0.00",
     };
 }
