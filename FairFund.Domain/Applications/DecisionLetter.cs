@@ -31,6 +31,15 @@ public sealed record DecisionLetter(
     IReadOnlyList<string> PanelComments,
     IReadOnlyList<LetterPart> After)
 {
+    /// <summary>
+    /// After <see cref="Reason"/> (then the rules' decision), each change the panel made in moderation with its
+    /// reason, in order; empty when the rules' decision stands.
+    /// </summary>
+    public IReadOnlyList<string> Changes { get; init; } = [];
+
+    /// <summary>After the changes, the decision that stands; null when there were none.</summary>
+    public string? FinalDecision { get; init; }
+
     /// <summary>Whether the panel scored the application: not when it was found ineligible before scoring.</summary>
     public bool ScoredByThePanel { get; init; } = true;
 
@@ -40,7 +49,7 @@ public sealed record DecisionLetter(
     public const string TrailHeading = "How the decision was made";
 
     public const string TrailIntroduction =
-        "Every step the fund's published rules took with your application, in order, with the number after each step. Reviews are numbered, not named.";
+        "Every step the fund's published rules took with your application, in order, with the number after each step, then any change the panel made to the decision. Reviews are numbered, not named.";
 
     public const string CommentsHeading = "What the panel said";
 
@@ -49,8 +58,25 @@ public sealed record DecisionLetter(
     public const string NotScored = "The panel did not score your application, as it could not be considered.";
 
     /// <summary>The letter for a decision; <paramref name="scoredByThePanel"/> is false for an application found ineligible, which the panel never scored.</summary>
-    public static DecisionLetter Write(DecisionNotice notice, string groupName, string roundName, string reference, AfterTheDecision after, bool scoredByThePanel = true) =>
-        WriteFor(notice, groupName, roundName, reference, after) with { ScoredByThePanel = scoredByThePanel };
+    public static DecisionLetter Write(DecisionNotice notice, string groupName, string roundName, string reference, AfterTheDecision after, bool scoredByThePanel = true)
+    {
+        var letter = WriteFor(notice, groupName, roundName, reference, after) with { ScoredByThePanel = scoredByThePanel };
+        if (notice.Changes.Count == 0) return letter;
+        // The whole story, in order: what the rules decided, each change the panel made and why, and what stands.
+        return letter with
+        {
+            Reason = "By the fund's published rules, " + char.ToLowerInvariant(notice.Reason[0]) + notice.Reason[1..],
+            Changes = [.. notice.Changes.Select(change => change.InLetterWords())],
+            FinalDecision = notice.Decision switch
+            {
+                Decision.Award => $"So the final decision is that your application is funded: {Money.Pounds(notice.Amount)}"
+                    + (notice.Partial ? ", part of what you asked for" : "")
+                    + (notice.PotName is { Length: > 0 } pot ? $", from the {pot}." : "."),
+                Decision.Waitlist => "So the final decision is that your application is on the waiting list.",
+                _ => "So the final decision is that your application is not funded.",
+            },
+        };
+    }
 
     private static DecisionLetter WriteFor(DecisionNotice notice, string groupName, string roundName, string reference, AfterTheDecision after)
     {

@@ -6,6 +6,46 @@ namespace FairFund.Domain.Applications;
 /// <summary>One step of the explanation trail as the group reads it: its number and the step in plain words.</summary>
 public sealed record TrailLine(int Number, string Text);
 
+/// <summary>Where an application stood, as the group reads it: the decision, the amount and the name of the pot it came from.</summary>
+public sealed record NoticeStanding(Decision Decision, decimal Amount, string? PotName)
+{
+    /// <summary>The standing in the trail's words, with its amount as the trail writes numbers: "an award of 5,000.00 from the General pot".</summary>
+    public string InTrailWords() => Decision switch
+    {
+        Decision.Award => $"an award of {Money.Format(Amount)}" + (PotName is { Length: > 0 } pot ? $" from the {pot}" : ""),
+        Decision.Waitlist => "the waiting list",
+        _ => "not funded",
+    };
+}
+
+/// <summary>
+/// One change the panel made to the application in moderation, as the group is told it: what the decision
+/// was, what it became, the panel's reason, and when (the instant, and the day in the group's time zone).
+/// It names nobody: the group learns what the panel changed and why, not which member of staff typed it.
+/// </summary>
+public sealed record NoticeChange(NoticeStanding Was, NoticeStanding Became, string Reason, DateTimeOffset At, DateOnly Day)
+{
+    /// <summary>The change as a step of the explanation trail.</summary>
+    public string InTrailWords() =>
+        Was.Decision == Decision.Award && Became.Decision == Decision.Award && Was.PotName == Became.PotName
+            ? $"Moderation on {DecisionLetter.LongDate(Day)}: the panel changed the award from {Money.Format(Was.Amount)} to {Money.Format(Became.Amount)}, because: {Reason}"
+            : $"Moderation on {DecisionLetter.LongDate(Day)}: the panel changed the decision from {Was.InTrailWords()} to {Became.InTrailWords()}, because: {Reason}";
+
+    /// <summary>The change as a paragraph of the letter, in the group's words.</summary>
+    public string InLetterWords()
+    {
+        var on = $"On {DecisionLetter.LongDate(Day)} the panel";
+        var what = (Was.Decision, Became.Decision) switch
+        {
+            (Decision.Award, Decision.Award) when Was.PotName == Became.PotName => $"{on} changed your grant from {Money.Pounds(Was.Amount)} to {Money.Pounds(Became.Amount)}.",
+            (_, Decision.Award) => $"{on} decided to fund your application with {Money.Pounds(Became.Amount)}" + (Became.PotName is { Length: > 0 } pot ? $" from the {pot}." : "."),
+            (Decision.Award, _) => $"{on} decided not to fund your application, which had been given {Money.Pounds(Was.Amount)}.",
+            _ => $"{on} changed the decision on your application.",
+        };
+        return $"{what} Their reason: {Reason}";
+    }
+}
+
 /// <summary>
 /// The decision a group is told, kept on its application when the application is decided: the amount,
 /// the pot, the reason in plain words, every step of the score's explanation trail, and the panel's
@@ -22,6 +62,31 @@ public sealed record DecisionNotice(
     IReadOnlyList<TrailLine> Trail,
     IReadOnlyList<string> PanelComments)
 {
+    /// <summary>
+    /// Every change the panel made in moderation, in the order made; empty when the rules' decision stands.
+    /// With changes, <see cref="Reason"/> is why the rules decided as they did, and the decision, amount and pot
+    /// are the final ones. (A notice kept before changes were recorded has none, and its reason is the last change's.)
+    /// </summary>
+    public IReadOnlyList<NoticeChange> Changes { get; init; } = [];
+
+    /// <summary>The final decision as the trail's last step, after moderation changed it.</summary>
+    public string FinalDecisionInTrailWords() =>
+        "Final decision, after moderation: " + new NoticeStanding(Decision, Amount, PotName).InTrailWords() + (Decision == Decision.Award && Partial ? " (part of what was asked for)" : "");
+
+    /// <summary>
+    /// This notice (the rules' decision) after moderation changed it: the final decision, amount and pot, every
+    /// change in order, and the trail continued with a step for each change and a last step with the final decision,
+    /// so the working the group reads ends where the decision does.
+    /// </summary>
+    public DecisionNotice AfterModeration(Decision decision, decimal amount, string? potName, bool partial, IReadOnlyList<NoticeChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0) throw new ArgumentException("A notice after moderation needs at least one change.", nameof(changes));
+        var changed = this with { Decision = decision, Amount = amount, PotName = potName, Partial = partial, Changes = changes };
+        var steps = changes.Select(change => change.InTrailWords()).Append(changed.FinalDecisionInTrailWords());
+        return changed with { Trail = [.. Trail, .. steps.Select((text, index) => new TrailLine(Trail.Count + index + 1, text))] };
+    }
+
     /// <summary>
     /// The notice for one application's allocation result: the trail from <see cref="ApplicationResult.Explain"/>,
     /// numbered from 1, and the panel's comments as given, without blank ones. The comments are text only:

@@ -23,10 +23,20 @@ public sealed record Disagreement(decimal Range, decimal StandardDeviation, bool
 
 }
 
-/// <summary>One application as moderation sees it: the computed result, the overrides made to it, and where it stands after them.</summary>
+/// <summary>Where an application stands at one point in moderation: its decision, the amount and the key of the pot it comes from.</summary>
+public sealed record Standing(Decision Decision, decimal Amount, string? PotKey);
+
+/// <summary>
+/// One override as it changed one application: where the application stood before it, where it stood after
+/// it, and the override itself (its reason, who made it and when). An application's changes, in the order
+/// made, are the whole story from the rules' decision to the final one.
+/// </summary>
+public sealed record ModerationChange(AllocationOverride Made, Standing Before, Standing After);
+
+/// <summary>One application as moderation sees it: the computed result, every change made to it in order, and where it stands after them.</summary>
 public sealed record ModeratedApplication(
     ApplicationResult Computed,
-    IReadOnlyList<AllocationOverride> Overrides,
+    IReadOnlyList<ModerationChange> Changes,
     Decision Decision,
     decimal Amount,
     string? PotKey,
@@ -34,44 +44,38 @@ public sealed record ModeratedApplication(
 {
     public string Reference => Computed.Reference;
 
-    /// <summary>The override that decides this application now: the latest one, or null when the computed result stands.</summary>
-    public AllocationOverride? Override => Overrides.Count == 0 ? null : Overrides[^1];
+    /// <summary>Every override made to this application, in the order made.</summary>
+    public IReadOnlyList<AllocationOverride> Overrides => [.. Changes.Select(change => change.Made)];
 
-    public bool IsOverridden => Override is not null;
+    /// <summary>The override that decides this application now: the latest one, or null when the computed result stands.</summary>
+    public AllocationOverride? Override => Changes.Count == 0 ? null : Changes[^1].Made;
+
+    public bool IsOverridden => Changes.Count > 0;
 
     /// <summary>
-    /// What the group is told: the rules' notice, or after an override the decision moderation made, with its
-    /// reason in the group's words and a last step in the trail saying what the panel changed and why.
+    /// What the group is told: the rules' notice, and after moderation the final decision with every change the
+    /// panel made to it, in order (what it was, what it became, the reason and when), so the letter and the trail
+    /// tell the whole story and end with the decision that stands. <paramref name="dayOf"/> gives the day a change
+    /// was made on where the group lives (the domain keeps instants, not time zones).
     /// </summary>
-    public DecisionNotice Notice(IEnumerable<string> panelComments)
+    public DecisionNotice Notice(IEnumerable<string> panelComments, Func<DateTimeOffset, DateOnly> dayOf)
     {
+        ArgumentNullException.ThrowIfNull(dayOf);
         var notice = DecisionNotice.From(Computed, panelComments);
-        if (Override is not { } made) return notice;
-        var reason = made.Kind switch
-        {
-            OverrideKind.Fund => $"The panel decided to fund your application: {Money.Pounds(Amount)}. Their reason: {made.Reason}",
-            OverrideKind.ChangeAmount => $"The panel changed your grant to {Money.Pounds(Amount)}. Their reason: {made.Reason}",
-            _ => $"The panel decided not to fund your application. Their reason: {made.Reason}",
-        };
-        var step = made.Kind switch
-        {
-            OverrideKind.Fund => $"Moderation: funded {Money.Format(Amount)} from the {PotName} instead, because: {made.Reason}",
-            OverrideKind.ChangeAmount => $"Moderation: amount changed to {Money.Format(Amount)}, because: {made.Reason}",
-            _ => $"Moderation: not funded, because: {made.Reason}",
-        };
-        return notice with
-        {
-            Decision = Decision,
-            Amount = Amount,
-            PotName = Decision == Decision.Award ? PotName : null,
-            Partial = Decision == Decision.Award && Amount < Computed.Requested,
-            Reason = reason,
-            Trail = [.. notice.Trail, new TrailLine(notice.Trail.Count + 1, step)],
-        };
+        if (Changes.Count == 0) return notice;
+        return notice.AfterModeration(
+            Decision, Amount, Decision == Decision.Award ? PotName : null, Decision == Decision.Award && Amount < Computed.Requested,
+            [.. Changes.Select(change => new NoticeChange(
+                StandingForTheGroup(change.Before), StandingForTheGroup(change.After), change.Made.Reason, change.Made.At, dayOf(change.Made.At)))]);
     }
 
     /// <summary>The name of the pot the money comes from, as the group reads it.</summary>
-    public string? PotName => PotKey switch
+    public string? PotName => NameOf(PotKey);
+
+    private NoticeStanding StandingForTheGroup(Standing standing) =>
+        new(standing.Decision, standing.Amount, standing.Decision == Decision.Award ? NameOf(standing.PotKey) : null);
+
+    private string? NameOf(string? potKey) => potKey switch
     {
         null => null,
         RoundSettings.GeneralPotKey => RoundSettings.GeneralPotName,
@@ -122,9 +126,11 @@ public sealed record ModeratedAllocation(
     public string ChangeInWords(AllocationOverride made)
     {
         ArgumentNullException.ThrowIfNull(made);
+        var before = Find(made.Reference)?.Changes.FirstOrDefault(change => change.Made.Id == made.Id)?.Before;
         return made.Kind switch
         {
             OverrideKind.Fund => $"Funded {Money.Pounds(made.Amount)} from the {Pots.FirstOrDefault(pot => pot.Key == made.PotKey)?.Name ?? made.PotKey}",
+            OverrideKind.ChangeAmount when before is { Decision: Decision.Award } => $"Amount changed from {Money.Pounds(before.Amount)} to {Money.Pounds(made.Amount)}",
             OverrideKind.ChangeAmount => $"Amount changed to {Money.Pounds(made.Amount)}",
             _ => "Not funded",
         };
@@ -170,9 +176,9 @@ public static class Moderation
             .ThenBy(application => application.Reference, StringComparer.Ordinal)
             .Select(application =>
             {
-                var made = byReference.GetValueOrDefault(application.Reference) ?? [];
-                var (decision, amount, pot) = After(application, made);
-                return new ModeratedApplication(application, made, decision, amount, pot,
+                var changes = ChangesTo(application, byReference.GetValueOrDefault(application.Reference) ?? []);
+                var after = changes.Count == 0 ? new Standing(application.Decision, application.Amount, application.Pot) : changes[^1].After;
+                return new ModeratedApplication(application, changes, after.Decision, after.Amount, after.PotKey,
                     Disagreement.Of(application.ReviewScores, rangeThreshold, deviationThreshold));
             })
             .ToList();
@@ -211,6 +217,8 @@ public static class Moderation
                         problems.Add(new Problem("potKey", "Select the pot the money comes from"));
                     else if (!CanUsePot(application.Computed, potKey))
                         problems.Add(new Problem("potKey", $"{reference} does not meet the conditions of the {current.Pots.Single(pot => pot.Key == potKey).Name}"));
+                    else if (problems.Count == 0)
+                        problems.AddRange(CheckMoneyLeft(current, application, amount!.Value, potKey));
                     break;
                 case OverrideKind.ChangeAmount:
                     if (application.Decision != Decision.Award)
@@ -218,6 +226,8 @@ public static class Moderation
                     else if (amount == application.Amount)
                         problems.Add(new Problem("amount", $"{reference} is already awarded {Money.Pounds(application.Amount)}: enter a different amount"));
                     problems.AddRange(CheckAmount(application, amount));
+                    if (problems.Count == 0)
+                        problems.AddRange(CheckMoneyLeft(current, application, amount!.Value, application.PotKey));
                     break;
                 case OverrideKind.Decline:
                     if (application.Decision != Decision.Award)
@@ -242,6 +252,31 @@ public static class Moderation
             yield return new Problem("amount", $"The amount must be no more than the {Money.Pounds(application.Computed.Requested)} the group asked for");
     }
 
+    /// <summary>
+    /// A change may not spend more than is left, in the budget or in the pot the money comes from: the awards
+    /// must add up, as the rules promise (docs/rules.md, 9), before the allocation can be approved, so an
+    /// overspend is refused when it is typed, with what is left. Giving less is always allowed.
+    /// </summary>
+    private static IEnumerable<Problem> CheckMoneyLeft(ModeratedAllocation current, ModeratedApplication application, decimal amount, string? potKey)
+    {
+        // An award's own amount is already counted as spent, in the budget and in its pot, so only the increase needs money.
+        var alreadyGiven = application.Decision == Decision.Award ? application.Amount : 0m;
+        var more = amount - alreadyGiven;
+        var pot = current.Pots.SingleOrDefault(pot => pot.Key == potKey);
+        var leftInPot = pot?.Remaining ?? current.Remaining;
+        if (more <= 0 || (more <= current.Remaining && more <= leftInPot)) yield break;
+
+        // Only a round with ring-fenced pots has a pot worth naming: otherwise the general pot is the whole budget.
+        var left = $"{Money.Pounds(current.Remaining)} is left in the budget"
+            + (current.Pots.Count > 1 && pot is not null ? $" and {Money.Pounds(pot.Remaining)} in the {pot.Name}" : "");
+        var most = alreadyGiven + Math.Max(0m, Math.Min(current.Remaining, leftInPot));
+        yield return new Problem("amount", most > alreadyGiven
+            ? $"That is more than the money left: {left}, so {application.Reference} can be given at most {Money.Pounds(most)}"
+            : alreadyGiven > 0
+                ? $"That is more than the money left: {left}, so {application.Reference} cannot be given more until another award is lowered or stopped"
+                : $"That is more than the money left: {left}, so {application.Reference} cannot be funded until another award is lowered or stopped");
+    }
+
     /// <summary>The general pot takes anyone; a ring-fenced pot only those who meet its condition.</summary>
     private static bool CanUsePot(ApplicationResult application, string potKey)
     {
@@ -250,18 +285,22 @@ public static class Moderation
         return pot is not null && pot.When.Holds(application.Band, application.Application.Organisation);
     }
 
-    private static (Decision Decision, decimal Amount, string? PotKey) After(ApplicationResult computed, IReadOnlyList<AllocationOverride> overrides)
+    /// <summary>Each override in turn, from the rules' decision: where the application stood before it and after it.</summary>
+    private static List<ModerationChange> ChangesTo(ApplicationResult computed, List<AllocationOverride> overrides)
     {
-        var state = (computed.Decision, computed.Amount, PotKey: computed.Pot);
+        var changes = new List<ModerationChange>(overrides.Count);
+        var standing = new Standing(computed.Decision, computed.Amount, computed.Pot);
         foreach (var made in overrides)
         {
-            state = made.Kind switch
+            var after = made.Kind switch
             {
-                OverrideKind.Fund => (Decision.Award, made.Amount, made.PotKey),
-                OverrideKind.ChangeAmount => (Decision.Award, made.Amount, state.PotKey),
-                _ => (Decision.Decline, 0m, null),
+                OverrideKind.Fund => new Standing(Decision.Award, made.Amount, made.PotKey),
+                OverrideKind.ChangeAmount => standing with { Decision = Decision.Award, Amount = made.Amount },
+                _ => new Standing(Decision.Decline, 0m, null),
             };
+            changes.Add(new ModerationChange(made, standing, after));
+            standing = after;
         }
-        return state;
+        return changes;
     }
 }

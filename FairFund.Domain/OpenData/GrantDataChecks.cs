@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FairFund.Domain.Organisations;
+using FairFund.Domain.Scoring;
 
 namespace FairFund.Domain.OpenData;
 
@@ -127,7 +128,7 @@ public static partial class GrantDataChecks
             yield return new(grant.Identifier, "Title", $"The title is {grant.Title.Length} characters long: 360Giving asks for {TitleMaxLength} or fewer.");
     }
 
-    private static string Pounds(decimal amount) => amount.ToString("£#,##0.00", CultureInfo.InvariantCulture);
+    private static string Pounds(decimal amount) => Money.Written(amount, "£", alwaysPence: true);
 
     private static string Day(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 

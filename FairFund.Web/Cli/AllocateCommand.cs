@@ -68,7 +68,7 @@ public static class AllocateCommand
 
     private static void WriteSummary(TextWriter output, RoundSettings round, AllocationResult result)
     {
-        string Money(decimal amount) => $"{CurrencySymbol(result.Currency)}{Domain.Scoring.Money.Format(amount)}";
+        string Money(decimal amount) => Domain.Scoring.Money.Written(amount, CurrencySymbol(result.Currency), alwaysPence: true);
         var awards = result.Applications.Where(application => application.Decision == Decision.Award).ToList();
         var declines = result.Applications.Where(application => application.Decision == Decision.Decline).ToList();
         int Declined(DeclineReason reason) => declines.Count(application => application.Reason == reason);

@@ -3,6 +3,7 @@ using FairFund.Domain.Moderation;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
 using FairFund.Web.Export.Xlsx;
+using FairFund.Web.Moderation;
 using FairFund.Web.Rounds;
 
 namespace FairFund.Web.Export;
@@ -145,17 +146,19 @@ public static class AllocationWorkbook
             var computed = application.Computed;
             var reason = computed.Reason is { } why ? ReasonName(why) : null;
             var made = application.Override;
-            var change = made is null ? null : input.Allocation.ChangeInWords(made);
+            // Every change, in the order made, one to a line: the last one is the one that stands.
+            var change = Numbered(application.Overrides.Select(input.Allocation.ChangeInWords).ToList());
+            var reasons = Numbered(application.Overrides.Select(each => each.Reason).ToList());
             var lines = Max(
                 Lines(computed.OrganisationName, columns[1].Width), Lines(application.PotName, columns[12].Width), Lines(reason, columns[8].Width),
-                Lines(change, columns[14].Width), Lines(made?.Reason, columns[15].Width));
+                Lines(change, columns[14].Width), Lines(reasons, columns[15].Width));
             sheet.Row(Height(lines),
                 T(computed.Reference), T(computed.OrganisationName), T(computed.Band), N(computed.Requested),
                 N(computed.BaseScore), N(computed.FinalScore), N(computed.Rank),
                 T(DecisionName(computed.Decision)), T(reason), N(computed.Amount),
                 T(DecisionName(application.Decision)), N(application.Amount), T(application.PotName),
                 B(application.Decision == Decision.Award && application.Amount < computed.Requested),
-                T(change), T(made?.Reason), made is null ? default : XlsxCell.Date(UkTime.From(made.At).Date),
+                T(change), T(reasons), made is null ? default : XlsxCell.Date(UkTime.From(made.At).Date),
                 T(computed.LotteryKey.ToString()));
         }
         sheet.EndTable();
@@ -184,12 +187,23 @@ public static class AllocationWorkbook
             }
             if (application.IsOverridden)
             {
-                var told = application.Notice([]).Trail[^1];
-                TrailRow(sheet, application.Reference, told.Number, "Moderation", told.Text, application.Amount, money);
+                // The same steps the group is told: one for each change, in order, then the decision that stands.
+                var told = application.Notice([], RoundAllocation.UkDay).Trail.Skip(steps.Count).ToList();
+                for (var index = 0; index < application.Changes.Count; index++)
+                    TrailRow(sheet, application.Reference, told[index].Number, "Moderation", told[index].Text, application.Changes[index].After.Amount, money);
+                TrailRow(sheet, application.Reference, told[^1].Number, "Final decision", told[^1].Text, application.Amount, money);
             }
         }
         sheet.EndTable();
     }
+
+    /// <summary>One item as it is; several numbered, a line each; none as an empty cell.</summary>
+    private static string? Numbered(List<string> items) => items.Count switch
+    {
+        0 => null,
+        1 => items[0],
+        _ => string.Join("\n", items.Select((item, index) => $"{index + 1}. {item}")),
+    };
 
     private const double TrailWordsWidth = 95;
 
@@ -260,7 +274,7 @@ public static class AllocationWorkbook
             ("Quality threshold", T(words.Threshold), Text),
             ("Lottery band", T(words.LotteryBand ?? "None: candidates are ordered by score, ties by lottery key."), Text),
             ("When a request is more than a pot has left", T(words.WhenTooBig), Text),
-            ("Income bands", T(string.Join("; ", round.IncomeBands.Bands.Select(band => band.UpTo is { } upTo ? $"{band.Key}: under £{Money.Format(upTo)}" : $"{band.Key}: the rest"))), Text),
+            ("Income bands", T(string.Join("; ", round.IncomeBands.Bands.Select(band => band.UpTo is { } upTo ? $"{band.Key}: under {Money.Written(upTo, "£", alwaysPence: true)}" : $"{band.Key}: the rest"))), Text),
         ], wrap: true);
 
         Heading(sheet, "Criteria the panel scores");
@@ -373,9 +387,11 @@ public static class AllocationWorkbook
 
     private static string MoneyFormat(string currency) => currency switch
     {
-        "GBP" => "£#,##0.00",
-        "EUR" => "€#,##0.00",
-        "USD" => "$#,##0.00",
-        _ => "#,##0.00",
+        // A second section for amounts below zero, written as everywhere else: the minus sign (U+2212) before the
+        // symbol. The symbols are quoted, as literal text, so every reader of the format takes them as written.
+        "GBP" => "\"£\"#,##0.00;\"\u2212£\"#,##0.00",
+        "EUR" => "\"€\"#,##0.00;\"\u2212€\"#,##0.00",
+        "USD" => "\"$\"#,##0.00;\"\u2212$\"#,##0.00",
+        _ => "#,##0.00;\"\u2212\"#,##0.00",
     };
 }

@@ -115,9 +115,12 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
         foreach (var application in eligible) application.MarkScored(now, actor);
     }
 
+    /// <summary>The day an instant falls on in the UK, where the groups read their letters.</summary>
+    public static DateOnly UkDay(DateTimeOffset at) => DateOnly.FromDateTime(UkTime.From(at).DateTime);
+
     /// <summary>
     /// On approval: gives every scored application its decision, with the notice the group will read (the rules'
-    /// trail, any override, and the panel's comments without their names). Ineligible applications keep their state, and are given the notice of why.
+    /// trail, every change moderation made to it in order, and the panel's comments without their names). Ineligible applications keep their state, and are given the notice of why.
     /// </summary>
     public async Task DecideAsync(Round round, ModeratedAllocation moderated, DateTimeOffset now, string actor, CancellationToken cancellationToken)
     {
@@ -125,7 +128,7 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
         var ineligible = await db.Applications.Where(a => a.RoundId == round.Id && a.State == ApplicationState.Ineligible).ToListAsync(cancellationToken);
         foreach (var application in ineligible)
             application.GiveNoticeOfIneligibility((moderated.Find(application.Reference)
-                ?? throw new InvalidOperationException($"{application.Reference} was screened but is not in the allocation.")).Notice([]));
+                ?? throw new InvalidOperationException($"{application.Reference} was screened but is not in the allocation.")).Notice([], UkDay));
 
         var scored = await db.Applications.Where(a => a.RoundId == round.Id && a.State == ApplicationState.Scored).ToListAsync(cancellationToken);
         var ids = scored.Select(application => application.Id).ToList();
@@ -138,7 +141,7 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
         {
             var result = moderated.Find(application.Reference)
                 ?? throw new InvalidOperationException($"{application.Reference} is scored but not in the allocation.");
-            var notice = result.Notice(comments[application.Id]);
+            var notice = result.Notice(comments[application.Id], UkDay);
             switch (notice.Decision)
             {
                 case Decision.Award: application.Award(now, actor, notice); break;

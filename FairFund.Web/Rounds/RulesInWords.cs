@@ -48,7 +48,7 @@ public sealed record RulesInWords(
             });
     }
 
-    private static string Pounds(decimal amount) => "£" + Money.Format(amount);
+    private static string Pounds(decimal amount) => Money.Written(amount, "£", alwaysPence: true);
 
     private static string Percent(decimal share) => (share * 100m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
 }

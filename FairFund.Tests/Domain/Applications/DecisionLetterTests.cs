@@ -75,6 +75,86 @@ public sealed class DecisionLetterTests
     }
 }
 
+/// <summary>
+/// A decision moderation changed twice, on the shared small round: the letter and its trail tell the whole story,
+/// from the rules' decision through each change with its reason to the decision that stands.
+/// </summary>
+public sealed class DecisionLetterAfterModerationTests
+{
+    private static readonly DateTimeOffset Monday = new(2027, 6, 7, 10, 0, 0, TimeSpan.Zero);
+    private static readonly AfterTheDecision After = new("", new DateOnly(2027, 9, 30), "grants@fund.example");
+
+    private static DateOnly Utc(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
+
+    /// <summary>APP-0002 is on the waiting list by the rules; the panel funds it with £5,000 (reason A), then lowers it to £4,000 (reason B) a day later.</summary>
+    private static FairFund.Domain.Moderation.ModeratedApplication ChangedTwice()
+    {
+        var computed = FairFund.Domain.RoundFiles.RoundFileReader.Read(File.ReadAllText(Path.Combine(Allocation.ScenarioTests.ScenarioFolder, "small-round.round.json"))).File!.Allocate();
+        var moderated = FairFund.Domain.Moderation.Moderation.Apply(computed,
+        [
+            new(Guid.NewGuid(), Guid.Empty, "APP-0002", FairFund.Domain.Moderation.OverrideKind.Fund, 5_000m, "general", "A: the group reaches families no one else does.", "manager@fund.example", Monday),
+            new(Guid.NewGuid(), Guid.Empty, "APP-0002", FairFund.Domain.Moderation.OverrideKind.ChangeAmount, 4_000m, null, "B: the second year is not ready.", "manager@fund.example", Monday.AddDays(1)),
+        ], 25m, 12.5m);
+        var application = moderated.Find("APP-0002")!;
+        Assert.Equal(Decision.Waitlist, application.Computed.Decision);
+        return application;
+    }
+
+    [Fact]
+    public void Notice_TwoChanges_CarriesEachInOrderWithWhatItWasWhatItBecameTheReasonAndWhen()
+    {
+        var notice = ChangedTwice().Notice(["Strong local links."], Utc);
+
+        Assert.Equal((Decision.Award, 4_000m, "General pot", true), (notice.Decision, notice.Amount, notice.PotName, notice.Partial));
+        Assert.Equal(
+        [
+            new NoticeChange(new(Decision.Waitlist, 0m, null), new(Decision.Award, 5_000m, "General pot"), "A: the group reaches families no one else does.", Monday, new DateOnly(2027, 6, 7)),
+            new NoticeChange(new(Decision.Award, 5_000m, "General pot"), new(Decision.Award, 4_000m, "General pot"), "B: the second year is not ready.", Monday.AddDays(1), new DateOnly(2027, 6, 8)),
+        ], notice.Changes);
+        Assert.StartsWith("Your application scored well enough to be funded, but the money ran out", notice.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Letter_TwoChanges_SaysTheRulesDecisionThenEachChangeWithItsReasonAndEndsWithTheFinalDecision()
+    {
+        var notice = ChangedTwice().Notice([], Utc);
+
+        var letter = DecisionLetter.Write(notice, "Rugby Men's Shed", "Small Round", "APP-0002", After);
+
+        Assert.Equal(Decision.Award, letter.Decision);
+        Assert.Equal("Grant: £4,000 (part of what you asked for)", letter.Grant);
+        Assert.StartsWith("By the fund's published rules, your application scored well enough to be funded, but the money ran out before it was reached", letter.Reason, StringComparison.Ordinal);
+        Assert.Equal(
+        [
+            "On 7 June 2027 the panel decided to fund your application with £5,000 from the General pot. Their reason: A: the group reaches families no one else does.",
+            "On 8 June 2027 the panel changed your grant from £5,000 to £4,000. Their reason: B: the second year is not ready.",
+        ], letter.Changes);
+        Assert.Equal("So the final decision is that your application is funded: £4,000, part of what you asked for, from the General pot.", letter.FinalDecision);
+
+        var rulesSteps = ChangedTwice().Computed.Explain().Count;
+        Assert.Equal(rulesSteps + 3, letter.Trail.Count);
+        Assert.Equal(Enumerable.Range(1, letter.Trail.Count), letter.Trail.Select(line => line.Number));
+        Assert.StartsWith("Decision: ", letter.Trail[rulesSteps - 1].Text, StringComparison.Ordinal);
+        Assert.Equal("Moderation on 7 June 2027: the panel changed the decision from the waiting list to an award of 5,000.00 from the General pot, because: A: the group reaches families no one else does.", letter.Trail[^3].Text);
+        Assert.Equal("Moderation on 8 June 2027: the panel changed the award from 5,000.00 to 4,000.00, because: B: the second year is not ready.", letter.Trail[^2].Text);
+        Assert.Equal("Final decision, after moderation: an award of 4,000.00 from the General pot (part of what was asked for)", letter.Trail[^1].Text);
+    }
+
+    [Fact]
+    public void Letter_WithoutChanges_IsTheRulesDecisionAlone()
+    {
+        var computed = FairFund.Domain.RoundFiles.RoundFileReader.Read(File.ReadAllText(Path.Combine(Allocation.ScenarioTests.ScenarioFolder, "small-round.round.json"))).File!.Allocate();
+        var unchanged = FairFund.Domain.Moderation.Moderation.Apply(computed, [], 25m, 12.5m).Find("APP-0004")!;
+
+        var letter = DecisionLetter.Write(unchanged.Notice([], Utc), "Rugby Men's Shed", "Small Round", "APP-0004", After);
+
+        Assert.Empty(letter.Changes);
+        Assert.Null(letter.FinalDecision);
+        Assert.Equal("Your application is funded: £22,500, the full amount you asked for.", letter.Reason);
+        Assert.StartsWith("Decision: ", letter.Trail[^1].Text, StringComparison.Ordinal);
+    }
+}
+
 /// <summary>An ineligible application is told why in a decision notice like every other, and stays ineligible.</summary>
 public sealed class NoticeOfIneligibilityTests
 {

@@ -1,6 +1,7 @@
 using FairFund.Domain.Allocation;
 using FairFund.Domain.Moderation;
 using FairFund.Domain.RoundFiles;
+using FairFund.Domain.Validation;
 using FairFund.Tests.Domain.Allocation;
 using Modr = FairFund.Domain.Moderation.Moderation;
 
@@ -23,6 +24,8 @@ public sealed class ModerationTests
 
     private static AllocationOverride Made(string reference, OverrideKind kind, decimal amount = 0m, string? pot = null, int minutes = 0) =>
         new(Guid.NewGuid(), Guid.Empty, reference, kind, amount, pot, "The panel agreed", "manager@fund.example", Now.AddMinutes(minutes));
+
+    private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 
     private static ModeratedAllocation Moderated(params AllocationOverride[] overrides) => Modr.Apply(SmallRound(), overrides, 25m, 12.5m);
 
@@ -116,7 +119,8 @@ public sealed class ModerationTests
     [Fact]
     public void Check_AmountOverTheRequest_IsRefused()
     {
-        var moderated = Moderated();
+        // Declining the £22,500 award leaves money enough for APP-0002's whole request.
+        var moderated = Moderated(Made("APP-0004", OverrideKind.Decline));
         var requested = moderated.Find("APP-0002")!.Computed.Requested;
 
         var problems = Modr.Check(moderated, "APP-0002", OverrideKind.Fund, requested + 1m, "general", "why");
@@ -148,14 +152,17 @@ public sealed class ModerationTests
         var moderated = Moderated(Made("APP-0002", OverrideKind.Fund, 500m, "general"));
         var row = moderated.Find("APP-0002")!;
 
-        var notice = row.Notice(["Strong local links."]);
+        var notice = row.Notice(["Strong local links."], Day);
 
         Assert.Equal(Decision.Award, notice.Decision);
         Assert.Equal(500m, notice.Amount);
         Assert.Equal("General pot", notice.PotName);
         Assert.True(notice.Partial);
-        Assert.Equal("The panel decided to fund your application: £500. Their reason: The panel agreed", notice.Reason);
-        Assert.Equal("Moderation: funded 500.00 from the General pot instead, because: The panel agreed", notice.Trail[^1].Text);
+        Assert.Equal(FairFund.Domain.Applications.DecisionNotice.From(row.Computed, []).Reason, notice.Reason);
+        var change = Assert.Single(notice.Changes);
+        Assert.Equal(("The panel agreed", Now), (change.Reason, change.At));
+        Assert.Equal("Moderation on 1 June 2027: the panel changed the decision from the waiting list to an award of 500.00 from the General pot, because: The panel agreed", notice.Trail[^2].Text);
+        Assert.Equal("Final decision, after moderation: an award of 500.00 from the General pot (part of what was asked for)", notice.Trail[^1].Text);
         Assert.Equal(notice.Trail.Count, notice.Trail[^1].Number);
         Assert.Equal(["Strong local links."], notice.PanelComments);
     }
@@ -165,7 +172,55 @@ public sealed class ModerationTests
     {
         var row = Moderated().Find("APP-0004")!;
 
-        Assert.Equal(FairFund.Domain.Applications.DecisionNotice.From(row.Computed, []), row.Notice([]), new NoticeComparer());
+        Assert.Equal(FairFund.Domain.Applications.DecisionNotice.From(row.Computed, []), row.Notice([], Day), new NoticeComparer());
+        Assert.Empty(row.Notice([], Day).Changes);
+    }
+
+    [Fact]
+    public void Check_FundingMoreThanIsLeft_IsRefusedWithTheMoneyLeftOverallAndInThePot()
+    {
+        // £7,500 is left of the £40,000, all of it in the General pot (the ring-fence's unspent £11,000 rolled into it).
+        var moderated = Moderated();
+
+        var problems = Modr.Check(moderated, "APP-0002", OverrideKind.Fund, 10_000m, "general", "why");
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("amount", problem.Location);
+        Assert.Equal("That is more than the money left: £7,500 is left in the budget and £7,500 in the General pot, so APP-0002 can be given at most £7,500", problem.Message);
+        Assert.Empty(Modr.Check(moderated, "APP-0002", OverrideKind.Fund, 7_500m, "general", "why"));
+    }
+
+    [Fact]
+    public void Check_RaisingAnAwardBeyondWhatIsLeft_IsRefusedAndLoweringItIsNot()
+    {
+        var moderated = Moderated(Made("APP-0002", OverrideKind.Fund, 5_000m, "general"));
+
+        var problems = Modr.Check(moderated, "APP-0002", OverrideKind.ChangeAmount, 10_000m, null, "why");
+
+        Assert.Equal(
+            [new Problem("amount", "That is more than the money left: £2,500 is left in the budget and £2,500 in the General pot, so APP-0002 can be given at most £7,500")],
+            problems);
+        Assert.Empty(Modr.Check(moderated, "APP-0002", OverrideKind.ChangeAmount, 7_500m, null, "why"));
+        Assert.Empty(Modr.Check(moderated, "APP-0002", OverrideKind.ChangeAmount, 1_000m, null, "why"));
+    }
+
+    [Fact]
+    public void Check_NothingLeft_SaysSoRatherThanOfferingNothing()
+    {
+        var moderated = Moderated(Made("APP-0002", OverrideKind.Fund, 7_500m, "general"));
+
+        var problem = Assert.Single(Modr.Check(moderated, "APP-0003", OverrideKind.Fund, 1_000m, "general", "why"));
+
+        Assert.Equal("That is more than the money left: £0 is left in the budget and £0 in the General pot, so APP-0003 cannot be funded until another award is lowered or stopped", problem.Message);
+    }
+
+    [Fact]
+    public void Remaining_Overspent_IsWrittenWithAMinusBeforeThePound()
+    {
+        // Recorded before overspending was refused: funding two waiting groups in full spends £2,500 more than the budget.
+        var moderated = Moderated(Made("APP-0002", OverrideKind.Fund, 5_000m, "general"), Made("APP-0003", OverrideKind.Fund, 5_000m, "general", minutes: 1));
+
+        Assert.Equal("\u2212£2,500", FairFund.Domain.Scoring.Money.Pounds(moderated.Remaining));
     }
 
     [Theory]

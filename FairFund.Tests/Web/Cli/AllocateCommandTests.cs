@@ -57,7 +57,7 @@ public sealed class AllocateCommandTests : IDisposable
         var first = sheet.Table("Allocations").DataRange.Rows().Single(row => row.Field("Reference").GetString() == "APP-0001");
         Assert.Equal(XLDataType.Number, first.Field("Requested").DataType);
         Assert.Equal(1_000m, first.Field("Requested").GetValue<decimal>());
-        Assert.Equal("£#,##0.00", first.Field("Amount after moderation").Style.NumberFormat.Format);
+        Assert.Equal("\"£\"#,##0.00;\"\u2212£\"#,##0.00", first.Field("Amount after moderation").Style.NumberFormat.Format);
         Assert.Single(sheet.Tables);
     }
 

@@ -277,6 +277,78 @@ public sealed partial class SendingDecisionsTests
         Assert.Equal("/account/sign-in", forNobody.Headers.Location!.AbsolutePath);
     }
 
+    [Fact]
+    public async Task Send_ApplicationChangedTwiceInModeration_EmailAndStatusPageTellEachChangeInOrderAndEndWithTheFinalDecision()
+    {
+        using var smtp = SmtpLoopback.Start();
+        using var app = smtp.App();
+        var seed = await PanelRounds.SeedAsync(app, Applications, members: 2);
+        await PanelRounds.ReviewAllAsync(app, seed, Moderating.SpreadScores);
+        var manager = await SignedInClient.As(app, SignedInClient.Manager);
+        await Moderating.CloseScoringAsync(manager);
+        var ranked = Moderating.RankedRows(await manager.GetStringAsync(new Uri(Moderating.ModerationPage, UriKind.Relative)));
+        var waiting = ranked.First(row => row.Decision == "Waitlist");
+        // Money for the change: the lowest award is stopped first, through the same form.
+        var stopped = ranked.Last(row => row.Decision == "Award");
+        using (var stop = await ModerationChangeForm.SubmitAsync(manager, stopped.Reference, "Decline", null, null, "The group has since closed."))
+            Assert.Equal(HttpStatusCode.Redirect, stop.StatusCode);
+        var (application, _) = await Apply.Drafts.LoadAsync(app, waiting.Reference);
+        var left = (await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<FairFundDbContext>();
+            return await services.GetRequiredService<FairFund.Web.Moderation.RoundAllocation>().ModeratedAsync(await db.Rounds.AsNoTracking().SingleAsync(r => r.Reference == PanelRounds.Round), CancellationToken.None);
+        })).Remaining;
+        var funded = decimal.Truncate(Math.Min(application.AmountRequested, left));
+        var lowered = decimal.Truncate(funded * 0.8m);
+        Assert.True(lowered > 0, $"only {left} is left");
+        const string ReasonA = "A: the group reaches families no one else does.";
+        const string ReasonB = "B: the second year of the project is not ready.";
+
+        var firstDay = FairFund.Web.Moderation.RoundAllocation.UkDay(app.Clock.GetUtcNow());
+        using (var fund = await ModerationChangeForm.SubmitAsync(manager, waiting.Reference, "Fund", funded.ToString(System.Globalization.CultureInfo.InvariantCulture), "general", ReasonA))
+            Assert.Equal(HttpStatusCode.Redirect, fund.StatusCode);
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        var secondDay = FairFund.Web.Moderation.RoundAllocation.UkDay(app.Clock.GetUtcNow());
+        using (var lower = await ModerationChangeForm.SubmitAsync(manager, waiting.Reference, "ChangeAmount", lowered.ToString(System.Globalization.CultureInfo.InvariantCulture), null, ReasonB))
+            Assert.Equal(HttpStatusCode.Redirect, lower.StatusCode);
+        await Moderating.ApproveAsync(manager);
+        using (var saved = await SaveAfterTheDecisionAsync(manager, Conditions, "30", "9", "2027")) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using (var sent = await SendAsync(manager)) Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        app.DeliverMail();
+
+        var email = Assert.Single(smtp.Received(), mail => mail.Subject == $"Your application {waiting.Reference} is funded");
+        using var applicant = await ApplicantAsync(app, waiting.Reference, $"contact{seed.Applications.ToList().IndexOf(waiting.Reference) + 1}@group.fairfund.test");
+        var status = await applicant.GetStringAsync(new Uri($"/apply/applications/{waiting.Reference}/status", UriKind.Relative));
+        var letter = LetterLines(email.HtmlBody!);
+        Assert.Equal(letter, LetterLines(status));
+
+        var story = new[]
+        {
+            $"Grant: {Pounds(lowered)} (part of what you asked for)",
+            "By the fund's published rules, your application scored well enough to be funded, but the money ran out before it was reached",
+            $"On {DecisionLetter.LongDate(firstDay)} the panel decided to fund your application with {Pounds(funded)} from the General pot. Their reason: {ReasonA}",
+            $"On {DecisionLetter.LongDate(secondDay)} the panel changed your grant from {Pounds(funded)} to {Pounds(lowered)}. Their reason: {ReasonB}",
+            $"So the final decision is that your application is funded: {Pounds(lowered)}, part of what you asked for, from the General pot.",
+            DecisionLetter.TrailHeading,
+            $"Moderation on {DecisionLetter.LongDate(firstDay)}: the panel changed the decision from the waiting list to an award of {Money(funded)} from the General pot, because: {ReasonA}",
+            $"Moderation on {DecisionLetter.LongDate(secondDay)}: the panel changed the award from {Money(funded)} to {Money(lowered)}, because: {ReasonB}",
+            $"Final decision, after moderation: an award of {Money(lowered)} from the General pot (part of what was asked for)",
+            DecisionLetter.CommentsHeading,
+        };
+        var at = story.Select(part => letter.FindIndex(line => line.StartsWith(part, StringComparison.Ordinal))).ToList();
+        Assert.All(at.Select((index, part) => (index, part)), found => Assert.True(found.index >= 0, $"the letter does not say: {story[found.part]}"));
+        Assert.Equal(at.Order(), at);
+        // The working ends with the final decision: the step before the panel's comments.
+        Assert.Equal(at[^1] - 1, at[^2]);
+        Assert.Contains(ReasonA, email.TextBody, StringComparison.Ordinal);
+        Assert.True(email.TextBody!.IndexOf(ReasonA, StringComparison.Ordinal) < email.TextBody.IndexOf(ReasonB, StringComparison.Ordinal));
+        manager.Dispose();
+    }
+
+    private static string Pounds(decimal amount) => FairFund.Domain.Scoring.Money.Pounds(amount);
+
+    private static string Money(decimal amount) => FairFund.Domain.Scoring.Money.Format(amount);
+
     /// <summary>An account for the person who sent the application, a member of its group, signed in.</summary>
     private static async Task<HttpClient> ApplicantAsync(FairFundFactory app, string reference, string email)
     {

@@ -14,7 +14,8 @@ namespace FairFund.Tests.Web.Export;
 public sealed class AllocationWorkbookTests : IDisposable
 {
     private const string Scenario = "coventry-warwickshire-2027";
-    private const string Money = "£#,##0.00";
+    // Amounts below zero are written as everywhere else: the minus sign (U+2212) before the pound sign.
+    private const string Money = "\"£\"#,##0.00;\"\u2212£\"#,##0.00";
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("fairfund-workbook-");
 
     public void Dispose() => _folder.Delete(recursive: true);

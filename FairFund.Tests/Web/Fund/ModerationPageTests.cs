@@ -12,7 +12,7 @@ namespace FairFund.Tests.Web.Fund;
 /// Moderation through the fund manager's pages on a real database: 30 applications, each reviewed twice, so
 /// the £250,000 budget runs out and some groups wait; overrides with reasons, and approval's guards.
 /// </summary>
-public sealed class ModerationPageTests : IDisposable
+public sealed partial class ModerationPageTests : IDisposable
 {
     private const int Applications = 30;
     private readonly FairFundFactory _factory = new();
@@ -101,19 +101,52 @@ public sealed class ModerationPageTests : IDisposable
     }
 
     [Fact]
-    public async Task Approve_WhileAnOverrideOverspendsAPot_IsRefusedWithTheReasonsShown()
+    public async Task Override_MoreThanIsLeft_IsRefusedBesideTheAmountWithTheMoneyLeft_AndNothingIsSaved()
+    {
+        var (_, manager) = await InModerationAsync();
+        var page = await manager.GetStringAsync(new Uri(Moderating.ModerationPage, UriKind.Relative));
+        var left = Left(page);
+        var requests = await RequestsAsync();
+        // A waiting group that asked for more than is left (the lottery's seed decides how much that is): funding it in full would overspend the budget.
+        var waiting = Moderating.RankedRows(page).First(row => row.Decision == "Waitlist" && requests[row.Reference] > left);
+
+        using var response = await ModerationChangeForm.SubmitAsync(manager, waiting.Reference, "Fund",
+            requests[waiting.Reference].ToString(System.Globalization.CultureInfo.InvariantCulture), "general", "The panel wants this group funded in full.");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var message = $"That is more than the money left: {FairFund.Domain.Scoring.Money.Pounds(left)} is left in the budget and ";
+        var beside = System.Text.RegularExpressions.Regex.Match(body, "<p id=\"amount-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> ([^<]*)</p>").Groups[1].Value;
+        Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(message)}£[0-9,.]+ in the General pot, so {waiting.Reference} (can be given at most £[0-9,.]+|cannot be funded until another award is lowered or stopped)$", beside);
+        Assert.Contains("href=\"#amount\"", body);
+        Assert.Equal(0, await OverrideCountAsync());
+        var after = await manager.GetStringAsync(new Uri(Moderating.ModerationPage, UriKind.Relative));
+        Assert.Equal(left, Left(after));
+        Assert.Equal("Waitlist", Moderating.RankedRows(after).Single(row => row.Reference == waiting.Reference).Decision);
+    }
+
+    [Fact]
+    public async Task Approve_WhileChangesRecordedEarlierOverspend_IsRefusedWithTheReasonsAndTheOverspendWrittenWithAMinus()
     {
         var (_, manager) = await InModerationAsync();
         var page = await manager.GetStringAsync(new Uri(Moderating.ModerationPage, UriKind.Relative));
         var waiting = Moderating.RankedRows(page).Where(row => row.Decision == "Waitlist").ToList();
-        foreach (var row in waiting)
+        // Changes saved before moderation refused an overspend: the page can no longer make them, but a database may hold them.
+        await _factory.WithScopeAsync(async services =>
         {
-            using var funded = await Moderating.OverrideAsync(manager, row.Reference, "Fund", "1000", "general", "The panel wants to fund every waiting group.");
-            Assert.Equal(HttpStatusCode.Redirect, funded.StatusCode);
-        }
+            var db = services.GetRequiredService<FairFundDbContext>();
+            var round = await db.Rounds.SingleAsync(r => r.Reference == Moderating.Round);
+            foreach (var row in waiting)
+                db.AllocationOverrides.Add(new FairFund.Domain.Moderation.AllocationOverride(Guid.NewGuid(), round.Id, row.Reference, FairFund.Domain.Moderation.OverrideKind.Fund,
+                    1_000m, "general", "The panel wants to fund every waiting group.", SignedInClient.Manager, _factory.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
         var moderation = await manager.GetStringAsync(new Uri(Moderating.ModerationPage, UriKind.Relative));
         Assert.Contains("Not yet:", moderation);
         Assert.Contains("General pot is overspent by", moderation);
+        Assert.True(Left(moderation) < 0);
+        Assert.Contains($"id=\"remaining\">\u2212£", moderation);
+        Assert.DoesNotContain("£-", moderation);
 
         using var approve = await Moderating.ActAsync(manager, RoundTrigger.Approve);
 
@@ -148,8 +181,10 @@ public sealed class ModerationPageTests : IDisposable
             Assert.Equal(2, application.Decision.PanelComments.Count);
         }
         var overridden = (await Apply.Drafts.LoadAsync(_factory, changed.Reference)).Application.Decision!;
-        Assert.Contains("Only the first year is ready.", overridden.Reason);
-        Assert.Contains("Moderation: amount changed to 1,000.00", overridden.Trail[^1].Text);
+        var change = Assert.Single(overridden.Changes);
+        Assert.Equal(("Only the first year is ready.", changed.Amount, 1000m), (change.Reason, change.Was.Amount, change.Became.Amount));
+        Assert.Contains($"the panel changed the award from {FairFund.Domain.Scoring.Money.Format(changed.Amount)} to 1,000.00, because: Only the first year is ready.", overridden.Trail[^2].Text);
+        Assert.StartsWith("Final decision, after moderation: an award of 1,000.00", overridden.Trail[^1].Text);
 
         var decided = await manager.GetStringAsync(new Uri(Moderating.ApplicationPage(changed.Reference), UriKind.Relative));
         Assert.DoesNotContain("Record this change", decided);
@@ -176,6 +211,22 @@ public sealed class ModerationPageTests : IDisposable
         Assert.Contains("Enter the range as a number of points from 0 to 100", body);
         Assert.Contains("Enter the standard deviation as a number of points from 0 to 100", body);
     }
+
+    /// <summary>The money left in the budget, as the moderation page shows it.</summary>
+    private static decimal Left(string moderationPage)
+    {
+        var shown = WebUtility.HtmlDecode(LeftShown().Match(moderationPage).Groups[1].Value);
+        var negative = shown.StartsWith('\u2212');
+        var pounds = decimal.Parse(shown.TrimStart('\u2212').TrimStart('£'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
+        return negative ? -pounds : pounds;
+    }
+
+    private Task<Dictionary<string, decimal>> RequestsAsync() =>
+        _factory.WithScopeAsync(async services => (await services.GetRequiredService<FairFundDbContext>().Applications.AsNoTracking().AsSplitQuery().ToListAsync())
+            .ToDictionary(application => application.Reference, application => application.AmountRequested));
+
+    [System.Text.RegularExpressions.GeneratedRegex("id=\"remaining\">([^<]+)<")]
+    private static partial System.Text.RegularExpressions.Regex LeftShown();
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 

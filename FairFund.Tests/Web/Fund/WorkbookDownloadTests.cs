@@ -76,12 +76,42 @@ public sealed partial class WorkbookDownloadTests : IDisposable
         Assert.Equal(FairFund.Web.UkTime.From(_factory.Clock.GetUtcNow()).Date, changed.Field("Changed on").GetDateTime());
 
         var trail = Rows(workbook, "Score trail", "ScoreTrail").Where(row => row.Field("Reference").GetString() == declined.Reference).ToList();
-        Assert.Equal("Decision", trail[^2].Field("Kind").GetString());
-        Assert.Equal(declined.Amount, trail[^2].Field("Value").GetValue<decimal>());
-        Assert.Equal("Moderation", trail[^1].Field("Kind").GetString());
-        Assert.Equal("Moderation: not funded, because: The group has since closed.", trail[^1].Field("What happened").GetString());
-        Assert.Equal(0m, trail[^1].Field("Value").GetValue<decimal>());
+        Assert.Equal("Decision", trail[^3].Field("Kind").GetString());
+        Assert.Equal(declined.Amount, trail[^3].Field("Value").GetValue<decimal>());
+        Assert.Equal("Moderation", trail[^2].Field("Kind").GetString());
+        Assert.EndsWith(" to not funded, because: The group has since closed.", trail[^2].Field("What happened").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0m, trail[^2].Field("Value").GetValue<decimal>());
+        Assert.Equal(("Final decision", "Final decision, after moderation: not funded", 0m),
+            (trail[^1].Field("Kind").GetString(), trail[^1].Field("What happened").GetString(), trail[^1].Field("Value").GetValue<decimal>()));
     }
+
+    [Fact]
+    public async Task Workbook_ApplicationChangedTwice_ShowsEveryChangeAndReasonInOrder_AndTheTrailEndsWithTheFinalDecision()
+    {
+        var (_, manager) = await InModerationAsync();
+        var before = await manager.GetStringAsync(new Uri(Moderating.ModerationPage, UriKind.Relative));
+        var changed = Moderating.RankedRows(before).First(row => row.Decision == "Award");
+        var lowered = changed.Amount - 100m;
+        using (var lower = await ModerationChangeForm.SubmitAsync(manager, changed.Reference, "ChangeAmount", lowered.ToString(System.Globalization.CultureInfo.InvariantCulture), null, "A: only the first year is ready."))
+            Assert.Equal(HttpStatusCode.Redirect, lower.StatusCode);
+        _factory.Clock.Advance(TimeSpan.FromHours(2));
+        using (var stop = await ModerationChangeForm.SubmitAsync(manager, changed.Reference, "Decline", null, null, "B: the group has since closed."))
+            Assert.Equal(HttpStatusCode.Redirect, stop.StatusCode);
+
+        using var workbook = await DownloadAsync(manager);
+
+        var row = Rows(workbook, "Allocations", "Allocations").Single(row => row.Field("Reference").GetString() == changed.Reference);
+        Assert.Equal($"1. Amount changed from {Pounds(changed.Amount)} to {Pounds(lowered)}\n2. Not funded", row.Field("Change in moderation").GetString());
+        Assert.Equal("1. A: only the first year is ready.\n2. B: the group has since closed.", row.Field("Reason for the change").GetString());
+        var trail = Rows(workbook, "Score trail", "ScoreTrail").Where(step => step.Field("Reference").GetString() == changed.Reference).ToList();
+        Assert.Equal(["Decision", "Moderation", "Moderation", "Final decision"], trail[^4..].Select(step => step.Field("Kind").GetString()));
+        Assert.EndsWith($"changed the award from {FairFund.Domain.Scoring.Money.Format(changed.Amount)} to {FairFund.Domain.Scoring.Money.Format(lowered)}, because: A: only the first year is ready.", trail[^3].Field("What happened").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith($"to not funded, because: B: the group has since closed.", trail[^2].Field("What happened").GetString(), StringComparison.Ordinal);
+        Assert.Equal([changed.Amount, lowered, 0m, 0m], trail[^4..].Select(step => step.Field("Value").GetValue<decimal>()));
+        Assert.Equal("Final decision, after moderation: not funded", trail[^1].Field("What happened").GetString());
+    }
+
+    private static string Pounds(decimal amount) => FairFund.Domain.Scoring.Money.Pounds(amount);
 
     [Fact]
     public async Task Workbook_WithoutNames_HasNoPanelMembersNameOrAddress_WithNamesHasThem()
