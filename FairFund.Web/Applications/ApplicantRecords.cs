@@ -40,7 +40,8 @@ public sealed class ApplicantRecords(FairFundDbContext db, UserManager<IdentityU
         var application = await db.Applications
             .FirstOrDefaultAsync(application => application.Reference == reference && application.OrganisationId == group, cancellationToken);
         if (application is null) return null;
-        var round = await db.Rounds.FirstAsync(round => round.Id == application.RoundId, cancellationToken);
+        // Read only: an applicant's page never changes the round, and tracking it would copy and compare its rules (JSON) on every save.
+        var round = await db.Rounds.AsNoTracking().FirstAsync(round => round.Id == application.RoundId, cancellationToken);
         return new OwnApplication(application, round);
     }
 
