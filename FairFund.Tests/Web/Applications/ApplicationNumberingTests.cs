@@ -3,6 +3,7 @@ using FairFund.Tests.Web.Data;
 using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FairFund.Tests.Web.Applications;
@@ -47,6 +48,34 @@ public sealed class ApplicationNumberingTests : IDisposable
         var reference = await StartAsync(groups[12]);
 
         Assert.Equal($"{DemoRound}-0013", reference);
+        Assert.Equal(0, counters.FailedCommands);
+    }
+
+    [Fact]
+    public async Task Migrate_ARoundWithApplicationsFromBeforeTheCounter_CarriesOnFromItsHighestNumber()
+    {
+        var groups = await AddGroupsAsync(8);
+        // Seven applications numbered the old way, straight into the table, with 0004 missing.
+        await factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<FairFundDbContext>();
+            var round = await db.Rounds.SingleAsync(round => round.Reference == DemoRound);
+            foreach (var number in Enumerable.Range(1, 7).Where(number => number != 4))
+                db.Applications.Add(new FairFund.Domain.Applications.Application(Guid.NewGuid(), round.Id, groups[number - 1], $"{DemoRound}-{number:0000}"));
+            await db.SaveChangesAsync();
+        });
+        // Back to the schema before the counter, and up again, as an existing database is migrated.
+        await factory.WithScopeAsync(async services =>
+        {
+            var migrator = services.GetRequiredService<FairFundDbContext>().GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            await migrator.MigrateAsync("AfterTheDecision");
+            await migrator.MigrateAsync();
+        });
+        counters.Reset();
+
+        var reference = await StartAsync(groups[7]);
+
+        Assert.Equal($"{DemoRound}-0008", reference);
         Assert.Equal(0, counters.FailedCommands);
     }
 
