@@ -40,7 +40,8 @@ public sealed class ApplicantRecords(FairFundDbContext db, UserManager<IdentityU
         var application = await db.Applications
             .FirstOrDefaultAsync(application => application.Reference == reference && application.OrganisationId == group, cancellationToken);
         if (application is null) return null;
-        var round = await db.Rounds.FirstAsync(round => round.Id == application.RoundId, cancellationToken);
+        // Read only: an applicant's page never changes the round, and tracking it would copy and compare its rules (JSON) on every save.
+        var round = await db.Rounds.AsNoTracking().FirstAsync(round => round.Id == application.RoundId, cancellationToken);
         return new OwnApplication(application, round);
     }
 
@@ -48,6 +49,11 @@ public sealed class ApplicantRecords(FairFundDbContext db, UserManager<IdentityU
     /// The group's application to a round: the one already begun, or a new draft with the round's next
     /// reference (<c>CW-MH-2027-R1-0007</c>). Null when the round is not open to applications.
     /// </summary>
+    /// <remarks>
+    /// The number comes from the round's own counter, raised in the same transaction that adds the draft, so
+    /// starts that arrive together take 1, 2, 3… in turn: no two try the same number, a failed start leaves no
+    /// gap, and a missing application (a number with no row) changes nothing for later starts.
+    /// </remarks>
     public async Task<Application?> StartAsync(Guid group, string roundReference, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.AsNoTracking().FirstOrDefaultAsync(round => round.Reference == roundReference, cancellationToken);
@@ -55,24 +61,26 @@ public sealed class ApplicantRecords(FairFundDbContext db, UserManager<IdentityU
         var existing = await db.Applications.FirstOrDefaultAsync(application => application.RoundId == round.Id && application.OrganisationId == group, cancellationToken);
         if (existing is not null) return existing;
 
-        // Two groups starting at once may take the same number; the unique index refuses the second, which takes the next.
-        for (var attempt = 0; ; attempt++)
+        return await db.InOneWriteAsync(async inWrite =>
         {
-            var count = await db.Applications.CountAsync(application => application.RoundId == round.Id, cancellationToken);
-            var application = new Application(Guid.NewGuid(), round.Id, group, $"{round.Reference}-{count + 1 + attempt:0000}");
+            // The same group starting twice at once (a double click): the second finds the first's draft.
+            var won = await db.Applications.FirstOrDefaultAsync(application => application.RoundId == round.Id && application.OrganisationId == group, inWrite);
+            if (won is not null) return won;
+            var number = await NextNumberAsync(round.Id, inWrite);
+            var application = new Application(Guid.NewGuid(), round.Id, group, $"{round.Reference}-{number:0000}");
             db.Applications.Add(application);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return application;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                db.ChangeTracker.Clear();
-                // The same group starting twice at once (a double click) finds the one that won.
-                var won = await db.Applications.FirstOrDefaultAsync(a => a.RoundId == round.Id && a.OrganisationId == group, cancellationToken);
-                if (won is not null) return won;
-            }
-        }
+            await db.SaveChangesAsync(inWrite);
+            return application;
+        }, cancellationToken);
+    }
+
+    /// <summary>Raises the round's counter and reads it back, inside the caller's transaction, which holds the write lock.</summary>
+    private async Task<int> NextNumberAsync(Guid roundId, CancellationToken cancellationToken)
+    {
+        var thisRound = db.Rounds.Where(round => round.Id == roundId);
+        await thisRound.ExecuteUpdateAsync(set => set.SetProperty(
+            round => EF.Property<int>(round, RoundConfiguration.LastApplicationNumber),
+            round => EF.Property<int>(round, RoundConfiguration.LastApplicationNumber) + 1), cancellationToken);
+        return await thisRound.Select(round => EF.Property<int>(round, RoundConfiguration.LastApplicationNumber)).SingleAsync(cancellationToken);
     }
 }

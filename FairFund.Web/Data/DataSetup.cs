@@ -16,14 +16,29 @@ public static class DataSetup
         DataSource = Path.Combine(dataDirectory, "fairfund.db"),
         ForeignKeys = true,
         Pooling = true,
+        // How long a command may wait for a lock, counted by Microsoft.Data.Sqlite; SQLite's own busy timeout matches it.
+        DefaultTimeout = SqliteConnectionSettings.BusyTimeoutSeconds,
     }.ToString();
 
+    /// <summary>
+    /// The database on SQLite and the write path that suits it: the app's writers queue at one
+    /// <see cref="SqliteWriteGate"/>, and every connection is set up by <see cref="SqliteConnectionSettings"/>.
+    /// A sent application is committed with <c>synchronous = FULL</c>, so it is kept through a power cut.
+    /// </summary>
     public static IServiceCollection AddFairFundData(this IServiceCollection services, IConfiguration configuration)
     {
         var dataDirectory = DataDirectory(configuration);
         Directory.CreateDirectory(dataDirectory);
-        services.AddDbContext<FairFundDbContext>(options => options.UseSqlite(SqliteConnectionString(dataDirectory)));
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddDbContext<FairFundDbContext>(options => options.UseFairFundSqlite(dataDirectory));
         return services;
+    }
+
+    /// <summary>FairFund's SQLite database in <paramref name="dataDirectory"/>, with its per-connection settings; for tools that open it too.</summary>
+    public static DbContextOptionsBuilder UseFairFundSqlite(this DbContextOptionsBuilder options, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.UseSqlite(SqliteConnectionString(dataDirectory)).AddInterceptors(SqliteConnectionSettings.Instance);
     }
 
     /// <summary>Creates or migrates the database, and turns on write-ahead logging so readers never wait for a writer.</summary>

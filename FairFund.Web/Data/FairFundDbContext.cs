@@ -10,9 +10,13 @@ namespace FairFund.Web.Data;
 /// FairFund's database. Domain types are mapped by the configurations beside this file, so the domain
 /// never references EF. Every record two people can edit carries a <see cref="VersionColumn"/> that
 /// changes on each save, so a stale second save is refused rather than silently winning.
+/// On SQLite every write waits its turn at the app's <see cref="SqliteWriteGate"/> first (see <see cref="WriteTurnAsync"/>).
 /// </summary>
-public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> options) : IdentityDbContext<IdentityUser>(options)
+public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> options, SqliteWriteGate? writeGate = null) : IdentityDbContext<IdentityUser>(options)
 {
+    // How many nested turns this context holds: a save inside InOneWriteAsync already has the turn.
+    private int _turnsHeld;
+
     public const string VersionColumn = "Version";
 
     public DbSet<Round> Rounds => Set<Round>();
@@ -30,16 +34,57 @@ public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> option
         builder.ApplyConfigurationsFromAssembly(typeof(FairFundDbContext).Assembly);
     }
 
+    // The turn is taken here rather than in an interceptor because EF does not tell interceptors about a save that
+    // failed on a concurrency check, and a turn never given back would stop every later write.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampVersions();
+        using var turn = TakeWriteTurn();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        using var turn = await WriteTurnAsync(cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits for this context's turn to write (on SQLite; elsewhere at once). <c>SaveChanges</c> takes it itself;
+    /// a write that bypasses it (<c>ExecuteUpdate</c>) takes it here, and disposes it once committed.
+    /// </summary>
+    public async ValueTask<WriteTurn> WriteTurnAsync(CancellationToken cancellationToken)
+    {
+        if (writeGate is null || _turnsHeld > 0) return Held(WriteTurn.None);
+        return Held(await writeGate.WaitAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, which reads then writes, as one transaction in the write queue: on SQLite it
+    /// waits its turn, then begins with <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default), so what it reads
+    /// cannot change before it writes. Nothing is committed unless the work completes.
+    /// </summary>
+    public async Task<T> InOneWriteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        using var turn = await WriteTurnAsync(cancellationToken);
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var result = await work(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private WriteTurn TakeWriteTurn()
+    {
+        if (writeGate is null || _turnsHeld > 0) return Held(WriteTurn.None);
+        return Held(writeGate.Wait());
+    }
+
+    private WriteTurn Held(WriteTurn turn)
+    {
+        _turnsHeld++;
+        return turn.OnDispose(() => _turnsHeld--);
     }
 
     private void StampVersions()

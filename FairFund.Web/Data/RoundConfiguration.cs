@@ -11,9 +11,13 @@ namespace FairFund.Web.Data;
 
 public sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
 {
+    /// <summary>The number of the round's latest application reference, kept by <c>ApplicantRecords.StartAsync</c> alone.</summary>
+    public const string LastApplicationNumber = "LastApplicationNumber";
+
     public void Configure(EntityTypeBuilder<Round> builder)
     {
         builder.HasKey(r => r.Id);
+        builder.Property<int>(LastApplicationNumber);
         builder.HasIndex(r => r.Reference).IsUnique();
         builder.Property(r => r.Reference).HasMaxLength(60);
         builder.Property(r => r.Name).HasMaxLength(200);

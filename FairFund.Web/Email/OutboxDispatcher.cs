@@ -5,12 +5,15 @@ using Microsoft.Extensions.Options;
 namespace FairFund.Web.Email;
 
 /// <summary>
-/// Sends the outbox's due messages. Each try is first recorded on the row (one more attempt, and the time of
-/// the next should this one never finish), then the message is sent, and only once the server has accepted it
-/// is the row marked sent. So a crash between acceptance and marking can send that one message again, with the
-/// same Message-Id, and nothing else is ever sent twice. A failure keeps its error and waits an exponentially
-/// longer time; after <see cref="MailOptions.MaxAttempts"/> tries the message is marked failed for the fund
-/// manager to see. One pass runs at a time.
+/// Sends the outbox's due messages. A batch of due messages is claimed in one commit (one more attempt each, and
+/// the time of the next should this one never finish); then each is sent, and only once the server has accepted
+/// it is its row marked sent, in a commit of its own before the next is sent. So a crash between acceptance and
+/// marking can send that one message again, with the same Message-Id, and nothing else is ever sent twice; the
+/// claimed messages not yet tried wait for their retry time, or, when the app stops cleanly, are handed back at
+/// once. That is one commit per message and one per batch, not two per message, which matters while a deadline
+/// rush is writing too. A failure keeps its error and waits an exponentially longer time; after
+/// <see cref="MailOptions.MaxAttempts"/> tries the message is marked failed for the fund manager to see. One pass
+/// runs at a time.
 /// </summary>
 public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IMailTransport transport, TimeProvider time, IOptions<MailOptions> options, ILogger<OutboxDispatcher> logger) : IDisposable
 {
@@ -40,7 +43,7 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IMailT
             while (true)
             {
                 var now = time.GetUtcNow();
-                // A try pushes NextAttemptAt past now, so each query finds only messages not yet tried in this pass.
+                // A claim pushes NextAttemptAt past now, so each query finds only messages not yet tried in this pass.
                 var due = await db.OutboxMessages.AsNoTracking()
                     .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now)
                     .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt)
@@ -48,8 +51,19 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IMailT
                     .Take(BatchSize)
                     .ToListAsync(cancellationToken);
                 if (due.Count == 0) return sent;
-                foreach (var message in due)
-                    if (await SendOneAsync(db, session, message, cancellationToken)) sent++;
+                var claimed = await ClaimAsync(db, due, now, cancellationToken);
+                for (var next = 0; next < claimed.Count; next++)
+                {
+                    try
+                    {
+                        if (await SendOneAsync(db, session, claimed[next], now, cancellationToken)) sent++;
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        await HandBackAsync(db, claimed.Skip(next + 1).ToList(), now);
+                        throw;
+                    }
+                }
             }
         }
         finally
@@ -58,21 +72,55 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IMailT
         }
     }
 
-    private async Task<bool> SendOneAsync(FairFundDbContext db, IMailSession session, DueMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the batch in one transaction: each message only if nobody else has tried it since it was read.
+    /// Returns the messages claimed, in the order read, each with its attempt number.
+    /// </summary>
+    private async Task<List<DueMessage>> ClaimAsync(FairFundDbContext db, List<DueMessage> due, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.InOneWriteAsync(async inWrite =>
+        {
+            var claimed = new HashSet<Guid>();
+            foreach (var tries in due.GroupBy(message => message.Attempts))
+            {
+                var ids = tries.Select(message => message.Id).ToList();
+                var attempt = tries.Key + 1;
+                var retryAt = now + RetryDelay(attempt, options.Value);
+                var count = await db.OutboxMessages
+                    .Where(m => ids.Contains(m.Id) && m.Attempts == tries.Key && m.SentAt == null && m.FailedAt == null)
+                    .ExecuteUpdateAsync(set => set
+                        .SetProperty(m => m.Attempts, attempt)
+                        .SetProperty(m => m.LastAttemptAt, now)
+                        .SetProperty(m => m.NextAttemptAt, retryAt), inWrite);
+                if (count == ids.Count)
+                {
+                    claimed.UnionWith(ids);
+                    continue;
+                }
+                // Another dispatcher (another app on the same database) took some: ours are the ones this claim stamped.
+                claimed.UnionWith(await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.Attempts == attempt && m.LastAttemptAt == now)
+                    .Select(m => m.Id).ToListAsync(inWrite));
+            }
+            return due.Where(message => claimed.Contains(message.Id)).Select(message => message with { Attempts = message.Attempts + 1 }).ToList();
+        }, cancellationToken);
+
+    /// <summary>On a clean stop, gives back the claimed messages never tried, so the next start sends them at once.</summary>
+    private static async Task HandBackAsync(FairFundDbContext db, List<DueMessage> untried, DateTimeOffset claimedAt)
+    {
+        if (untried.Count == 0) return;
+        var ids = untried.Select(message => message.Id).ToList();
+        using var turn = await db.WriteTurnAsync(CancellationToken.None);
+        await db.OutboxMessages
+            .Where(m => ids.Contains(m.Id) && m.SentAt == null && m.FailedAt == null && m.LastAttemptAt == claimedAt)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Attempts, m => m.Attempts - 1)
+                .SetProperty(m => m.NextAttemptAt, claimedAt), CancellationToken.None);
+    }
+
+    /// <summary>Sends one claimed message (its <see cref="DueMessage.Attempts"/> counts this try) and records how it went.</summary>
+    private async Task<bool> SendOneAsync(FairFundDbContext db, IMailSession session, DueMessage message, DateTimeOffset claimedAt, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var attempt = message.Attempts + 1;
-        var now = time.GetUtcNow();
-        var retryAt = now + RetryDelay(attempt, settings);
-        // The claim: only if nobody else has tried it since it was read.
-        var claimed = await db.OutboxMessages
-            .Where(m => m.Id == message.Id && m.Attempts == message.Attempts && m.SentAt == null && m.FailedAt == null)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.Attempts, attempt)
-                .SetProperty(m => m.LastAttemptAt, now)
-                .SetProperty(m => m.NextAttemptAt, retryAt), cancellationToken);
-        if (claimed == 0) return false;
-
+        var attempt = message.Attempts;
         try
         {
             await session.SendAsync(Outbox.Parse(message.Mime), cancellationToken);
@@ -81,9 +129,13 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IMailT
         {
             var failed = attempt >= settings.MaxAttempts;
             var error = Describe(problem);
-            await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.LastError, error)
-                .SetProperty(m => m.FailedAt, failed ? now : null), CancellationToken.None);
+            using (await db.WriteTurnAsync(CancellationToken.None))
+            {
+                await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.LastError, error)
+                    .SetProperty(m => m.FailedAt, failed ? claimedAt : null), CancellationToken.None);
+            }
+            var retryAt = claimedAt + RetryDelay(attempt, settings);
             if (failed) LogFailed(logger, message.MessageId, attempt, error);
             else LogWillRetry(logger, message.MessageId, attempt, retryAt, error);
             return false;
@@ -91,7 +143,10 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IMailT
 
         // Accepted: recorded even while the app is stopping, so that a clean stop never sends anything twice.
         var sentAt = time.GetUtcNow();
-        await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, sentAt), CancellationToken.None);
+        using (await db.WriteTurnAsync(CancellationToken.None))
+        {
+            await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, sentAt), CancellationToken.None);
+        }
         return true;
     }
 

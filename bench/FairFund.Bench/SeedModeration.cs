@@ -190,7 +190,7 @@ public static class SeedModeration
 
     private static string Contact(int number) => string.Create(CultureInfo.InvariantCulture, $"contact{number}@group.fairfund.test");
 
-    private static void AnswerEverything(Application application, int number, decimal amount)
+    internal static void AnswerEverything(Application application, int number, decimal amount)
     {
         var place = Places[number % Places.Length];
         application.AnswerProject(new ProjectAnswers(
@@ -206,7 +206,7 @@ public static class SeedModeration
     }
 
     /// <summary>Incomes from micro to large, some groups led by people with lived experience, some in rural postcodes.</summary>
-    private static ProfileDetails GroupDetails(int number)
+    internal static ProfileDetails GroupDetails(int number)
     {
         var (type, income) = (number % 5) switch
         {
@@ -236,7 +236,7 @@ public static class SeedModeration
     }
 
     /// <summary>Whole pounds spread over the grant range.</summary>
-    private static decimal AmountFor(int number, GrantRange grants) =>
+    internal static decimal AmountFor(int number, GrantRange grants) =>
         decimal.Round(grants.Min + (grants.Max - grants.Min) * ((number * 37) % 100) / 100m, 0);
 
     /// <summary>
