@@ -95,10 +95,16 @@ public sealed class Round
 
     private StateMachine<RoundState, RoundTrigger> Machine => _machine ??= Configure();
 
+    /// <summary>
+    /// Whether a round in <paramref name="state"/> can still be set up (its details, criteria, rules and pots
+    /// changed): only while it is a draft, because opening fixes the rules and publishes their fingerprint.
+    /// </summary>
+    public static bool IsEditable(RoundState state) => state == RoundState.Draft;
+
     /// <summary>Changes the round's details and rules, which is allowed only while it is a draft.</summary>
     public void Edit(string name, string purpose, DateTimeOffset opensAt, DateTimeOffset closesAt, RoundSettings rules)
     {
-        if (State != RoundState.Draft)
+        if (!IsEditable(State))
             throw new DomainRuleException($"The round's rules cannot change once it has opened: they were fixed with the hash {RulesHash}.");
         (Name, Purpose, OpensAt, ClosesAt, Rules) = (name, purpose, opensAt, closesAt, rules with { Reference = Reference, Name = name });
     }

@@ -102,7 +102,7 @@ public sealed class RoundModel(FairFundDbContext db, RoundAllocation allocation,
         return new RoundView(round.Reference, round.Name, round.State, Domain.Rounds.Round.Describe(round.State),
             UkTime.Format(round.OpensAt), UkTime.Format(round.ClosesAt), round.RulesHash, round.SeedCommitment, round.RevealedSeed,
             (Guid)db.Entry(round).Property(FairFundDbContext.VersionColumn).CurrentValue!, actions, history, Domain.Rounds.Round.StateDiagram(),
-            Enum.GetValues<RoundState>());
+            Enum.GetValues<RoundState>(), Domain.Rounds.Round.IsEditable(round.State));
     }
 
     private static string ButtonText(RoundTrigger trigger) => trigger switch
@@ -131,5 +131,5 @@ public sealed class RoundModel(FairFundDbContext db, RoundAllocation allocation,
     public sealed record RoundView(
         string Reference, string Name, RoundState State, string StateInWords, string Opens, string Closes,
         string? RulesHash, string? SeedCommitment, string? RevealedSeed, Guid Version,
-        IReadOnlyList<RoundAction> Actions, IReadOnlyList<StateChange> History, string Diagram, IReadOnlyList<RoundState> States);
+        IReadOnlyList<RoundAction> Actions, IReadOnlyList<StateChange> History, string Diagram, IReadOnlyList<RoundState> States, bool CanEdit);
 }
