@@ -10,6 +10,21 @@ public enum RoundState { Draft, Open, Screening, Scoring, Moderation, Decided, N
 
 public enum RoundTrigger { Open, Close, StartScoring, CloseScoring, Approve, Notify, Archive, Cancel }
 
+/// <summary>Where a round stands for its panel, whose work is scoring: before it, during it, or after it.</summary>
+public enum PanelPhase
+{
+    /// <summary>A draft, or open for applications: nothing to score yet.</summary>
+    TakingApplications,
+    /// <summary>Closed; applications are being checked, and conflicts can be declared.</summary>
+    Screening,
+    Scoring,
+    /// <summary>Scoring has closed and the panel agrees the results.</summary>
+    Moderation,
+    /// <summary>The allocation is approved: decided, sent, or archived.</summary>
+    Decided,
+    Cancelled,
+}
+
 /// <summary>Counts from the round's applications that its transitions depend on.</summary>
 /// <param name="Unscreened">Submitted applications not yet marked eligible or ineligible.</param>
 /// <param name="ShortOfReviews">Eligible applications with fewer counted reviews than the round's minimum.</param>
@@ -247,6 +262,18 @@ public sealed class Round
 
     /// <summary>Whether the allocation has been approved: its decisions are final and may be published, and stay so.</summary>
     public static bool IsDecided(RoundState state) => state is RoundState.Decided or RoundState.Notified or RoundState.Archived;
+
+    /// <summary>Which part of the panel's work a round in <paramref name="state"/> is at.</summary>
+    public static PanelPhase PhaseForPanel(RoundState state) => state switch
+    {
+        RoundState.Draft or RoundState.Open => PanelPhase.TakingApplications,
+        RoundState.Screening => PanelPhase.Screening,
+        RoundState.Scoring => PanelPhase.Scoring,
+        RoundState.Moderation => PanelPhase.Moderation,
+        RoundState.Cancelled => PanelPhase.Cancelled,
+        _ when IsDecided(state) => PanelPhase.Decided,
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "A round state with no panel phase."),
+    };
 
     /// <summary>Whether scoring has closed and the round has an allocation: in moderation, and ever after approval.</summary>
     public static bool HasAllocation(RoundState state) => state == RoundState.Moderation || IsDecided(state);
