@@ -10,6 +10,9 @@ public enum RoundState { Draft, Open, Screening, Scoring, Moderation, Decided, N
 
 public enum RoundTrigger { Open, Close, StartScoring, CloseScoring, Approve, Notify, Archive, Cancel }
 
+/// <summary>One move in a round's lifecycle: from a state, by a trigger, to a state.</summary>
+public sealed record RoundTransition(RoundState From, RoundTrigger Trigger, RoundState To);
+
 /// <summary>Where a round stands for its panel, whose work is scoring: before it, during it, or after it.</summary>
 public enum PanelPhase
 {
@@ -259,6 +262,14 @@ public sealed class Round
 
     /// <summary>The lifecycle as a Mermaid state diagram, drawn from the machine itself.</summary>
     public static string StateDiagram() => MermaidGraph.Format(new Round().Machine.GetInfo());
+
+    /// <summary>
+    /// Every move the lifecycle allows, read from the machine itself (guarded or not), starting from a draft, so a
+    /// page can draw the lifecycle without a copy of it that could drift.
+    /// </summary>
+    public static IReadOnlyList<RoundTransition> Lifecycle() =>
+        [.. new Round().Machine.GetInfo().States.SelectMany(state => state.FixedTransitions.Select(transition => new RoundTransition(
+            (RoundState)state.UnderlyingState, (RoundTrigger)transition.Trigger.UnderlyingTrigger, (RoundState)transition.DestinationState.UnderlyingState)))];
 
     /// <summary>Whether the allocation has been approved: its decisions are final and may be published, and stay so.</summary>
     public static bool IsDecided(RoundState state) => state is RoundState.Decided or RoundState.Notified or RoundState.Archived;
