@@ -468,4 +468,14 @@ public static class Labels
         ApplicationState.Declined => "Not funded this time",
         _ => "Withdrawn at your request",
     };
+
+    /// <summary>What the group reads while its round can no longer take a draft: it was never sent, and now cannot be.</summary>
+    public const string DraftAfterClosing = "Not sent: the round has closed, so it can no longer be sent";
+
+    /// <summary>
+    /// The group's label, told whether the round still takes applications: a draft can be worked on only while
+    /// <paramref name="window"/> is open, and after that saying "you can keep working on it" would mislead.
+    /// </summary>
+    public static string ForApplicant(ApplicationState state, SubmissionWindow window) =>
+        state == ApplicationState.Draft && !window.IsOpen ? DraftAfterClosing : ForApplicant(state);
 }

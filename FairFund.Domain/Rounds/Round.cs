@@ -10,6 +10,24 @@ public enum RoundState { Draft, Open, Screening, Scoring, Moderation, Decided, N
 
 public enum RoundTrigger { Open, Close, StartScoring, CloseScoring, Approve, Notify, Archive, Cancel }
 
+/// <summary>One move in a round's lifecycle: from a state, by a trigger, to a state.</summary>
+public sealed record RoundTransition(RoundState From, RoundTrigger Trigger, RoundState To);
+
+/// <summary>Where a round stands for its panel, whose work is scoring: before it, during it, or after it.</summary>
+public enum PanelPhase
+{
+    /// <summary>A draft, or open for applications: nothing to score yet.</summary>
+    TakingApplications,
+    /// <summary>Closed; applications are being checked, and conflicts can be declared.</summary>
+    Screening,
+    Scoring,
+    /// <summary>Scoring has closed and the panel agrees the results.</summary>
+    Moderation,
+    /// <summary>The allocation is approved: decided, sent, or archived.</summary>
+    Decided,
+    Cancelled,
+}
+
 /// <summary>Counts from the round's applications that its transitions depend on.</summary>
 /// <param name="Unscreened">Submitted applications not yet marked eligible or ineligible.</param>
 /// <param name="ShortOfReviews">Eligible applications with fewer counted reviews than the round's minimum.</param>
@@ -95,10 +113,16 @@ public sealed class Round
 
     private StateMachine<RoundState, RoundTrigger> Machine => _machine ??= Configure();
 
+    /// <summary>
+    /// Whether a round in <paramref name="state"/> can still be set up (its details, criteria, rules and pots
+    /// changed): only while it is a draft, because opening fixes the rules and publishes their fingerprint.
+    /// </summary>
+    public static bool IsEditable(RoundState state) => state == RoundState.Draft;
+
     /// <summary>Changes the round's details and rules, which is allowed only while it is a draft.</summary>
     public void Edit(string name, string purpose, DateTimeOffset opensAt, DateTimeOffset closesAt, RoundSettings rules)
     {
-        if (State != RoundState.Draft)
+        if (!IsEditable(State))
             throw new DomainRuleException($"The round's rules cannot change once it has opened: they were fixed with the hash {RulesHash}.");
         (Name, Purpose, OpensAt, ClosesAt, Rules) = (name, purpose, opensAt, closesAt, rules with { Reference = Reference, Name = name });
     }
@@ -239,8 +263,28 @@ public sealed class Round
     /// <summary>The lifecycle as a Mermaid state diagram, drawn from the machine itself.</summary>
     public static string StateDiagram() => MermaidGraph.Format(new Round().Machine.GetInfo());
 
+    /// <summary>
+    /// Every move the lifecycle allows, read from the machine itself (guarded or not), starting from a draft, so a
+    /// page can draw the lifecycle without a copy of it that could drift.
+    /// </summary>
+    public static IReadOnlyList<RoundTransition> Lifecycle() =>
+        [.. new Round().Machine.GetInfo().States.SelectMany(state => state.FixedTransitions.Select(transition => new RoundTransition(
+            (RoundState)state.UnderlyingState, (RoundTrigger)transition.Trigger.UnderlyingTrigger, (RoundState)transition.DestinationState.UnderlyingState)))];
+
     /// <summary>Whether the allocation has been approved: its decisions are final and may be published, and stay so.</summary>
     public static bool IsDecided(RoundState state) => state is RoundState.Decided or RoundState.Notified or RoundState.Archived;
+
+    /// <summary>Which part of the panel's work a round in <paramref name="state"/> is at.</summary>
+    public static PanelPhase PhaseForPanel(RoundState state) => state switch
+    {
+        RoundState.Draft or RoundState.Open => PanelPhase.TakingApplications,
+        RoundState.Screening => PanelPhase.Screening,
+        RoundState.Scoring => PanelPhase.Scoring,
+        RoundState.Moderation => PanelPhase.Moderation,
+        RoundState.Cancelled => PanelPhase.Cancelled,
+        _ when IsDecided(state) => PanelPhase.Decided,
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "A round state with no panel phase."),
+    };
 
     /// <summary>Whether scoring has closed and the round has an allocation: in moderation, and ever after approval.</summary>
     public static bool HasAllocation(RoundState state) => state == RoundState.Moderation || IsDecided(state);

@@ -15,7 +15,12 @@ public static class ApplicantWords
     public const string You = "You";
 
     /// <summary>The tag colour for each state, so a state looks the same wherever the group sees it.</summary>
-    public static StatusTag Tag(ApplicationState state) => new(Labels.ForApplicant(state), state switch
+    public static StatusTag Tag(ApplicationState state) => Tag(state, Labels.ForApplicant(state));
+
+    /// <summary>The tag for <paramref name="state"/>, with a draft's words saying whether it can still be sent in <paramref name="window"/>.</summary>
+    public static StatusTag Tag(ApplicationState state, SubmissionWindow window) => Tag(state, Labels.ForApplicant(state, window));
+
+    private static StatusTag Tag(ApplicationState state, string label) => new(label, state switch
     {
         ApplicationState.Draft => TagColour.Grey,
         ApplicationState.Submitted => TagColour.Blue,
@@ -45,6 +50,14 @@ public static class ApplicantWords
         _ =>
             "Your application has been withdrawn, so it will not be considered. This cannot be undone, but you can apply again in a future round.",
     };
+
+    /// <summary>What comes next, for a draft told whether its round still takes applications in <paramref name="window"/>.</summary>
+    public static string? WhatHappensNext(ApplicationState state, SubmissionWindow window) =>
+        state == ApplicationState.Draft && !window.IsOpen ? DraftAfterClosing : WhatHappensNext(state);
+
+    /// <summary>A draft whose round has closed: what the group can and cannot do now.</summary>
+    public const string DraftAfterClosing =
+        "This round has closed, so your application can no longer be sent. It was not sent before the round closed. Your answers are kept, so you can still read them.";
 
     /// <summary>One change in the timeline: who did what, in the group's words, and the reason where the group should see it.</summary>
     /// <param name="change">The change as recorded.</param>

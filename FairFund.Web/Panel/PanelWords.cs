@@ -17,13 +17,15 @@ public static class PanelWords
         _ => new("Conflict declared", TagColour.Red),
     };
 
-    /// <summary>Where the round is, from the panel's side.</summary>
-    public static string RoundStage(RoundState state) => state switch
+    /// <summary>Where the round is, from the panel's side, as the domain places it.</summary>
+    public static string RoundStage(RoundState state) => Round.PhaseForPanel(state) switch
     {
-        RoundState.Screening => "Applications are being checked. You can declare any conflicts of interest now; scoring starts soon.",
-        RoundState.Scoring => "Scoring is open.",
-        RoundState.Moderation => "Scoring has closed. The panel is meeting to agree the results.",
-        _ => "Scoring has closed.",
+        PanelPhase.TakingApplications => "The round is still taking applications. Once it closes and the applications have been checked, the ones you are to score appear here.",
+        PanelPhase.Screening => "Applications are being checked. You can declare any conflicts of interest now; scoring starts soon.",
+        PanelPhase.Scoring => "Scoring is open.",
+        PanelPhase.Moderation => "Scoring has closed. The panel is meeting to agree the results.",
+        PanelPhase.Decided => "Scoring has closed and the results have been decided.",
+        _ => "This round was cancelled, so there is nothing to score.",
     };
 
     /// <summary>The kinds of conflict, in the order the form offers them.</summary>

@@ -53,7 +53,7 @@ public sealed class ApplicationScreeningTests : IDisposable
         Assert.Contains("The group&#x27;s postcode, CV1 1AA, is in CV, part of the funder&#x27;s area (CV, B49, B50).", page);
         Assert.Equal("Passed", OutcomeOf(page, EligibilityChecks.Amount));
         Assert.Contains("name=\"Input.Decision\" type=\"radio\" value=\"eligible\"", page);
-        Assert.Contains("data-aria-controls=\"conditional-decision-2\"", page);
+        Assert.Contains("data-app-reveals=\"conditional-decision-2\"", page);
         Assert.Contains("The group will see this reason", page);
         Assert.Contains("Draft to Submitted", page);
     }
@@ -150,7 +150,7 @@ public sealed class ApplicationScreeningTests : IDisposable
         Assert.Equal((SignedInClient.Manager, "Ineligible", Reason), (stored.History[^1].Actor, stored.History[^1].To, stored.History[^1].Reason));
         var page = await client.GetStringAsync(new Uri(ApplicationPage(reference), UriKind.Relative));
         Assert.Contains($"id=\"current-reason\">{System.Net.WebUtility.HtmlEncode(Reason)}", page.Replace("&#x27;", "'", StringComparison.Ordinal));
-        Assert.Contains("checked=\"checked\" data-aria-controls=\"conditional-decision-2\"", page);
+        Assert.Contains("checked=\"checked\" data-app-reveals=\"conditional-decision-2\"", page);
         Assert.Contains("class=\"govuk-radios__conditional \" id=\"conditional-decision-2\"", page);
     }
 

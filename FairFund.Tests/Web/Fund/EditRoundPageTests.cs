@@ -1,8 +1,9 @@
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace FairFund.Tests.Web.Fund;
 
-public sealed class EditRoundPageTests : IDisposable
+public sealed partial class EditRoundPageTests : IDisposable
 {
     private const string Demo = "CW-MH-2027-R1";
     private const string Draft = "NFF-2027-R1";
@@ -167,6 +168,40 @@ public sealed class EditRoundPageTests : IDisposable
         Assert.Contains(hash, await client.GetStringAsync(new Uri(roundPage, UriKind.Relative)));
         Assert.Contains(hash, await client.GetStringAsync(new Uri(EditPage, UriKind.Relative)));
     }
+
+    [Fact]
+    public async Task EditLink_DraftRoundPage_LeadsToTheSetUpWhoseFormSavesTheChange()
+    {
+        using var client = await ManagerWithDraftAsync();
+        var roundPage = await client.GetStringAsync(new Uri($"/fund/rounds/{Draft}", UriKind.Relative));
+
+        var link = EditLink().Match(roundPage);
+        Assert.True(link.Success, "The draft round's page has no link to set it up");
+        var editPage = System.Net.WebUtility.HtmlDecode(link.Groups[1].Value);
+        var form = PageForms.Find(await client.GetStringAsync(new Uri(editPage, UriKind.Relative)), editPage, "handler=SaveDetails");
+        using var saved = await form.SubmitAsync(client, new Dictionary<string, string> { ["Details.Name"] = "Neighbourhood Food Fund 2027, second try" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = RoundForms.Stored(_factory, Draft)!;
+        Assert.Equal("Neighbourhood Food Fund 2027, second try", stored.Name);
+        Assert.Equal(25_000.50m, stored.Rules.Budget);
+    }
+
+    [Fact]
+    public async Task EditLinks_DraftAndOpenRounds_OnlyTheDraftCanBeSetUpFromItsPageAndTheList()
+    {
+        using var client = await ManagerWithDraftAsync();
+
+        var list = await client.GetStringAsync(new Uri("/fund", UriKind.Relative));
+        var openRoundPage = await client.GetStringAsync(new Uri($"/fund/rounds/{Demo}", UriKind.Relative));
+
+        Assert.Contains($"href=\"/fund/rounds/{Draft}/edit\"", list);
+        Assert.DoesNotContain($"/fund/rounds/{Demo}/edit", list);
+        Assert.DoesNotContain("/edit\"", openRoundPage);
+    }
+
+    [GeneratedRegex("<a [^>]*href=\"([^\"]+/edit)\"[^>]*>Set up the round")]
+    private static partial Regex EditLink();
 
     private async Task<HttpClient> ManagerWithDraftAsync(string startWith = "example")
     {

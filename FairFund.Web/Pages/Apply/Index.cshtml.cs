@@ -45,11 +45,16 @@ public sealed class IndexModel(FairFundDbContext db, UserManager<IdentityUser> u
         })];
         var applications = await db.Applications.AsNoTracking().Where(application => groupIds.Contains(application.OrganisationId))
             .Join(db.Rounds, application => application.RoundId, round => round.Id,
-                (application, round) => new { application.Reference, application.State, application.Title, RoundName = round.Name, RoundReference = round.Reference, round.ClosesAt })
+                (application, round) => new { application.Reference, application.State, application.Title, RoundName = round.Name, RoundReference = round.Reference, round.ClosesAt, RoundState = round.State })
             .ToListAsync(cancellationToken);
-        Applications = [.. applications.OrderByDescending(application => application.ClosesAt).Select(application => new ApplicationRow(
-            application.Reference, application.RoundName, application.Title, Labels.ForApplicant(application.State), application.State == ApplicationState.Draft,
-            UkTime.Format(application.ClosesAt)))];
+        var now = time.GetUtcNow();
+        Applications = [.. applications.OrderByDescending(application => application.ClosesAt).Select(application =>
+        {
+            // The same window the send button is held to: a draft can be carried on only while its round takes applications.
+            var window = new SubmissionWindow(application.RoundState == RoundState.Open, application.ClosesAt, now);
+            return new ApplicationRow(application.Reference, application.RoundName, application.Title, Labels.ForApplicant(application.State, window),
+                application.State == ApplicationState.Draft && window.IsOpen, UkTime.Format(application.ClosesAt));
+        })];
         var begun = applications.Select(application => application.RoundReference).ToHashSet();
         var open = await db.Rounds.AsNoTracking().Where(round => round.State == RoundState.Open)
             .Select(round => new { round.Reference, round.Name, round.ClosesAt }).ToListAsync(cancellationToken);
@@ -72,7 +77,8 @@ public sealed class IndexModel(FairFundDbContext db, UserManager<IdentityUser> u
         return Redirect($"/apply/applications/{application.Reference}");
     }
 
-    public sealed record ApplicationRow(string Reference, string RoundName, string Title, string Status, bool IsDraft, string RoundCloses);
+    /// <summary>One of the group's applications; <paramref name="CanContinue"/> while it is a draft its round can still take.</summary>
+    public sealed record ApplicationRow(string Reference, string RoundName, string Title, string Status, bool CanContinue, string RoundCloses);
 
     public sealed record GroupRow(string Name, string AreaServed, string? OrgId, IReadOnlyList<string> Described);
 

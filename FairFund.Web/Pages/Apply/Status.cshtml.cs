@@ -17,7 +17,7 @@ namespace FairFund.Web.Pages.Apply;
 /// decided the amount, pot, reason, the score's full explanation trail and the panel's comments. No
 /// reviewer or staff member is named anywhere on the page.
 /// </summary>
-public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records, IOptions<Funder> funder) : PageModel
+public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records, IOptions<Funder> funder, TimeProvider time) : PageModel
 {
     public const string WithdrawnKey = "ApplicationWithdrawn";
 
@@ -46,6 +46,7 @@ public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records, 
             ? ApplicationState.Scored
             : application.State;
         var notice = held ? null : application.Decision;
+        var window = own.WindowAt(time.GetUtcNow());
 
         var timeline = application.History
             .Where(change => !held || !Enum.TryParse<ApplicationTrigger>(change.Trigger, out var trigger) || trigger is not (ApplicationTrigger.Award or ApplicationTrigger.Waitlist or ApplicationTrigger.Decline))
@@ -60,16 +61,17 @@ public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records, 
             round.Name,
             application.Title,
             state,
-            ApplicantWords.Tag(state),
+            ApplicantWords.Tag(state, window),
             application.SubmittedAt is { } at ? UkTime.Format(at) : null,
             // A decision's letter says what comes next.
-            notice is null ? ApplicantWords.WhatHappensNext(state) : null,
+            notice is null ? ApplicantWords.WhatHappensNext(state, window) : null,
             timeline,
             application.State == ApplicationState.Ineligible ? application.IneligibleReason : null,
             withdrawal,
             notice is null ? null : DecisionView.Of(notice, DecisionLetter.Write(notice, groupName, round.Name, application.Reference, DecisionMailing.After(round, funder.Value),
                 scoredByThePanel: application.State != ApplicationState.Ineligible)),
-            application.WhyNot(ApplicationTrigger.Withdraw).Count == 0);
+            application.WhyNot(ApplicationTrigger.Withdraw).Count == 0,
+            state == ApplicationState.Draft && window.IsOpen);
         return Page();
     }
 
@@ -85,7 +87,8 @@ public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records, 
         string? IneligibleReason,
         TimelineEntry? Withdrawal,
         DecisionView? Decision,
-        bool CanWithdraw);
+        bool CanWithdraw,
+        bool CanContinue);
 
     /// <summary>One change, told in the group's words, at a UK time.</summary>
     public sealed record TimelineEntry(string What, string? Reason, string When, DateTimeOffset At);

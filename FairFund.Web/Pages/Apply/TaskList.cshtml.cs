@@ -28,6 +28,9 @@ public sealed class TaskListModel(FairFundDbContext db, ApplicantRecords records
     /// <summary>All required tasks are complete, so the group can check its answers and send.</summary>
     public bool ReadyToCheck => Completed == Tasks.Count;
 
+    /// <summary>Whether the round still takes applications, so the draft can be worked on and sent.</summary>
+    public bool CanStillBeSent { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
         await RoundClock.CloseDueRoundsAsync(db, time.GetUtcNow(), cancellationToken);
@@ -42,6 +45,7 @@ public sealed class TaskListModel(FairFundDbContext db, ApplicantRecords records
         RoundName = round.Name;
         GroupName = group.Name;
         Deadline = new Deadline(round.ClosesAt, time.GetUtcNow());
+        CanStillBeSent = own.WindowAt(time.GetUtcNow()).IsOpen;
         var groupStatus = group.Check(today).Count == 0 ? TaskStatus.Completed : TaskStatus.InProgress;
         Tasks =
         [

@@ -22,9 +22,10 @@ public sealed class IndexModel(FairFundDbContext db, TimeProvider time) : PageMo
             .Select(round => new { round.Reference, round.Name, round.State, round.OpensAt, round.ClosesAt })
             .ToListAsync(cancellationToken);
         Rounds = [.. rounds.OrderByDescending(round => round.OpensAt)
-            .Select(round => new RoundRow(round.Reference, round.Name, round.State, UkTime.Format(round.ClosesAt)))];
+            .Select(round => new RoundRow(round.Reference, round.Name, round.State, UkTime.Format(round.ClosesAt), Round.IsEditable(round.State)))];
         FailedMail = await db.OutboxMessages.CountAsync(m => m.SentAt == null && m.FailedAt != null, cancellationToken);
     }
 
-    public sealed record RoundRow(string Reference, string Name, RoundState State, string Closes);
+    /// <summary>One round in the list; <paramref name="CanEdit"/> says whether it can still be set up.</summary>
+    public sealed record RoundRow(string Reference, string Name, RoundState State, string Closes, bool CanEdit);
 }

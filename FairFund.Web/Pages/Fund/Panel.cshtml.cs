@@ -254,7 +254,8 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         {
             var theirs = member.UserName is null ? [] : panel.Reviews.Where(r => string.Equals(r.ReviewerId, member.UserName, StringComparison.OrdinalIgnoreCase)).ToList();
             return new MemberRow(member.Id, member.Email, UkTime.Format(member.InvitedAt), member.InvitedBy, member.JoinedAt is { } joined ? UkTime.Format(joined) : null,
-                theirs.Count, theirs.Count(r => r.State == ReviewState.Conflicted), theirs.Count(r => r.State == ReviewState.Submitted));
+                // Assigned counts as in the applications' table: reviews without a conflict; conflicts have their own column.
+                theirs.Count(r => r.State != ReviewState.Conflicted), theirs.Count(r => r.State == ReviewState.Conflicted), theirs.Count(r => r.State == ReviewState.Submitted));
         }).ToList();
 
         // Applications that passed screening, and any other that somehow has reviews, so none is hidden.

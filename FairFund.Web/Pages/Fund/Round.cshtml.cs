@@ -101,8 +101,8 @@ public sealed class RoundModel(FairFundDbContext db, RoundAllocation allocation,
         var history = round.History.OrderByDescending(change => change.At).ToList();
         return new RoundView(round.Reference, round.Name, round.State, Domain.Rounds.Round.Describe(round.State),
             UkTime.Format(round.OpensAt), UkTime.Format(round.ClosesAt), round.RulesHash, round.SeedCommitment, round.RevealedSeed,
-            (Guid)db.Entry(round).Property(FairFundDbContext.VersionColumn).CurrentValue!, actions, history, Domain.Rounds.Round.StateDiagram(),
-            Enum.GetValues<RoundState>());
+            (Guid)db.Entry(round).Property(FairFundDbContext.VersionColumn).CurrentValue!, actions, history,
+            new LifecycleDiagram(Domain.Rounds.Round.Lifecycle(), round.State), Domain.Rounds.Round.IsEditable(round.State));
     }
 
     private static string ButtonText(RoundTrigger trigger) => trigger switch
@@ -131,5 +131,5 @@ public sealed class RoundModel(FairFundDbContext db, RoundAllocation allocation,
     public sealed record RoundView(
         string Reference, string Name, RoundState State, string StateInWords, string Opens, string Closes,
         string? RulesHash, string? SeedCommitment, string? RevealedSeed, Guid Version,
-        IReadOnlyList<RoundAction> Actions, IReadOnlyList<StateChange> History, string Diagram, IReadOnlyList<RoundState> States);
+        IReadOnlyList<RoundAction> Actions, IReadOnlyList<StateChange> History, LifecycleDiagram Lifecycle, bool CanEdit);
 }
