@@ -4,7 +4,7 @@ namespace FairFund.Web;
 /// Headers that tell browsers to run only FairFund's own scripts, never to frame its pages, and not
 /// to guess content types: a page cannot be turned against its user even if some text slipped through
 /// unencoded. Scripts are files, never inline, so no exceptions are needed; styles allow inline
-/// attributes because the Mermaid diagrams draw with them.
+/// attributes because the decisions page previews each email with the email's own inline styles.
 /// </summary>
 public static class SecurityHeaders
 {
