@@ -179,8 +179,8 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
         {
             var skip = new HashSet<string>(StringComparer.Ordinal);
             notChecked = skip;
-            var name = (Name ?? "").Trim();
-            if (name.Length > 200) errors.Add("name", "Your group's name must be 200 characters or fewer");
+            // Its length is the profile's own check, as are the other texts' limits.
+            var name = Name ?? "";
 
             OrganisationType? type = Enum.TryParse<OrganisationType>(Type, out var t) && Enum.IsDefined(t) && !int.TryParse(Type, out _) ? t : null;
             if (type is null)
