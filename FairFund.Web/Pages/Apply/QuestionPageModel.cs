@@ -17,8 +17,16 @@ namespace FairFund.Web.Pages.Apply;
 /// showing problems. A save is made only over the version of the application the person was looking at,
 /// so a stale second tab is told, never silently written over the newer answers.
 /// </summary>
+[DropNulsFromForm]
+[RequestSizeLimit(QuestionPageModel.MaxRequestBytes)]
 public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords records) : PageModel
 {
+    /// <summary>
+    /// The most a question page's post may be: every answer at its character limit many times over, so an absurd
+    /// body is refused before it is read, while an over-long answer still reaches the domain for a located message.
+    /// </summary>
+    public const long MaxRequestBytes = 2 * 1024 * 1024;
+
     public const string ContinueAction = "continue";
     public const string LaterAction = "later";
     public const string MoreRowsAction = "more";
