@@ -302,7 +302,19 @@ public sealed class Application
     /// <summary>Declines the application; the notice, which must say so, is what the group is told, and its reason is recorded.</summary>
     public void Decline(DateTimeOffset now, string actor, DecisionNotice notice) => Decide(ApplicationTrigger.Decline, now, actor, notice);
 
-    public void Withdraw(DateTimeOffset now, string actor, string? reason = null) => Fire(ApplicationTrigger.Withdraw, now, actor, reason);
+    /// <summary>The limit on the group's optional reason for withdrawing.</summary>
+    public static TextLimit WithdrawalReasonLimit { get; } = new(1_000, 150);
+
+    /// <summary>What is wrong with this reason for withdrawing, located at <c>reason</c>; null when it can be given (an empty reason can).</summary>
+    public static Problem? CheckWithdrawalReason(string? reason) => FreeText.Check("reason", "Your reason", FreeText.Clean(reason), WithdrawalReasonLimit);
+
+    /// <summary>Withdraws the application at the group's request, with its reason cleaned; refused when <see cref="CheckWithdrawalReason"/> finds a problem.</summary>
+    public void Withdraw(DateTimeOffset now, string actor, string? reason = null)
+    {
+        if (CheckWithdrawalReason(reason) is { } problem) throw new DomainRuleException(problem.Message + ".");
+        var clean = FreeText.Clean(reason);
+        Fire(ApplicationTrigger.Withdraw, now, actor, clean.Length == 0 ? null : clean);
+    }
 
     /// <summary>Whether a trigger can fire now, and if not, each reason in words.</summary>
     /// <param name="trigger">What is asked for.</param>

@@ -125,3 +125,23 @@ public sealed class AnswerCharacterLimitTests
         Assert.Equal(message is null ? null : new Problem("reason", message), Application.CheckIneligibleReason(reason));
     }
 }
+
+/// <summary>The group's reason for withdrawing has a character limit, checked in the domain (issue 14).</summary>
+public sealed class WithdrawalReasonLimitTests
+{
+    [Theory]
+    [InlineData(1_000, null)]
+    [InlineData(1_001, "Your reason must be 1,000 characters or fewer (it has 1,001)")]
+    public void CheckWithdrawalReason_OverItsLimit_IsLocatedAtTheReason(int characters, string? message) =>
+        Assert.Equal(message is null ? null : new Problem("reason", message), Application.CheckWithdrawalReason(new string('x', characters)));
+
+    [Fact]
+    public void Withdraw_WithAReasonOverItsLimit_IsRefusedAndTheApplicationStaysADraft()
+    {
+        var application = new Application(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "CW-2027-0004");
+
+        Assert.Throws<FairFund.Domain.Auditing.DomainRuleException>(() => application.Withdraw(DateTimeOffset.UnixEpoch, "someone@example.org", new string('x', 1_001)));
+
+        Assert.Equal(ApplicationState.Draft, application.State);
+    }
+}
