@@ -56,6 +56,9 @@ public sealed record RoundSettings(
 
     public const string GeneralPotName = "General pot";
 
+    /// <summary>The most reviews a round can ask for each application: more than any panel has members.</summary>
+    public const int MaxMinReviews = 100;
+
     /// <summary>
     /// Every problem with these settings, each at its location (e.g. <c>pots[1].share</c>), so a
     /// form or a round file can show all of them at once.
@@ -68,6 +71,7 @@ public sealed record RoundSettings(
 
         if (string.IsNullOrWhiteSpace(Reference)) yield return new Problem(Here("reference"), "a round needs a reference");
         if (Budget <= 0) yield return new Problem(Here("budget"), $"{Budget} must be greater than 0");
+        else if (Budget > Applications.MoneyLimits.Largest) yield return new Problem(Here("budget"), $"{Budget} must be at most {Applications.MoneyLimits.Largest}");
         else if (!Money.HasAtMostTwoDecimals(Budget)) yield return new Problem(Here("budget"), $"{Budget} has more than 2 decimal places");
         if (seedDrawn && string.IsNullOrEmpty(Seed)) yield return new Problem(Here("seed"), "a round needs a seed for its lottery keys");
 
@@ -82,13 +86,16 @@ public sealed record RoundSettings(
         }
 
         if (MinReviews < 1) yield return new Problem(Here("minReviews"), $"{MinReviews} must be at least 1");
+        else if (MinReviews > MaxMinReviews) yield return new Problem(Here("minReviews"), $"{MinReviews} must be at most {MaxMinReviews}");
         if (Threshold < 0) yield return new Problem(Here("threshold"), $"{Threshold} must not be negative");
         if (LotteryBand is { } band && band.From >= band.To)
             yield return new Problem(Here("lotteryBand"), $"from {band.From} must be less than to {band.To}");
 
         if (GrantMin <= 0) yield return new Problem(Here("grantMin"), $"{GrantMin} must be greater than 0");
+        else if (GrantMin > Applications.MoneyLimits.Largest) yield return new Problem(Here("grantMin"), $"{GrantMin} must be at most {Applications.MoneyLimits.Largest}");
         else if (!Money.HasAtMostTwoDecimals(GrantMin)) yield return new Problem(Here("grantMin"), $"{GrantMin} has more than 2 decimal places");
         if (GrantMax <= 0) yield return new Problem(Here("grantMax"), $"{GrantMax} must be greater than 0");
+        else if (GrantMax > Applications.MoneyLimits.Largest) yield return new Problem(Here("grantMax"), $"{GrantMax} must be at most {Applications.MoneyLimits.Largest}");
         else if (!Money.HasAtMostTwoDecimals(GrantMax)) yield return new Problem(Here("grantMax"), $"{GrantMax} has more than 2 decimal places");
         if (GrantMin > 0 && GrantMax > 0 && GrantMin > GrantMax)
             yield return new Problem(Here("grantMax"), $"{GrantMax} must not be less than grantMin {GrantMin}");
@@ -111,8 +118,10 @@ public sealed record RoundSettings(
             if (string.IsNullOrWhiteSpace(pot.Key)) yield return new Problem(Location.Field(here, "key"), "a pot needs a key");
             else if (pot.Key == GeneralPotKey) yield return new Problem(Location.Field(here, "key"), $"\"{GeneralPotKey}\" is the name of the pot that funds everyone; choose another key");
             else if (!potKeys.Add(pot.Key)) yield return new Problem(Location.Field(here, "key"), $"the pot \"{pot.Key}\" is listed twice");
+            if (FreeText.Check(Location.Field(here, "name"), "The name", pot.Name, TextLimit.Name) is { } name) yield return name;
             if (pot.Share is <= 0 or > 1) yield return new Problem(Location.Field(here, "share"), $"{pot.Share} must be more than 0 and at most 1");
-            shares += pot.Share;
+            // Added up without overflowing, so two absurd shares are reported, never a crash.
+            shares = Applications.MoneyLimits.SafeSum([shares, pot.Share]);
             foreach (var problem in pot.When.Check(Location.Field(here, "when"), IncomeBands)) yield return problem;
         }
         if (shares > 1)

@@ -82,55 +82,98 @@ public sealed class Application
     /// <summary>Every document added or removed, with who did it and when, oldest first.</summary>
     public IReadOnlyList<DocumentEvent> DocumentEvents => _documentEvents.AsReadOnly();
 
-    /// <summary>The amount requested: the budget's total, so the two can never disagree.</summary>
-    public decimal AmountRequested => _budget.Sum(line => line.Cost);
+    /// <summary>
+    /// The amount requested: the budget's total, so the two can never disagree. Added up without overflowing
+    /// (<see cref="MoneyLimits.SafeSum"/>), so a budget stored before costs were capped still shows.
+    /// </summary>
+    public decimal AmountRequested => MoneyLimits.SafeSum(_budget.Select(line => line.Cost));
 
     /// <summary>A partnership bid, which equity rules may favour: the group named at least one partner.</summary>
     public bool IsPartnershipBid => WorkingWithPartners == true && _partners.Count > 0;
 
     public ProjectAnswers Project => new(Title, WhatYouWillDo, StartDate, EndDate);
 
-    /// <summary>Saves the project page's answers as given, complete or not; <see cref="Check(GrantRange)"/> says what is missing.</summary>
-    public void AnswerProject(ProjectAnswers answers)
+    // Each Answer method saves what it is given, complete or not, cleaned (FreeText.Clean), so a volunteer never
+    // loses work; Check says what is missing. Only what cannot be stored at all is refused: a text over its
+    // character limit, or an amount over MoneyLimits.Largest. Then nothing changes, and the problems say where.
+
+    /// <summary>
+    /// Saves the project page's answers as given, complete or not; <see cref="Check(GrantRange)"/> says what is missing.
+    /// Refused, changing nothing, when a text is over its character limit: the problems returned say which.
+    /// </summary>
+    public IReadOnlyList<Problem> AnswerProject(ProjectAnswers answers)
     {
+        ArgumentNullException.ThrowIfNull(answers);
         EnsureDraft();
-        (Title, WhatYouWillDo, StartDate, EndDate) = (Tidy(answers.Title), Tidy(answers.WhatYouWillDo), answers.StartDate, answers.EndDate);
+        var (title, whatYouWillDo) = (FreeText.CleanLine(answers.Title), FreeText.Clean(answers.WhatYouWillDo));
+        if (Refusals(
+                FreeText.CheckCharacters("title", TitleName, title, AnswerLimits.Title),
+                FreeText.CheckCharacters("whatYouWillDo", "What you will do", whatYouWillDo, AnswerLimits.WhatYouWillDo)) is { Count: > 0 } refused)
+            return refused;
+        (Title, WhatYouWillDo, StartDate, EndDate) = (title, whatYouWillDo, answers.StartDate, answers.EndDate);
+        return [];
     }
 
-    public void AnswerWhoBenefits(string answer)
-    {
-        EnsureDraft();
-        WhoBenefits = Tidy(answer);
-    }
+    /// <summary>Saves who will benefit; refused, changing nothing, when over its character limit.</summary>
+    public IReadOnlyList<Problem> AnswerWhoBenefits(string answer) =>
+        AnswerText(answer, "whoBenefits", WhoBenefitsName, AnswerLimits.WhoBenefits, clean => WhoBenefits = clean);
 
-    public void AnswerOutcomes(string answer)
-    {
-        EnsureDraft();
-        Outcomes = Tidy(answer);
-    }
+    /// <summary>Saves the outcomes; refused, changing nothing, when over its character limit.</summary>
+    public IReadOnlyList<Problem> AnswerOutcomes(string answer) =>
+        AnswerText(answer, "outcomes", OutcomesName, AnswerLimits.Outcomes, clean => Outcomes = clean);
 
-    public void AnswerLivedExperience(string answer)
-    {
-        EnsureDraft();
-        LivedExperience = Tidy(answer);
-    }
+    /// <summary>Saves how lived experience shapes the work; refused, changing nothing, when over its character limit.</summary>
+    public IReadOnlyList<Problem> AnswerLivedExperience(string answer) =>
+        AnswerText(answer, "livedExperience", LivedExperienceName, AnswerLimits.LivedExperience, clean => LivedExperience = clean);
 
-    /// <summary>Replaces the budget; lines with neither an item nor a cost are dropped, as a blank row on a form would be.</summary>
-    public void AnswerBudget(IEnumerable<BudgetLine> lines)
+    /// <summary>
+    /// Replaces the budget; lines with neither an item nor a cost are dropped, as a blank row on a form would be.
+    /// Refused, keeping the budget as it was, when an item is over its character limit or a cost is over
+    /// <see cref="MoneyLimits.Largest"/> (or below minus that), so no budget's total can overflow.
+    /// </summary>
+    public IReadOnlyList<Problem> AnswerBudget(IEnumerable<BudgetLine> lines)
     {
+        ArgumentNullException.ThrowIfNull(lines);
         EnsureDraft();
+        var kept = lines.Select(line => line with { Item = FreeText.CleanLine(line.Item) }).Where(line => line.Item.Length > 0 || line.Cost != 0).ToList();
+        var refused = new List<Problem>();
+        for (var index = 0; index < kept.Count; index++)
+        {
+            var at = Location.Item("budget", index);
+            if (FreeText.CheckCharacters(Location.Field(at, "item"), $"What line {index + 1} of the budget is for", kept[index].Item, AnswerLimits.BudgetItem) is { } item)
+                refused.Add(item);
+            if (Math.Abs(kept[index].Cost) > MoneyLimits.Largest)
+                refused.Add(new Problem(Location.Field(at, "cost"), $"The cost of line {index + 1} of the budget must be {MoneyLimits.LargestInWords} or less"));
+        }
+        if (refused.Count > 0) return refused;
         _budget.Clear();
-        _budget.AddRange(lines.Select(line => line with { Item = Tidy(line.Item) }).Where(line => line.Item.Length > 0 || line.Cost != 0));
+        _budget.AddRange(kept);
+        return [];
     }
 
-    /// <summary>Replaces the partners; a group that works alone keeps no partners, whatever the form still held.</summary>
-    public void AnswerPartners(bool? workingWithPartners, IEnumerable<Partner> partners)
+    /// <summary>
+    /// Replaces the partners; a group that works alone keeps no partners, whatever the form still held.
+    /// Refused, keeping the partners as they were, when a name or role is over its character limit.
+    /// </summary>
+    public IReadOnlyList<Problem> AnswerPartners(bool? workingWithPartners, IEnumerable<Partner> partners)
     {
+        ArgumentNullException.ThrowIfNull(partners);
         EnsureDraft();
+        var kept = workingWithPartners == true
+            ? partners.Select(partner => new Partner(FreeText.CleanLine(partner.Name), FreeText.Clean(partner.Role))).Where(partner => partner.Name.Length > 0 || partner.Role.Length > 0).ToList()
+            : [];
+        var refused = new List<Problem>();
+        for (var index = 0; index < kept.Count; index++)
+        {
+            var at = Location.Item("partners", index);
+            if (FreeText.CheckCharacters(Location.Field(at, "name"), $"The name of partner {index + 1}", kept[index].Name, AnswerLimits.PartnerName) is { } name) refused.Add(name);
+            if (FreeText.CheckCharacters(Location.Field(at, "role"), $"What partner {index + 1} will do", kept[index].Role, AnswerLimits.PartnerRole) is { } role) refused.Add(role);
+        }
+        if (refused.Count > 0) return refused;
         WorkingWithPartners = workingWithPartners;
         _partners.Clear();
-        if (workingWithPartners == true)
-            _partners.AddRange(partners.Select(partner => new Partner(Tidy(partner.Name), Tidy(partner.Role))).Where(partner => partner.Name.Length > 0 || partner.Role.Length > 0));
+        _partners.AddRange(kept);
+        return [];
     }
 
     /// <summary>Why documents cannot be added or removed now, or null while they can: the panel reads what was sent.</summary>
@@ -192,9 +235,9 @@ public sealed class Application
     public IReadOnlyList<Problem> Check(ApplicationTask task, GrantRange grants) => task switch
     {
         ApplicationTask.Project => [.. CheckProject()],
-        ApplicationTask.WhoBenefits => [.. CheckText("whoBenefits", WhoBenefits, "who will benefit", "Who will benefit", AnswerLimits.WhoBenefitsWords)],
-        ApplicationTask.Outcomes => [.. CheckText("outcomes", Outcomes, "what will change and how you will know", "Outcomes", AnswerLimits.OutcomesWords)],
-        ApplicationTask.LivedExperience => [.. CheckText("livedExperience", LivedExperience, "how people with lived experience shape the work", "How people with lived experience shape the work", AnswerLimits.LivedExperienceWords)],
+        ApplicationTask.WhoBenefits => [.. CheckText("whoBenefits", WhoBenefits, "who will benefit", WhoBenefitsName, AnswerLimits.WhoBenefits)],
+        ApplicationTask.Outcomes => [.. CheckText("outcomes", Outcomes, "what will change and how you will know", OutcomesName, AnswerLimits.Outcomes)],
+        ApplicationTask.LivedExperience => [.. CheckText("livedExperience", LivedExperience, "how people with lived experience shape the work", LivedExperienceName, AnswerLimits.LivedExperience)],
         ApplicationTask.Budget => [.. CheckBudget(grants)],
         _ => [.. CheckPartners()],
     };
@@ -215,10 +258,25 @@ public sealed class Application
 
     public void MarkEligible(DateTimeOffset now, string actor) => Fire(ApplicationTrigger.MarkEligible, now, actor);
 
+    /// <summary>The limit on the reason a group is given for not being eligible: a few sentences it can act on.</summary>
+    public static TextLimit IneligibleReasonLimit { get; } = TextLimit.Note;
+
+    /// <summary>What is wrong with this reason for marking an application not eligible, located at <c>reason</c>; null when it can be given.</summary>
+    public static Problem? CheckIneligibleReason(string? reason)
+    {
+        var clean = FreeText.Clean(reason);
+        return clean.Length == 0
+            ? new Problem("reason", "Enter why the application is not eligible")
+            : FreeText.Check("reason", "The reason", clean, IneligibleReasonLimit);
+    }
+
+    /// <summary>Marks the application not eligible, with the reason (cleaned) the group will be given; refused when <see cref="CheckIneligibleReason"/> finds a problem.</summary>
     public void MarkIneligible(DateTimeOffset now, string actor, string reason)
     {
-        Fire(ApplicationTrigger.MarkIneligible, now, actor, reason);
-        IneligibleReason = reason;
+        if (CheckIneligibleReason(reason) is { } problem && FreeText.Clean(reason).Length > 0) throw new DomainRuleException(problem.Message + ".");
+        var clean = FreeText.Clean(reason);
+        Fire(ApplicationTrigger.MarkIneligible, now, actor, clean);
+        IneligibleReason = clean;
     }
 
     /// <summary>
@@ -244,7 +302,19 @@ public sealed class Application
     /// <summary>Declines the application; the notice, which must say so, is what the group is told, and its reason is recorded.</summary>
     public void Decline(DateTimeOffset now, string actor, DecisionNotice notice) => Decide(ApplicationTrigger.Decline, now, actor, notice);
 
-    public void Withdraw(DateTimeOffset now, string actor, string? reason = null) => Fire(ApplicationTrigger.Withdraw, now, actor, reason);
+    /// <summary>The limit on the group's optional reason for withdrawing.</summary>
+    public static TextLimit WithdrawalReasonLimit { get; } = new(1_000, 150);
+
+    /// <summary>What is wrong with this reason for withdrawing, located at <c>reason</c>; null when it can be given (an empty reason can).</summary>
+    public static Problem? CheckWithdrawalReason(string? reason) => FreeText.Check("reason", "Your reason", FreeText.Clean(reason), WithdrawalReasonLimit);
+
+    /// <summary>Withdraws the application at the group's request, with its reason cleaned; refused when <see cref="CheckWithdrawalReason"/> finds a problem.</summary>
+    public void Withdraw(DateTimeOffset now, string actor, string? reason = null)
+    {
+        if (CheckWithdrawalReason(reason) is { } problem) throw new DomainRuleException(problem.Message + ".");
+        var clean = FreeText.Clean(reason);
+        Fire(ApplicationTrigger.Withdraw, now, actor, clean.Length == 0 ? null : clean);
+    }
 
     /// <summary>Whether a trigger can fire now, and if not, each reason in words.</summary>
     /// <param name="trigger">What is asked for.</param>
@@ -295,7 +365,21 @@ public sealed class Application
         if (WhyDocumentsCannotChange is { } reason) throw new DomainRuleException(reason);
     }
 
-    private static string Tidy(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+    private const string TitleName = "Project title";
+    private const string WhoBenefitsName = "Who will benefit";
+    private const string OutcomesName = "Outcomes";
+    private const string LivedExperienceName = "How people with lived experience shape the work";
+
+    private IReadOnlyList<Problem> AnswerText(string? answer, string location, string name, TextLimit limit, Action<string> keep)
+    {
+        EnsureDraft();
+        var clean = FreeText.Clean(answer);
+        if (FreeText.CheckCharacters(location, name, clean, limit) is { } refused) return [refused];
+        keep(clean);
+        return [];
+    }
+
+    private static List<Problem> Refusals(params Problem?[] problems) => [.. problems.OfType<Problem>()];
 
     private bool IsStarted(ApplicationTask task) => task switch
     {
@@ -310,20 +394,18 @@ public sealed class Application
     private IEnumerable<Problem> CheckProject()
     {
         if (Title.Length == 0) yield return new Problem("title", "Enter a title for your project");
-        else if (Title.Length > AnswerLimits.TitleCharacters)
-            yield return new Problem("title", $"Project title must be {AnswerLimits.TitleCharacters} characters or fewer (it has {Title.Length})");
-        foreach (var problem in CheckText("whatYouWillDo", WhatYouWillDo, "what you will do", "What you will do", AnswerLimits.WhatYouWillDoWords))
+        else if (FreeText.Check("title", TitleName, Title, AnswerLimits.Title) is { } title) yield return title;
+        foreach (var problem in CheckText("whatYouWillDo", WhatYouWillDo, "what you will do", "What you will do", AnswerLimits.WhatYouWillDo))
             yield return problem;
         if (StartDate is null) yield return new Problem("startDate", "Enter the date the project starts");
         if (EndDate is null) yield return new Problem("endDate", "Enter the date the project ends");
         else if (StartDate is { } start && EndDate < start) yield return new Problem("endDate", "The end date must be the same as or after the start date");
     }
 
-    private static IEnumerable<Problem> CheckText(string field, string answer, string whatToEnter, string name, int wordLimit)
+    private static IEnumerable<Problem> CheckText(string field, string answer, string whatToEnter, string name, TextLimit limit)
     {
-        var words = AnswerLimits.WordsIn(answer);
-        if (words == 0) yield return new Problem(field, $"Enter {whatToEnter}");
-        else if (words > wordLimit) yield return new Problem(field, $"{name} must be {wordLimit} words or fewer (it has {words})");
+        if (AnswerLimits.WordsIn(answer) == 0) yield return new Problem(field, $"Enter {whatToEnter}");
+        else if (FreeText.Check(field, name, answer, limit) is { } problem) yield return problem;
     }
 
     private IEnumerable<Problem> CheckBudget(GrantRange grants)
@@ -340,7 +422,11 @@ public sealed class Application
             var at = Location.Item("budget", index);
             var line = _budget[index];
             if (line.Item.Length == 0) yield return new Problem(Location.Field(at, "item"), $"Enter what line {index + 1} of the budget is for");
+            else if (FreeText.Check(Location.Field(at, "item"), $"What line {index + 1} of the budget is for", line.Item, AnswerLimits.BudgetItem) is { } item) yield return item;
             if (line.Cost <= 0) yield return new Problem(Location.Field(at, "cost"), $"Enter the cost of line {index + 1} of the budget, more than £0");
+            // One line over the largest grant is said at that line, as well as at the total; a budget of one line has only the total.
+            else if (line.Cost > grants.Max && _budget.Count > 1)
+                yield return new Problem(Location.Field(at, "cost"), $"The cost of line {index + 1} of the budget must be no more than {Money.Pounds(grants.Max)}, the largest grant this round gives");
             else if (decimal.Round(line.Cost, 2) != line.Cost) yield return new Problem(Location.Field(at, "cost"), $"The cost of line {index + 1} of the budget must be in pounds and pence, like 150 or 150.50");
         }
         var total = AmountRequested;
@@ -363,10 +449,9 @@ public sealed class Application
             var at = Location.Item("partners", index);
             var partner = _partners[index];
             if (partner.Name.Length == 0) yield return new Problem(Location.Field(at, "name"), $"Enter the name of partner {index + 1}");
-            var words = AnswerLimits.WordsIn(partner.Role);
-            if (words == 0) yield return new Problem(Location.Field(at, "role"), $"Enter what partner {index + 1} will do");
-            else if (words > AnswerLimits.PartnerRoleWords)
-                yield return new Problem(Location.Field(at, "role"), $"What partner {index + 1} will do must be {AnswerLimits.PartnerRoleWords} words or fewer (it has {words})");
+            else if (FreeText.Check(Location.Field(at, "name"), $"The name of partner {index + 1}", partner.Name, AnswerLimits.PartnerName) is { } name) yield return name;
+            if (AnswerLimits.WordsIn(partner.Role) == 0) yield return new Problem(Location.Field(at, "role"), $"Enter what partner {index + 1} will do");
+            else if (FreeText.Check(Location.Field(at, "role"), $"What partner {index + 1} will do", partner.Role, AnswerLimits.PartnerRole) is { } role) yield return role;
         }
     }
 

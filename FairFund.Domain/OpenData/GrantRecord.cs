@@ -1,6 +1,7 @@
 using FairFund.Domain.Applications;
 using FairFund.Domain.Organisations;
 using FairFund.Domain.Rounds;
+using FairFund.Domain.Validation;
 
 namespace FairFund.Domain.OpenData;
 
@@ -55,8 +56,9 @@ public sealed record GrantRecord(
             throw new ArgumentException($"{application.Reference} is not awarded, so it is not a grant.", nameof(application));
         return new GrantRecord(
             ThreeSixtyGiving.GrantIdentifier(publisher.Prefix, round.Reference, application.Reference),
-            application.Title,
-            application.WhatYouWillDo,
+            // Cleaned again on the way out: text stored before cleaning came in must not publish a direction override.
+            FreeText.CleanLine(application.Title),
+            FreeText.Clean(application.WhatYouWillDo),
             round.Rules.Currency,
             application.AmountRequested,
             decision.Amount,
@@ -65,15 +67,15 @@ public sealed record GrantRecord(
             application.EndDate,
             ThreeSixtyGiving.DurationInMonths(application.StartDate, application.EndDate),
             group.Identifier360Giving(publisher.Prefix),
-            group.Name,
+            FreeText.CleanLine(group.Name),
             group.CharityNumber,
             group.CompanyNumber,
             group.PostcodeIsHomeAddress ? null : group.Postcode,
-            group.AreaServed,
+            FreeText.Clean(group.AreaServed),
             publisher.OrgId,
             publisher.Name,
             round.Reference,
-            round.Name,
+            FreeText.CleanLine(round.Name),
             FromAnOpenCall: true,
             lastModified,
             dataSource);

@@ -1,3 +1,4 @@
+using FairFund.Domain.Applications;
 using FairFund.Domain.Validation;
 
 namespace FairFund.Domain.Organisations;
@@ -82,6 +83,24 @@ public sealed class OrganisationProfile
 {
     /// <summary>How old an income figure may be: the year end of accounts filed up to 3 years ago.</summary>
     public const int IncomeYearEndMaxAgeInYears = 3;
+
+    /// <summary>The most people a group can say run it: far more than any committee or board.</summary>
+    public const int MaxPeopleRunningTheGroup = 10_000;
+
+    /// <summary>The limit on the group's name, which is published with any grant.</summary>
+    public static TextLimit NameLimit { get; } = TextLimit.Name;
+
+    /// <summary>The limit on the area the group serves, in its own words.</summary>
+    public static TextLimit AreaServedLimit { get; } = new(500, 80);
+
+    /// <summary>The limit on a contact's name and role.</summary>
+    public static TextLimit ContactLimit { get; } = TextLimit.Name;
+
+    /// <summary>The longest email address there can be (RFC 5321's path limit).</summary>
+    public static TextLimit EmailLimit { get; } = new(254);
+
+    /// <summary>The longest phone number worth keeping, spaces and all.</summary>
+    public static TextLimit PhoneLimit { get; } = new(30);
 
     private readonly List<Contact> _contacts = [];
 
@@ -212,7 +231,7 @@ public sealed class OrganisationProfile
 
     private void Set(ProfileDetails details)
     {
-        Name = details.Name.Trim();
+        Name = FreeText.CleanLine(details.Name);
         Type = details.Type;
         CharityRegulator = details.CharityRegulator;
         CharityNumber = CharityNumbers.Normalise(details.CharityNumber);
@@ -221,19 +240,20 @@ public sealed class OrganisationProfile
         IncomeYearEnd = details.IncomeYearEnd;
         Postcode = Postcodes.Normalise(details.Postcode);
         PostcodeIsHomeAddress = details.PostcodeIsHomeAddress;
-        AreaServed = details.AreaServed.Trim();
+        AreaServed = FreeText.Clean(details.AreaServed);
         PeopleRunningTheGroup = details.PeopleRunningTheGroup;
         OfThemWithLivedExperience = details.OfThemWithLivedExperience;
         OfThemWhoUseTheServices = details.OfThemWhoUseTheServices;
         _contacts.Clear();
         _contacts.AddRange(details.Contacts.Select(contact => new Contact(
-            contact.Name.Trim(), contact.Role.Trim(), contact.Email.Trim(),
-            string.IsNullOrWhiteSpace(contact.Phone) ? null : contact.Phone.Trim())));
+            FreeText.CleanLine(contact.Name), FreeText.CleanLine(contact.Role), FreeText.CleanLine(contact.Email),
+            FreeText.CleanLine(contact.Phone) is { Length: > 0 } phone ? phone : null)));
     }
 
     private IEnumerable<Problem> CheckName()
     {
         if (Name.Length == 0) yield return new Problem("name", "Enter your group's name");
+        else if (FreeText.Check("name", "Your group's name", Name, NameLimit) is { } tooLong) yield return tooLong;
         if (!Enum.IsDefined(Type)) yield return new Problem("type", "Choose the type of organisation");
     }
 
@@ -299,6 +319,8 @@ public sealed class OrganisationProfile
     {
         if (AnnualIncome < 0)
             yield return new Problem("annualIncome", "Enter your annual income as £0 or more");
+        else if (AnnualIncome > MoneyLimits.Largest)
+            yield return new Problem("annualIncome", $"Enter your annual income as {MoneyLimits.LargestInWords} or less");
         else if (decimal.Round(AnnualIncome, 2) != AnnualIncome)
             yield return new Problem("annualIncome", "Enter your annual income in pounds and pence, with no more than 2 decimal places");
 
@@ -317,12 +339,16 @@ public sealed class OrganisationProfile
             yield return new Problem("postcode", "Enter a full UK postcode, like CV1 1AA");
         if (AreaServed.Length == 0)
             yield return new Problem("areaServed", "Enter the area your group serves, like a neighbourhood, town or county");
+        else if (FreeText.Check("areaServed", "The area your group serves", AreaServed, AreaServedLimit) is { } tooLong)
+            yield return tooLong;
     }
 
     private IEnumerable<Problem> CheckPeople()
     {
         if (PeopleRunningTheGroup < 0)
             yield return new Problem("peopleRunningTheGroup", "Enter how many people run your group, as 0 or more");
+        else if (PeopleRunningTheGroup > MaxPeopleRunningTheGroup)
+            yield return new Problem("peopleRunningTheGroup", $"Enter how many people run your group, as {MaxPeopleRunningTheGroup:N0} or fewer");
         foreach (var problem in CheckPart("ofThemWithLivedExperience", OfThemWithLivedExperience, "have lived experience")) yield return problem;
         foreach (var problem in CheckPart("ofThemWhoUseTheServices", OfThemWhoUseTheServices, "use your services")) yield return problem;
     }
@@ -347,12 +373,18 @@ public sealed class OrganisationProfile
             var at = Location.Item("contacts", i);
             var contact = _contacts[i];
             if (contact.Name.Length == 0) yield return new Problem(Location.Field(at, "name"), "Enter the contact's name");
+            else if (FreeText.Check(Location.Field(at, "name"), "The contact's name", contact.Name, ContactLimit) is { } name) yield return name;
             if (contact.Role.Length == 0) yield return new Problem(Location.Field(at, "role"), "Enter the contact's role in your group, like Secretary");
+            else if (FreeText.Check(Location.Field(at, "role"), "The contact's role", contact.Role, ContactLimit) is { } role) yield return role;
             if (contact.Email.Length == 0)
                 yield return new Problem(Location.Field(at, "email"), "Enter the contact's email address");
+            else if (FreeText.Check(Location.Field(at, "email"), "The contact's email address", contact.Email, EmailLimit) is { } email)
+                yield return email;
             else if (!EmailAddresses.IsWellFormed(contact.Email))
                 yield return new Problem(Location.Field(at, "email"), "Enter an email address in the correct format, like name@example.org");
-            if (contact.Phone is { } phone && !PhoneNumbers.IsWellFormed(phone))
+            if (contact.Phone is { } longPhone && FreeText.Check(Location.Field(at, "phone"), "The contact's phone number", longPhone, PhoneLimit) is { } tooLongPhone)
+                yield return tooLongPhone;
+            else if (contact.Phone is { } phone && !PhoneNumbers.IsWellFormed(phone))
                 yield return new Problem(Location.Field(at, "phone"), "Enter a UK phone number, like 024 7600 0000 or +44 7700 900982");
         }
     }

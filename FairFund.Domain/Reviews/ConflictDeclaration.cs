@@ -12,19 +12,25 @@ public enum ConflictKind { None, WorksOrVolunteersThere, Trustee, FamilyOrFriend
 /// </summary>
 public sealed record ConflictDeclaration(ConflictKind Kind, string Note, string DeclaredBy, DateTimeOffset At, bool RecordedByFundManager)
 {
+    /// <summary>The limit on a conflict's note: a few sentences saying what the tie is.</summary>
+    public static TextLimit NoteLimit { get; } = TextLimit.Note;
+
     /// <summary>Whether this declaration keeps the member away from the application and its scores.</summary>
     public bool IsConflict => Kind != ConflictKind.None;
 
     /// <summary>
     /// What is wrong with declaring a conflict of this kind with this note, located at the form field;
     /// empty when it can be recorded. A conflict needs a kind other than <see cref="ConflictKind.None"/>, and "Other" says nothing on its own, so it needs a note saying what the tie is.
+    /// The note must be within <see cref="NoteLimit"/>.
     /// </summary>
     public static IReadOnlyList<Problem> Check(ConflictKind kind, string? note)
     {
-        if (kind == ConflictKind.None || !Enum.IsDefined(kind)) return [new Problem("kind", "Select the kind of conflict")];
-        if (kind == ConflictKind.Other && string.IsNullOrWhiteSpace(note))
-            return [new Problem("note", "Enter a note saying what the conflict is")];
-        return [];
+        var problems = new List<Problem>();
+        if (kind == ConflictKind.None || !Enum.IsDefined(kind)) problems.Add(new Problem("kind", "Select the kind of conflict"));
+        var clean = FreeText.Clean(note);
+        if (kind == ConflictKind.Other && clean.Length == 0) problems.Add(new Problem("note", "Enter a note saying what the conflict is"));
+        else if (FreeText.Check("note", "The note", clean, NoteLimit) is { } tooLong) problems.Add(tooLong);
+        return problems;
     }
 
     /// <summary>The kind in words, for the panel pages and the audit log.</summary>

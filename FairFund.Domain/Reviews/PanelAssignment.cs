@@ -21,7 +21,8 @@ public sealed record AssignmentPlan(IReadOnlyList<Assignment> Assignments, IRead
 /// review of an application, conflicted or not, is never given it again, so a declared or recorded conflict
 /// keeps them away for good. Work is shared out evenly: each new review goes to the member with the fewest
 /// reviews in the round so far, and ties go to the first reviewer id in ordinal order, so the same inputs
-/// always give the same plan and a fund manager can explain any assignment.
+/// always give the same plan and a fund manager can explain any assignment. A member who is one of an
+/// application's own people (<see cref="ApplicantPeople"/>) is never given it.
 /// </summary>
 public static class PanelAssignment
 {
@@ -29,7 +30,12 @@ public static class PanelAssignment
     /// <param name="members">The reviewer ids (user names) of the members who have joined the panel.</param>
     /// <param name="existing">Every review already in the round, of these applications or others: all count toward a member's load.</param>
     /// <param name="minReviews">The round's <see cref="Allocation.RoundSettings.MinReviews"/>.</param>
-    public static AssignmentPlan Plan(IReadOnlyList<Guid> applications, IReadOnlyList<string> members, IReadOnlyList<ExistingReview> existing, int minReviews)
+    /// <param name="applicants">
+    /// The people each application is known to come from (<see cref="ApplicantPeople"/>): a member among them has a
+    /// conflict of interest with it and is never given it. An application missing here has nobody known.
+    /// </param>
+    public static AssignmentPlan Plan(IReadOnlyList<Guid> applications, IReadOnlyList<string> members, IReadOnlyList<ExistingReview> existing, int minReviews,
+        IReadOnlyDictionary<Guid, ApplicantPeople>? applicants = null)
     {
         ArgumentNullException.ThrowIfNull(applications);
         ArgumentNullException.ThrowIfNull(members);
@@ -49,7 +55,8 @@ public static class PanelAssignment
             var reviews = existing.Where(review => review.ApplicationId == application).ToList();
             var counted = reviews.Count(review => !review.Conflicted);
             var reviewers = reviews.Select(review => review.ReviewerId).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var candidates = panel.Where(member => !reviewers.Contains(member)).ToList();
+            var people = applicants?.GetValueOrDefault(application) ?? ApplicantPeople.NoneKnown;
+            var candidates = panel.Where(member => !reviewers.Contains(member) && people.ConflictOf(member) is null).ToList();
 
             while (counted < minReviews && candidates.Count > 0)
             {
@@ -60,15 +67,16 @@ public static class PanelAssignment
                 counted++;
             }
             if (counted < minReviews)
-                shortfalls.Add(new Shortfall(application, counted, minReviews, WhyShort(panel, reviews, minReviews)));
+                shortfalls.Add(new Shortfall(application, counted, minReviews, WhyShort(panel, reviews, people, minReviews)));
         }
         return new AssignmentPlan(assignments, shortfalls);
     }
 
-    private static string WhyShort(List<string> panel, List<ExistingReview> reviews, int minReviews)
+    private static string WhyShort(List<string> panel, List<ExistingReview> reviews, ApplicantPeople people, int minReviews)
     {
         if (panel.Count == 0) return "No panel members have joined yet.";
-        var conflicted = panel.Count(member => reviews.Any(review => review.Conflicted && string.Equals(review.ReviewerId, member, StringComparison.OrdinalIgnoreCase)));
+        var conflicted = panel.Count(member => people.ConflictOf(member) is not null
+            || reviews.Any(review => review.Conflicted && string.Equals(review.ReviewerId, member, StringComparison.OrdinalIgnoreCase)));
         var free = panel.Count - conflicted;
         var needs = $"it needs {minReviews} {Reviews(minReviews)}";
         if (free == 0) return $"Every panel member has a conflict of interest with it, and {needs}.";

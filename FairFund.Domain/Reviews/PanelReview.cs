@@ -1,5 +1,6 @@
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Scoring;
+using FairFund.Domain.Validation;
 using Stateless;
 using Stateless.Graph;
 
@@ -92,9 +93,20 @@ public sealed class PanelReview
 
     private StateMachine<ReviewState, ReviewTrigger> Machine => _machine ??= Configure();
 
-    /// <summary>The member declares they have no conflict with the applicant, which lets them read and score it.</summary>
-    public void DeclareNoConflict(DateTimeOffset now, string actor)
+    /// <summary>
+    /// The member declares they have no conflict with the applicant, which lets them read and score it. Refused,
+    /// with the reason, when the member is one of the application's own people (<see cref="ApplicantPeople.ConflictOf"/>):
+    /// nobody can say they have no conflict with their own group.
+    /// </summary>
+    /// <param name="now">When.</param>
+    /// <param name="actor">The member.</param>
+    /// <param name="applicants">The people the application is known to come from.</param>
+    public void DeclareNoConflict(DateTimeOffset now, string actor, ApplicantPeople applicants)
     {
+        ArgumentNullException.ThrowIfNull(applicants);
+        EnsureCan(ReviewTrigger.DeclareNoConflict);
+        if (applicants.ConflictOf(ReviewerId) is { } tie)
+            throw new DomainRuleException($"You cannot say you have no conflict of interest with this group: {tie}. Say that you have a conflict instead.");
         Fire(ReviewTrigger.DeclareNoConflict, now, actor);
         _declarations.Add(new ConflictDeclaration(ConflictKind.None, "", actor, now, RecordedByFundManager: false));
     }
@@ -213,7 +225,7 @@ public sealed class PanelReview
     {
         EnsureCan(trigger);
         ThrowIfProblems(trigger == ReviewTrigger.RecordConflict ? "given a recorded conflict" : "given a declared conflict", ConflictDeclaration.Check(kind, note));
-        var tidied = (note ?? "").Trim();
+        var tidied = FreeText.Clean(note);
         Fire(trigger, now, actor, reason: tidied.Length == 0 ? ConflictDeclaration.Describe(kind) : $"{ConflictDeclaration.Describe(kind)}: {tidied}");
         _declarations.Add(new ConflictDeclaration(kind, tidied, actor, now, recordedByFundManager));
     }

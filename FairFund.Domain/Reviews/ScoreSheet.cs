@@ -12,13 +12,22 @@ public sealed record ScoreSheet(IReadOnlyDictionary<string, int> Scores, string 
 {
     public static readonly ScoreSheet Empty = new(new Dictionary<string, int>(), "", "");
 
+    /// <summary>The limit on the comment for the applicant, which its decision letter quotes: a few paragraphs.</summary>
+    public static TextLimit CommentLimit { get; } = TextLimit.Paragraphs;
+
+    /// <summary>The limit on the private note for the panel.</summary>
+    public static TextLimit NoteLimit { get; } = TextLimit.Paragraphs;
+
     /// <summary>
-    /// What is wrong with the sheet as a draft, located by form field (<c>scores.need</c>): an unknown criterion
-    /// or a score off its scale. Missing scores and a missing comment are fine in a draft.
+    /// What is wrong with the sheet as a draft, located by form field (<c>scores.need</c>, <c>commentForApplicant</c>):
+    /// an unknown criterion, a score off its scale, or a comment or note over its limit. Missing scores and a
+    /// missing comment are fine in a draft.
     /// </summary>
     public IReadOnlyList<Problem> CheckDraft(IReadOnlyList<Criterion> criteria)
     {
         var problems = new List<Problem>();
+        if (FreeText.Check("commentForApplicant", "The comment for the applicant", CommentForApplicant, CommentLimit) is { } comment) problems.Add(comment);
+        if (FreeText.Check("noteForPanel", "The note for the panel", NoteForPanel, NoteLimit) is { } note) problems.Add(note);
         foreach (var criterion in criteria)
         {
             if (Scores.TryGetValue(criterion.Key, out var score) && (score < criterion.Min || score > criterion.Max))
@@ -54,14 +63,12 @@ public sealed record ScoreSheet(IReadOnlyDictionary<string, int> Scores, string 
 
     internal ScoreSheet Tidied() => new(
         new Dictionary<string, int>(Scores, StringComparer.Ordinal).AsReadOnly(),
-        Tidy(CommentForApplicant),
-        Tidy(NoteForPanel));
+        FreeText.Clean(CommentForApplicant),
+        FreeText.Clean(NoteForPanel));
 
     private static string At(string key) => Location.Field("scores", key);
 
     private static string Label(Criterion criterion) => criterion.Title.Length > 0 ? criterion.Title : criterion.Key;
-
-    private static string Tidy(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 }
 
 /// <summary>One submitted version of a review: the first submission is number 1, each revision the next.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FairFund.Domain.Allocation;
+using FairFund.Domain.Validation;
 
 namespace FairFund.Domain.RoundFiles;
 
@@ -32,7 +33,8 @@ public static class PublicRoundFile
         var applications = full.Applications.Select(application => application with
         {
             Organisation = named.Contains(application.Reference)
-                ? application.Organisation
+                // Cleaned on the way out: a name stored before names were cleaned must not publish a direction override.
+                ? application.Organisation with { Name = FreeText.CleanLine(application.Organisation.Name) }
                 : application.Organisation with { Name = WithheldName },
             IneligibleReason = null,
             // Within one application a review's label only has to differ from the others', which is all the allocation checks.

@@ -70,6 +70,11 @@ public sealed class Round
     public const string ClosingTimeActor = "FairFund, at the closing time";
 
     public Guid Id { get; private set; }
+    /// <summary>The limits on a round's name, published with its grants, and on what it is for.</summary>
+    public static TextLimit NameLimit { get; } = TextLimit.Name;
+
+    public static TextLimit PurposeLimit { get; } = new(4_000, 600);
+
     public string Reference { get; private set; } = "";
     public string Name { get; private set; } = "";
     public string Purpose { get; private set; } = "";

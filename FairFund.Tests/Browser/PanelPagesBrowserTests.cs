@@ -89,7 +89,7 @@ public sealed class PanelPagesBrowserTests(BrowserFixture browser) : IClassFixtu
             var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Reference == PanelRounds.Round);
             var review = await db.PanelReviews.SingleAsync(r => r.ApplicationId == id && r.ReviewerId == member);
             var now = browser.App.Clock.GetUtcNow();
-            review.DeclareNoConflict(now, member);
+            review.DeclareNoConflict(now, member, ApplicantPeople.NoneKnown);
             review.SaveDraft(new ScoreSheet(new Dictionary<string, int> { ["need"] = 2, ["approach"] = 2, ["outcomes"] = 1, ["value"] = 2 }, comment, ""), round.Rules.Criteria, now);
             review.Submit(round.Rules.Criteria, now, scoringOpen: true);
             await db.SaveChangesAsync();

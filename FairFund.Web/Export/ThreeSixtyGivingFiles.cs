@@ -60,7 +60,7 @@ public static class ThreeSixtyGivingFiles
         for (var row = 0; row < fields.Length; row++)
         {
             meta.Cell(row + 1, 1).SetValue(fields[row].Field);
-            meta.Cell(row + 1, 2).SetValue(fields[row].Value);
+            meta.Cell(row + 1, 2).SetValue(CellText.Cap(fields[row].Value));
         }
         meta.Column(1).Width = 22;
         meta.Column(2).Width = 80;
@@ -94,7 +94,7 @@ public static class ThreeSixtyGivingFiles
                 cell.Style.NumberFormat.Format = DateFormat;
                 break;
             // SetValue on text never makes a formula, whatever the text starts with.
-            case string text: cell.SetValue(text); break;
+            case string text: cell.SetValue(CellText.Cap(text)); break;
             default: throw new ArgumentException($"A grant field of type {value.GetType().Name} has no cell type.", nameof(value));
         }
     }
@@ -105,7 +105,7 @@ public static class ThreeSixtyGivingFiles
         decimal amount => amount.ToString("0.00", CultureInfo.InvariantCulture),
         int whole => whole.ToString(CultureInfo.InvariantCulture),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        string text => CsvText.Field(text),
+        string text => CsvText.Field(CellText.Cap(text)),
         _ => throw new ArgumentException($"A grant field of type {value.GetType().Name} has no CSV form.", nameof(value)),
     };
 

@@ -53,7 +53,8 @@ public static partial class FormNumbers
 
     public static string Number(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
 
-    public static string Percent(decimal share) => Number(share * 100m);
+    /// <summary>A share as a percentage; a share too large to be written as one (only ever a mistyped number) is written as the share itself.</summary>
+    public static string Percent(decimal share) => Math.Abs(share) <= decimal.MaxValue / 100m ? Number(share * 100m) : Number(share) + " hundred";
 
     private static string Squeeze(string? text) => (text ?? "").Trim().Replace(" ", "", StringComparison.Ordinal);
 

@@ -86,11 +86,15 @@ public sealed class PanelRecords(FairFundDbContext db, UserManager<IdentityUser>
     public async Task<AssignedApplication?> FindAsync(ClaimsPrincipal user, string roundReference, string applicationReference, CancellationToken cancellationToken)
     {
         if (await FindRoundAsync(user, roundReference, cancellationToken) is not { } seat) return null;
-        var application = await db.Applications.AsNoTracking()
-            .FirstOrDefaultAsync(application => application.Reference == applicationReference && application.RoundId == seat.Round.Id, cancellationToken);
-        if (application is null) return null;
-        var review = await db.PanelReviews.FirstOrDefaultAsync(review => review.ApplicationId == application.Id && review.ReviewerId == seat.Member, cancellationToken);
+        // The assignment is checked first, by ids alone, so an application the member was not given is never loaded.
+        var review = await (
+                from candidate in db.PanelReviews
+                join assigned in db.Applications on candidate.ApplicationId equals assigned.Id
+                where assigned.Reference == applicationReference && assigned.RoundId == seat.Round.Id && candidate.ReviewerId == seat.Member
+                select candidate)
+            .FirstOrDefaultAsync(cancellationToken);
         if (review is null) return null;
+        var application = await db.Applications.AsNoTracking().FirstAsync(application => application.Id == review.ApplicationId, cancellationToken);
         var group = await db.Organisations.AsNoTracking().FirstAsync(group => group.Id == application.OrganisationId, cancellationToken);
         return new AssignedApplication(seat.Round, application, group, review, seat.Member);
     }

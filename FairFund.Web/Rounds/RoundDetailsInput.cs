@@ -2,6 +2,7 @@ using FairFund.Web.Forms;
 using FairFund.Domain.Allocation;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
+using FairFund.Domain.Validation;
 
 namespace FairFund.Web.Rounds;
 
@@ -61,13 +62,13 @@ public sealed class RoundDetailsInput
     /// <summary>The details as values, or null with every problem in <paramref name="errors"/> at its field's id.</summary>
     public RoundDetails? Read(FormErrors errors)
     {
-        var name = (Name ?? "").Trim();
+        var name = FreeText.CleanLine(Name);
         if (name.Length == 0) errors.Add("name", "Enter the name of the round");
-        else if (name.Length > 200) errors.Add("name", "The name must be 200 characters or fewer");
+        else if (FreeText.Check("name", "The name", name, Round.NameLimit) is { } longName) errors.Add("name", longName.Message);
 
-        var purpose = (Purpose ?? "").Trim();
+        var purpose = FreeText.Clean(Purpose);
         if (purpose.Length == 0) errors.Add("purpose", "Enter what the round is for");
-        else if (purpose.Length > 4000) errors.Add("purpose", "What the round is for must be 4,000 characters or fewer");
+        else if (FreeText.Check("purpose", "What the round is for", purpose, Round.PurposeLimit) is { } longPurpose) errors.Add("purpose", longPurpose.Message);
 
         var budget = Money(Budget, "budget", "the budget", "25000 or 25,000.00", errors);
 

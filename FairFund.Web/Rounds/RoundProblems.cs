@@ -2,6 +2,7 @@ using FairFund.Web.Forms;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FairFund.Domain.Allocation;
+using FairFund.Domain.Applications;
 using FairFund.Domain.Scoring;
 using FairFund.Domain.Validation;
 
@@ -39,17 +40,22 @@ public static partial class RoundProblems
     private static FieldError Details(Problem problem, RoundSettings rules, int potInFocus) => problem.Location switch
     {
         "reference" => new("reference", "Enter a reference for the round"),
-        "budget" => new("budget", rules.Budget <= 0 ? "The budget must be more than £0" : "Enter the budget in pounds and pence, with no more than 2 numbers after the point"),
-        "minReviews" => new("min-reviews", "Each application needs at least 1 review"),
+        "budget" => new("budget", rules.Budget <= 0 ? "The budget must be more than £0"
+            : rules.Budget > MoneyLimits.Largest ? $"The budget must be {MoneyLimits.LargestInWords} or less"
+            : "Enter the budget in pounds and pence, with no more than 2 numbers after the point"),
+        "minReviews" => new("min-reviews", rules.MinReviews < 1 ? "Each application needs at least 1 review" : $"Each application can need at most {RoundSettings.MaxMinReviews} reviews"),
         "threshold" => new("threshold", "The quality threshold must be from 0 to 100"),
         "lotteryBand" => new("lottery-from", "The lottery band's lowest score must be less than the score it goes up to"),
-        "grantMin" => new("grant-min", rules.GrantMin <= 0 ? "The smallest grant must be more than £0" : "Enter the smallest grant in pounds and pence, with no more than 2 numbers after the point"),
+        "grantMin" => new("grant-min", rules.GrantMin <= 0 ? "The smallest grant must be more than £0"
+            : rules.GrantMin > MoneyLimits.Largest ? $"The smallest grant must be {MoneyLimits.LargestInWords} or less"
+            : "Enter the smallest grant in pounds and pence, with no more than 2 numbers after the point"),
         "grantMax" when rules.GrantMax <= 0 => new("grant-max", "The largest grant must be more than £0"),
+        "grantMax" when rules.GrantMax > MoneyLimits.Largest => new("grant-max", $"The largest grant must be {MoneyLimits.LargestInWords} or less"),
         "grantMax" when rules.GrantMin > rules.GrantMax => new("grant-max", $"The largest grant must be at least the smallest grant, £{FormNumbers.Money(rules.GrantMin)}"),
         "grantMax" => new("grant-max", "Enter the largest grant in pounds and pence, with no more than 2 numbers after the point"),
         "partialMinFraction" => new("partial-percent", "The smallest part of a request worth offering must be from 0% to 100%"),
         "pots" => new($"pots-{potInFocus}-share",
-            $"The ring-fenced pots add up to {FormNumbers.Percent(rules.Pots.Sum(pot => pot.Share))}% of the budget; together they can be at most 100%"),
+            $"The ring-fenced pots add up to {FormNumbers.Percent(MoneyLimits.SafeSum(rules.Pots.Select(pot => pot.Share)))}% of the budget; together they can be at most 100%"),
         _ => new("name", Sentence(problem.ToString())),
     };
 
@@ -60,8 +66,13 @@ public static partial class RoundProblems
         {
             "key" when criterion is { Key.Length: > 0 } => new(id + "key", $"{which}: another criterion has the key “{criterion.Key}”; enter a different key"),
             "key" => new(id + "key", $"{which}: enter a key"),
+            "weight" when criterion is not null && criterion.Weight > Domain.Scoring.Criterion.MaxWeight =>
+                new(id + "weight", $"{which}: the weight must be at most {FormNumbers.Number(Domain.Scoring.Criterion.MaxWeight)}"),
             "weight" => new(id + "weight", $"{which}: the weight must be more than 0"),
+            "max" when criterion is not null && criterion.Min < criterion.Max => new(id + "max", $"{which}: the scale can have at most {Domain.Scoring.Criterion.MaxScalePoints} scores"),
             "max" => new(id + "max", $"{which}: the highest score must be more than the lowest score"),
+            // A character limit is a sentence of its own (FreeText), located at the field it is about.
+            "title" or "guidance" or "descriptors" when problem.Message.Contains(" characters or fewer", StringComparison.Ordinal) => new(id + field, $"{which}: {problem.Message}"),
             "descriptors" when criterion is not null => new(id + "descriptors",
                 $"{which}: write one line for each score from {criterion.Min} to {criterion.Max} ({criterion.Max - criterion.Min + 1} lines), or leave this empty; there are {criterion.Descriptors.Count}"),
             _ => new(id + "title", Sentence(problem.Message)),
@@ -73,8 +84,10 @@ public static partial class RoundProblems
         var which = rule is null || rule.Name.Length == 0 ? "The new rule" : $"“{rule.Name}”";
         return field switch
         {
+            "name" when rule is { Name.Length: > 0 } => new(id + "name", problem.Message),
             "name" => new(id + "name", "Enter a name for the rule that applicants will understand"),
-            "factor" => new(id + "amount", $"{which}: the multiplier must be more than 0"),
+            "factor" => new(id + "amount", $"{which}: the multiplier must be more than 0 and at most {FormNumbers.Number(EquityRule.MaxFactor)}"),
+            "points" when rule is not null && Math.Abs(rule.Points) > EquityRule.MaxPoints => new(id + "amount", $"{which}: the points must be from -{FormNumbers.Number(EquityRule.MaxPoints)} to {FormNumbers.Number(EquityRule.MaxPoints)}"),
             "points" => new(id + "amount", $"{which}: enter the points with no more than 2 numbers after the point"),
             "when" => When(problem, id, which),
             _ => new(id + "name", Sentence(problem.Message)),

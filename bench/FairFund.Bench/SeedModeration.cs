@@ -149,7 +149,7 @@ public static class SeedModeration
                     // Three different members, spaced a third of the panel apart.
                     var reviewer = members[(number + place * (memberCount / ReviewsPerApplication)) % memberCount];
                     var review = new PanelReview(Guid.NewGuid(), ids[references[number - 1]], reviewer, now, Actor);
-                    review.DeclareNoConflict(now, reviewer);
+                    review.DeclareNoConflict(now, reviewer, FairFund.Domain.Reviews.ApplicantPeople.NoneKnown);
                     var scores = criteria.Select((criterion, index) => (criterion.Key, Score: ScoreFor(number, place, index, criterion.Min, criterion.Max)))
                         .ToDictionary(pair => pair.Key, pair => pair.Score, StringComparer.Ordinal);
                     var sheet = new ScoreSheet(scores.AsReadOnly(), $"Thank you for applying. Comment from {reviewer} on {references[number - 1]}.", "");

@@ -75,7 +75,7 @@ public sealed class ConflictDeclarationTests
     {
         var review = New();
 
-        review.DeclareNoConflict(Later(1), Member);
+        review.DeclareNoConflict(Later(1), Member, ApplicantPeople.NoneKnown);
 
         Assert.Equal(ReviewState.Scoring, review.State);
         Assert.Equal([new ConflictDeclaration(ConflictKind.None, "", Member, Later(1), RecordedByFundManager: false)], review.Declarations);
@@ -95,7 +95,7 @@ public sealed class ConflictDeclarationTests
         var review = In(state);
         var before = Snapshot(review);
 
-        var refused = Assert.Throws<DomainRuleException>(() => review.DeclareNoConflict(Later(10), Member));
+        var refused = Assert.Throws<DomainRuleException>(() => review.DeclareNoConflict(Later(10), Member, ApplicantPeople.NoneKnown));
 
         Assert.StartsWith("The review cannot be declared free of conflicts: it is ", refused.Message, StringComparison.Ordinal);
         AssertUnchanged(before, review);
@@ -157,7 +157,7 @@ public sealed class ConflictDeclarationTests
 
         Action change = trigger switch
         {
-            ReviewTrigger.DeclareNoConflict => () => review.DeclareNoConflict(Later(5), Member),
+            ReviewTrigger.DeclareNoConflict => () => review.DeclareNoConflict(Later(5), Member, ApplicantPeople.NoneKnown),
             ReviewTrigger.DeclareConflict => () => review.DeclareConflict(ConflictKind.Trustee, "", Later(5), Member),
             ReviewTrigger.RecordConflict => () => review.RecordConflict(ConflictKind.Trustee, "", Later(5), FundManager),
             ReviewTrigger.SaveDraft => () => review.SaveDraft(Sheet(), Criteria, Later(5)),

@@ -38,7 +38,7 @@ internal static class ReviewInState
     public static PanelReview Declared(string reviewer = Member, Guid? application = null)
     {
         var review = New(reviewer, application);
-        review.DeclareNoConflict(Later(1), reviewer);
+        review.DeclareNoConflict(Later(1), reviewer, ApplicantPeople.NoneKnown);
         return review;
     }
 

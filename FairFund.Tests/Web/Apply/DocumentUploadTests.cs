@@ -71,6 +71,19 @@ public sealed class DocumentUploadTests : IDisposable
     }
 
     [Fact]
+    public async Task Upload_ANameTooLongForTheForm_SaysWhatIsWrongNotTheSize()
+    {
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+        var reference = await StartAsync(client);
+
+        // A name past the form's header limit (16KB) makes the form unreadable; the file itself is small.
+        using var response = await UploadAsync(client, reference, new string('b', 20_000) + ".pdf", DocumentBytes.Pdf(5_000));
+
+        await AssertRefusedAsync(response, reference,
+            "The selected file could not be read because of its name. Rename it with a shorter name, such as budget.pdf, and select it again");
+    }
+
+    [Fact]
     public async Task Upload_WellOver10MB_IsCutOffWithTheSameMessageAndNothingStored()
     {
         using var client = await SignedInClient.As(factory, SignedInClient.Applicant);

@@ -175,7 +175,8 @@ public sealed class OpenDataPageTests(DecidedRoundWithFlaws round) : IClassFixtu
         Assert.Equal(awards.Count, rows.Count - 1);
         int Column(string title) => ThreeSixtyGiving.Columns.ToList().IndexOf(title);
         var quoted = rows.Single(row => row[0] == Identifier(round.References[1]));
-        Assert.Equal(DecidedRoundWithFlaws.QuotedDescription, quoted[Column("Description")]);
+        // Published text is cleaned on the way out, which writes its line breaks as "\n", as answers are stored.
+        Assert.Equal(DecidedRoundWithFlaws.QuotedDescription.Replace("\r\n", "\n", StringComparison.Ordinal), quoted[Column("Description")]);
         Assert.Equal(awards[round.References[1]].Awarded.ToString("0.00", CultureInfo.InvariantCulture), quoted[Column("Amount Awarded")]);
         Assert.Equal("2027-03-01", quoted[Column("Award Date")]);
         Assert.Equal("'" + DecidedRoundWithFlaws.FormulaTitle, rows.Single(row => row[0] == Identifier(round.References[2]))[Column("Title")]);

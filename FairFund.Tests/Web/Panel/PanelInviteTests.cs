@@ -69,6 +69,26 @@ public sealed class PanelInviteTests : IDisposable
     }
 
     [Fact]
+    public async Task Join_NewAccountWithANameWithADirectionOverride_KeepsTheNameCleaned()
+    {
+        using (var manager = await SignedInClient.As(_factory, SignedInClient.Manager)) (await InviteAsync(manager, Invited)).Dispose();
+        var link = JoinLink(_factory, Invited);
+        using var person = SignedInClient.Anonymous(_factory);
+
+        using var created = await person.PostFormAsync($"{link}?handler=Create",
+            new() { ["Input.Name"] = "Sam \u202EOkafor\u200B", ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword }, link.OriginalString);
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var name = await _factory.WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<IdentityUser>>();
+            var claims = await users.GetClaimsAsync((await users.FindByEmailAsync(Invited))!);
+            return claims.Single(claim => claim.Type == FairFund.Web.Accounts.AccountMail.NameClaim).Value;
+        });
+        Assert.Equal("Sam Okafor", name);
+    }
+
+    [Fact]
     public async Task Join_NewAccountWithAShortPassword_IsRefusedAtThePasswordAndCreatesNothing()
     {
         using (var manager = await SignedInClient.As(_factory, SignedInClient.Manager)) (await InviteAsync(manager, Invited)).Dispose();

@@ -117,7 +117,7 @@ internal static class PanelRounds
                     if (scores(application, member) is not { } given) continue;
                     var reviewer = seed.Members[member];
                     var review = new PanelReview(Guid.NewGuid(), ids[seed.Applications[application]], reviewer, now, SignedInClient.Manager);
-                    review.DeclareNoConflict(now, reviewer);
+                    review.DeclareNoConflict(now, reviewer, FairFund.Domain.Reviews.ApplicantPeople.NoneKnown);
                     var sheet = new ScoreSheet(
                         criteria.Select((criterion, index) => (criterion.Key, Score: given[index])).ToDictionary(pair => pair.Key, pair => pair.Score).AsReadOnly(),
                         $"Comment from {reviewer} on {seed.Applications[application]}", "");

@@ -26,7 +26,8 @@ public readonly struct XlsxCell
 
     public static XlsxCell Empty { get; }
 
-    public static XlsxCell Text(string? text) => text is null ? default : new(Kind.Text, WritableInXml(text), null);
+    /// <summary>Text, without characters XML cannot hold, capped to what a cell can hold (<see cref="CellText.Cap"/>).</summary>
+    public static XlsxCell Text(string? text) => text is null ? default : new(Kind.Text, CellText.Cap(WritableInXml(text)), null);
 
     /// <summary>
     /// The text without the characters XML cannot hold at all (control characters, say one pasted into a group's name),

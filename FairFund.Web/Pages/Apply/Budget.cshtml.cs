@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FairFund.Domain.Applications;
+using FairFund.Domain.Validation;
 using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
@@ -40,7 +41,7 @@ public sealed partial class BudgetModel(FairFundDbContext db, ApplicantRecords r
         Lines = [.. application.Budget.Select(line => new LineInput { Item = line.Item, Cost = FormNumbers.Money(line.Cost) })],
     };
 
-    protected override void SaveAnswers(Application application, ICollection<FieldError> entryErrors)
+    protected override IReadOnlyList<Problem> SaveAnswers(Application application, ICollection<FieldError> entryErrors)
     {
         // Rows left empty are dropped, and the form is shown again without them, so that row numbers match the lines saved.
         Input.Lines = [.. Input.Lines.Take(AnswerLimits.BudgetLines).Where(row => !row.IsBlank)];
@@ -53,10 +54,10 @@ public sealed partial class BudgetModel(FairFundDbContext db, ApplicantRecords r
                 entryErrors.Add(new FieldError($"budget-{row}-cost", $"Enter the cost of line {row + 1} as an amount of money, like 150 or £1,200.50"));
             var line = new BudgetLine(entered.Item ?? "", cost);
             lines.Add(line);
-            // The application drops a line with no item and no cost, as it would an empty row.
-            if (line.Item.Trim().Length > 0 || line.Cost != 0) _rowOfLine.Add(row);
+            // The application drops a line with no item (once cleaned) and no cost, as it would an empty row.
+            if (FreeText.CleanLine(line.Item).Length > 0 || line.Cost != 0) _rowOfLine.Add(row);
         }
-        application.AnswerBudget(lines);
+        return application.AnswerBudget(lines);
     }
 
     protected override string FieldId(string location)

@@ -75,8 +75,7 @@ public sealed partial class DocumentsModel(
         var own = await records.FindAsync(User, ReferenceInRoute, cancellationToken);
         if (own is null) return NotFound();
         var application = own.Application;
-        if (form is null)
-            return Refused(own, application.WhyDocumentsCannotChange ?? $"The selected file must be smaller than {DocumentLimits.MaxSize}");
+        if (form is null) return Refused(own, application.WhyDocumentsCannotChange ?? WhyFormUnread());
 
         var file = form.Files.GetFile(FileField);
         var header = new byte[DocumentKinds.HeaderBytes];
@@ -186,7 +185,16 @@ public sealed partial class DocumentsModel(
 
     private string Actor => User.Identity?.Name ?? "unknown";
 
-    /// <summary>The posted form, or null when it is larger than <see cref="UploadLimit"/>.</summary>
+    /// <summary>
+    /// Why the posted form could not be read, in words: too large when the request said it was larger than a file
+    /// may be, otherwise malformed, which a browser sends only for a file name it could not write (very long, or
+    /// with characters the form cannot carry); that is not the file's size, so the group is told what to change.
+    /// </summary>
+    private string WhyFormUnread() => Request.ContentLength is { } length && length <= UploadLimit
+        ? "The selected file could not be read because of its name. Rename it with a shorter name, such as budget.pdf, and select it again"
+        : $"The selected file must be smaller than {DocumentLimits.MaxSize}";
+
+    /// <summary>The posted form, or null when it is larger than <see cref="UploadLimit"/> or cannot be read (<see cref="WhyFormUnread"/>).</summary>
     private async Task<IFormCollection?> ReadFormAsync(CancellationToken cancellationToken)
     {
         try

@@ -1,4 +1,5 @@
 using FairFund.Domain.Applications;
+using FairFund.Domain.Validation;
 using FairFund.Web.Applications;
 using FairFund.Web.Data;
 
@@ -15,5 +16,5 @@ public sealed class LivedExperienceModel(FairFundDbContext db, ApplicantRecords 
     public override int MaxWords => AnswerLimits.LivedExperienceWords;
     protected override string Location => "livedExperience";
     protected override string Saved(Application application) => application.LivedExperience;
-    protected override void Save(Application application, string answer) => application.AnswerLivedExperience(answer);
+    protected override IReadOnlyList<Problem> Save(Application application, string answer) => application.AnswerLivedExperience(answer);
 }

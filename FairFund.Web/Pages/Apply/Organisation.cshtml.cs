@@ -15,6 +15,7 @@ namespace FairFund.Web.Pages.Apply;
 /// the page always works on the first group the signed-in person is a member of, so nobody can reach
 /// another group's details; a person with no group creates one and becomes its member.
 /// </summary>
+[DropNulsFromForm]
 public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<IdentityUser> users, TimeProvider time) : PageModel
 {
     public const string SavedKey = "OrganisationSaved";
@@ -179,8 +180,8 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
         {
             var skip = new HashSet<string>(StringComparer.Ordinal);
             notChecked = skip;
-            var name = (Name ?? "").Trim();
-            if (name.Length > 200) errors.Add("name", "Your group's name must be 200 characters or fewer");
+            // Its length is the profile's own check, as are the other texts' limits.
+            var name = Name ?? "";
 
             OrganisationType? type = Enum.TryParse<OrganisationType>(Type, out var t) && Enum.IsDefined(t) && !int.TryParse(Type, out _) ? t : null;
             if (type is null)

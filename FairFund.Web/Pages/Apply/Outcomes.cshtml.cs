@@ -1,4 +1,5 @@
 using FairFund.Domain.Applications;
+using FairFund.Domain.Validation;
 using FairFund.Web.Applications;
 using FairFund.Web.Data;
 
@@ -15,5 +16,5 @@ public sealed class OutcomesModel(FairFundDbContext db, ApplicantRecords records
     public override int MaxWords => AnswerLimits.OutcomesWords;
     protected override string Location => "outcomes";
     protected override string Saved(Application application) => application.Outcomes;
-    protected override void Save(Application application, string answer) => application.AnswerOutcomes(answer);
+    protected override IReadOnlyList<Problem> Save(Application application, string answer) => application.AnswerOutcomes(answer);
 }

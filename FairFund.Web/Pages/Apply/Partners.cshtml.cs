@@ -1,4 +1,5 @@
 using FairFund.Domain.Applications;
+using FairFund.Domain.Validation;
 using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
@@ -32,12 +33,12 @@ public sealed class PartnersModel(FairFundDbContext db, ApplicantRecords records
         Partners = [.. application.Partners.Select(partner => new PartnerInput { Name = partner.Name, Role = partner.Role })],
     };
 
-    protected override void SaveAnswers(Application application, ICollection<FieldError> entryErrors)
+    protected override IReadOnlyList<Problem> SaveAnswers(Application application, ICollection<FieldError> entryErrors)
     {
         // Rows left empty are dropped, as the application drops them, so that row numbers match the partners saved.
         Input.Partners = [.. Input.Partners.Take(AnswerLimits.Partners).Where(row => !row.IsBlank)];
         bool? working = Input.WorkingWithPartners switch { Yes => true, No => false, _ => null };
-        application.AnswerPartners(working, Input.Partners.Select(row => new Partner(row.Name ?? "", row.Role ?? "")));
+        return application.AnswerPartners(working, Input.Partners.Select(row => new Partner(row.Name ?? "", row.Role ?? "")));
     }
 
     protected override IEnumerable<string> FieldOrder() =>

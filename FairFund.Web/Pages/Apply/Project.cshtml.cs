@@ -1,4 +1,5 @@
 using FairFund.Domain.Applications;
+using FairFund.Domain.Validation;
 using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
@@ -22,14 +23,14 @@ public sealed class ProjectModel(FairFundDbContext db, ApplicantRecords records)
         EndDate = application.EndDate is { } end ? DateInput.From(end) : new DateInput(),
     };
 
-    protected override void SaveAnswers(Application application, ICollection<FieldError> entryErrors)
+    protected override IReadOnlyList<Problem> SaveAnswers(Application application, ICollection<FieldError> entryErrors)
     {
         var errors = new FormErrors();
         // A date left empty is for the application's own check to ask for.
         var start = UkDateInput.ReadOptionalDate(Input.StartDate, "start-date", "date the project starts", errors);
         var end = UkDateInput.ReadOptionalDate(Input.EndDate, "end-date", "date the project ends", errors);
         foreach (var error in errors.All) entryErrors.Add(error);
-        application.AnswerProject(new ProjectAnswers(Input.Title ?? "", Input.WhatYouWillDo ?? "", start, end));
+        return application.AnswerProject(new ProjectAnswers(Input.Title ?? "", Input.WhatYouWillDo ?? "", start, end));
     }
 
     protected override string FieldId(string location) => location switch

@@ -1,4 +1,5 @@
 using FairFund.Domain.Applications;
+using FairFund.Domain.Validation;
 using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
@@ -16,8 +17,16 @@ namespace FairFund.Web.Pages.Apply;
 /// showing problems. A save is made only over the version of the application the person was looking at,
 /// so a stale second tab is told, never silently written over the newer answers.
 /// </summary>
+[DropNulsFromForm]
+[RequestSizeLimit(QuestionPageModel.MaxRequestBytes)]
 public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords records) : PageModel
 {
+    /// <summary>
+    /// The most a question page's post may be: every answer at its character limit many times over, so an absurd
+    /// body is refused before it is read, while an over-long answer still reaches the domain for a located message.
+    /// </summary>
+    public const long MaxRequestBytes = 2 * 1024 * 1024;
+
     public const string ContinueAction = "continue";
     public const string LaterAction = "later";
     public const string MoreRowsAction = "more";
@@ -38,6 +47,9 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
 
     /// <summary>The application changed after the person opened the page, so what they entered was not saved.</summary>
     public bool Conflicted { get; private set; }
+
+    /// <summary>What was entered cannot be stored (a text over its character limit, an absurd amount), so nothing on the page was saved.</summary>
+    public bool NotSaved { get; private set; }
 
     /// <summary>The application's version when the page was shown, so that a save can tell whether it is still current.</summary>
     [BindProperty]
@@ -80,7 +92,17 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
         if (!Equals(version.CurrentValue, Version)) return ShowConflict(own);
 
         var entryErrors = new List<FieldError>();
-        SaveAnswers(application, entryErrors);
+        var refused = SaveAnswers(application, entryErrors);
+        if (refused.Count > 0)
+        {
+            // The application changed nothing, so what was saved before stays; the page shows what was typed, and why it was not kept.
+            ShowErrors(entryErrors.Concat(refused.Select(problem => new FieldError(FieldId(problem.Location), problem.Message))));
+            Show(own);
+            NotSaved = true;
+            AfterSave(application);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         // A change to the budget or partners alone leaves the application's own row untouched; a new version
         // makes every save check and claim it.
         version.CurrentValue = Guid.NewGuid();
@@ -101,9 +123,7 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
         if (action == LaterAction) return Redirect($"/apply/applications/{reference}");
         if (action == MoreRowsAction) return Redirect(Here(reference));
 
-        var located = entryErrors.Concat(application.Check(Part, own.Grants).Select(problem => new FieldError(FieldId(problem.Location), problem.Message)));
-        var order = FieldOrder().Select((id, index) => (id, index)).ToDictionary(entry => entry.id, entry => entry.index, StringComparer.Ordinal);
-        foreach (var error in located.OrderBy(error => order.GetValueOrDefault(error.FieldId, int.MaxValue))) Errors.Add(error);
+        ShowErrors(entryErrors.Concat(application.Check(Part, own.Grants).Select(problem => new FieldError(FieldId(problem.Location), problem.Message))));
         if (!Errors.Any) return Redirect(Next(reference));
 
         Show(own);
@@ -113,15 +133,23 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
         return Page();
     }
 
+    /// <summary>Adds the errors in the order of the page's fields, so the error summary lists them as the page shows them.</summary>
+    private void ShowErrors(IEnumerable<FieldError> located)
+    {
+        var order = FieldOrder().Select((id, index) => (id, index)).ToDictionary(entry => entry.id, entry => entry.index, StringComparer.Ordinal);
+        foreach (var error in located.OrderBy(error => order.GetValueOrDefault(error.FieldId, int.MaxValue))) Errors.Add(error);
+    }
+
     /// <summary>Fills the form from the saved answers.</summary>
     protected abstract void FillFrom(Application application);
 
     /// <summary>
     /// Reads the form and gives the answers to the application to keep; an entry that cannot be read (a cost
     /// that is not an amount of money, half a date) is added to <paramref name="entryErrors"/> at its field,
-    /// and everything else is still saved.
+    /// and everything else is still saved. Returns what the application refused to store (a text over its
+    /// character limit), in which case it changed nothing.
     /// </summary>
-    protected abstract void SaveAnswers(Application application, ICollection<FieldError> entryErrors);
+    protected abstract IReadOnlyList<Problem> SaveAnswers(Application application, ICollection<FieldError> entryErrors);
 
     /// <summary>The id of the field a problem's location (<c>budget[1].cost</c>) is about.</summary>
     protected virtual string FieldId(string location) => FieldIds.Of(location);

@@ -1,4 +1,5 @@
 using FairFund.Domain.Applications;
+using FairFund.Domain.Validation;
 using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
@@ -28,11 +29,12 @@ public abstract class TextQuestionModel(FairFundDbContext db, ApplicantRecords r
 
     protected abstract string Saved(Application application);
 
-    protected abstract void Save(Application application, string answer);
+    /// <summary>Gives the answer to the application; what it refused to store, if anything.</summary>
+    protected abstract IReadOnlyList<Problem> Save(Application application, string answer);
 
     protected override void FillFrom(Application application) => Answer = Saved(application);
 
-    protected override void SaveAnswers(Application application, ICollection<FieldError> entryErrors) => Save(application, Answer ?? "");
+    protected override IReadOnlyList<Problem> SaveAnswers(Application application, ICollection<FieldError> entryErrors) => Save(application, Answer ?? "");
 
     protected override IEnumerable<string> FieldOrder() => [AnswerId];
 }

@@ -1,4 +1,5 @@
 using FairFund.Domain.Applications;
+using FairFund.Domain.Validation;
 using FairFund.Web.Applications;
 using FairFund.Web.Data;
 
@@ -15,5 +16,5 @@ public sealed class WhoBenefitsModel(FairFundDbContext db, ApplicantRecords reco
     public override int MaxWords => AnswerLimits.WhoBenefitsWords;
     protected override string Location => "whoBenefits";
     protected override string Saved(Application application) => application.WhoBenefits;
-    protected override void Save(Application application, string answer) => application.AnswerWhoBenefits(answer);
+    protected override IReadOnlyList<Problem> Save(Application application, string answer) => application.AnswerWhoBenefits(answer);
 }

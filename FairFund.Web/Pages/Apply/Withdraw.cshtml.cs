@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
+using FairFund.Domain.Validation;
 using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
@@ -18,7 +19,7 @@ namespace FairFund.Web.Pages.Apply;
 /// </summary>
 public sealed class WithdrawModel(FairFundDbContext db, ApplicantRecords records, TimeProvider time) : PageModel
 {
-    public const int ReasonCharacters = 1000;
+    public static int ReasonCharacters => Application.WithdrawalReasonLimit.Characters;
     public const string ReasonFieldId = "reason";
 
     [BindProperty]
@@ -51,10 +52,10 @@ public sealed class WithdrawModel(FairFundDbContext db, ApplicantRecords records
         if (!Equals(version.CurrentValue, Input.Version)) return Changed(own);
         version.OriginalValue = Input.Version;
 
-        var reason = (Input.Reason ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        if (reason.Length > ReasonCharacters)
+        var reason = FreeText.Clean(Input.Reason);
+        if (Application.CheckWithdrawalReason(reason) is { } problem)
         {
-            Errors.Add(ReasonFieldId, $"Your reason must be {ReasonCharacters:N0} characters or fewer (it has {reason.Length:N0})");
+            Errors.Add(ReasonFieldId, problem.Message);
             Show(own);
             return Page();
         }

@@ -2,6 +2,7 @@ using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
+using FairFund.Domain.Validation;
 using FairFund.Web.Accounts;
 using FairFund.Web.Applications;
 using FairFund.Web.Data;
@@ -27,7 +28,7 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
     public const string ReasonFieldId = "reason";
     public const string Eligible = "eligible";
     public const string NotEligible = "not-eligible";
-    public const int ReasonCharacters = 2000;
+    public static int ReasonCharacters => Application.IneligibleReasonLimit.Characters;
     public const string SavedKey = "ScreeningSaved";
 
     [BindProperty]
@@ -73,11 +74,9 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
             return await RefusedAsync(round, application, now,
                 $"Screening decisions can be made only while the round is being screened. This round is {Round.Describe(round.State)}, so nothing was saved.", cancellationToken);
 
-        var reason = (Input.Reason ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        var reason = FreeText.Clean(Input.Reason);
         if (Input.Decision is not (Eligible or NotEligible)) Errors.Add(DecisionFieldId, "Select whether the application is eligible or not eligible");
-        else if (Input.Decision == NotEligible && reason.Length == 0) Errors.Add(ReasonFieldId, "Enter why the application is not eligible");
-        else if (Input.Decision == NotEligible && reason.Length > ReasonCharacters)
-            Errors.Add(ReasonFieldId, $"The reason must be {ReasonCharacters:N0} characters or fewer (it has {reason.Length:N0})");
+        else if (Input.Decision == NotEligible && Application.CheckIneligibleReason(reason) is { } problem) Errors.Add(ReasonFieldId, problem.Message);
         else if (Input.Decision == NotEligible && application.State == ApplicationState.Ineligible && reason != application.IneligibleReason)
             Errors.Add(ReasonFieldId, "This application is already not eligible, with the reason in its history, which the group has been given. To give a different reason, mark it eligible, then not eligible with the new reason");
         if (Errors.Any) return await RefusedAsync(round, application, now, null, cancellationToken);

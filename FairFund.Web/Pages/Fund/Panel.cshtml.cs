@@ -145,6 +145,8 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
             Errors.Add(Fields.AssignMember, review.State == ReviewState.Conflicted
                 ? $"{member.UserName} has a conflict of interest with {application.Reference}, so cannot review it"
                 : $"{member.UserName} already has a review of {application.Reference}");
+        else if (member is not null && application is not null && panel.Applicants.GetValueOrDefault(application.Id)?.ConflictOf(member.UserName) is { } tie)
+            Errors.Add(Fields.AssignMember, $"{member.UserName} has a conflict of interest with {application.Reference}, so cannot review it: {tie}");
         if (Errors.Any) return await Refused(round, cancellationToken);
 
         db.PanelReviews.Add(new PanelReview(Guid.NewGuid(), application!.Id, member!.UserName!, time.GetUtcNow(), Actor));
@@ -163,7 +165,6 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         var kind = Enum.TryParse<ConflictKind>(Conflict.Kind, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : ConflictKind.None;
         foreach (var problem in ConflictDeclaration.Check(kind, Conflict.Note))
             Errors.Add(problem.Location == "note" ? Fields.ConflictNote : Fields.ConflictKind, problem.Message);
-        if ((Conflict.Note ?? "").Length > 2000) Errors.Add(Fields.ConflictNote, "The note must be 2,000 characters or fewer");
         if (Errors.Any) return await Refused(round, cancellationToken);
 
         var now = time.GetUtcNow();
@@ -241,7 +242,8 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         var reviews = await db.PanelReviews.AsNoTracking()
             .Where(r => db.Applications.Any(a => a.Id == r.ApplicationId && a.RoundId == round.Id))
             .ToListAsync(cancellationToken);
-        return new RoundPanel(round, members, applications, reviews);
+        var applicants = await ApplicantPeopleRecords.OfAsync(db, [.. applications.Where(a => a.State == ApplicationState.Eligible).Select(a => a.Id)], cancellationToken);
+        return new RoundPanel(round, members, applications, reviews, applicants);
     }
 
     private async Task<PanelView> ViewOf(Round round, CancellationToken cancellationToken)
@@ -325,7 +327,8 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
     private sealed record ApplicationRow(Guid Id, string Reference, string GroupName, ApplicationState State);
 
     /// <summary>Everything the planner and the tables read, loaded once per request.</summary>
-    private sealed record RoundPanel(Round Round, List<PanelMember> Members, List<ApplicationRow> Applications, List<PanelReview> Reviews)
+    private sealed record RoundPanel(Round Round, List<PanelMember> Members, List<ApplicationRow> Applications, List<PanelReview> Reviews,
+        IReadOnlyDictionary<Guid, ApplicantPeople> Applicants)
     {
         public int MinReviews => Round.Rules.MinReviews;
 
@@ -333,7 +336,8 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
             [.. Applications.Where(a => a.State == ApplicationState.Eligible).Select(a => a.Id)],
             [.. Members.Where(m => m.HasJoined).Select(m => m.UserName!)],
             [.. Reviews.Select(r => new ExistingReview(r.ApplicationId, r.ReviewerId, r.State == ReviewState.Conflicted))],
-            MinReviews);
+            MinReviews,
+            Applicants);
     }
 
     public sealed record MemberRow(Guid Id, string Email, string Invited, string InvitedBy, string? Joined, int Assigned, int Conflicts, int Submitted);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Reviews;
+using FairFund.Domain.Validation;
 using FairFund.Web.Accounts;
 using FairFund.Web.Data;
 using FairFund.Web.Panel;
@@ -75,7 +76,8 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
                 ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Password)}", error.Description);
             return await ForAsync(seat, cancellationToken);
         }
-        if (Input.Name?.Trim() is { Length: > 0 } name) (await users.AddClaimAsync(user, new Claim(AccountMail.NameClaim, name))).ThrowIfFailed();
+        // Cleaned as every name is, so a direction override never reaches the emails that name the member.
+        if (FreeText.CleanLine(Input.Name) is { Length: > 0 } name) (await users.AddClaimAsync(user, new Claim(AccountMail.NameClaim, name))).ThrowIfFailed();
         return await JoinAsync(seat, user, cancellationToken);
     }
 

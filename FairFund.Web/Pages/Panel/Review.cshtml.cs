@@ -1,5 +1,6 @@
 using System.Globalization;
 using FairFund.Domain.Applications;
+using FairFund.Domain.Auditing;
 using FairFund.Domain.Reviews;
 using FairFund.Domain.Scoring;
 using FairFund.Domain.Validation;
@@ -21,6 +22,7 @@ namespace FairFund.Web.Pages.Panel;
 /// appear only after the member's own submission, and a member with a conflict sees nothing of the application.
 /// Every save goes through the review's intent methods, over the version the member was looking at.
 /// </summary>
+[DropNulsFromForm]
 public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, TimeProvider time) : PageModel
 {
     public const string DraftAction = "draft";
@@ -80,7 +82,20 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
         if (!IsCurrent(review)) return await StaleAsync(reference, applicationReference, cancellationToken);
 
         var now = time.GetUtcNow();
-        if (Declaration.Conflict == ConflictInput.No) review.DeclareNoConflict(now, assigned.Member);
+        if (Declaration.Conflict == ConflictInput.No)
+        {
+            try
+            {
+                review.DeclareNoConflict(now, assigned.Member, await ApplicantPeopleRecords.OfAsync(db, assigned.Application.Id, cancellationToken));
+            }
+            catch (DomainRuleException refused)
+            {
+                // The member is one of the group's own people: the domain says why, at the question.
+                Errors.Add(ConflictInput.ConflictId, refused.Message);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return await ShowAsync(assigned, cancellationToken);
+            }
+        }
         else if (Declaration.Conflict == ConflictInput.Yes)
         {
             Declaration.CheckConflict(Errors);
@@ -230,7 +245,8 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
             if (FormNumbers.TryWhole(text, out var score)) scores[criterion.Key] = score;
             else Errors.Add(ScoreFieldId(criterion.Key), $"Choose a score for {criterion.Title} from {criterion.Min} to {criterion.Max}");
         }
-        return new ScoreSheet(scores, Sheet.CommentForApplicant ?? "", Sheet.NoteForPanel ?? "");
+        // Cleaned as the review will keep them, so their limits are checked on what would be stored.
+        return new ScoreSheet(scores, FreeText.Clean(Sheet.CommentForApplicant), FreeText.Clean(Sheet.NoteForPanel));
     }
 
     private void AddProblems(IReadOnlyList<Problem> problems)

@@ -2,6 +2,7 @@ using FairFund.Domain.Allocation;
 using FairFund.Domain.Moderation;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
+using FairFund.Domain.Validation;
 using FairFund.Web.Data;
 using FairFund.Web.Moderation;
 using FairFund.Web.Rounds;
@@ -57,7 +58,8 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
             var awarded = moderated.Ranked.Where(application => application.Decision == Decision.Award).ToList();
             var awards = awarded.Select(application => new AwardRow(
                     application.Reference,
-                    application.Computed.OrganisationName,
+                    // Cleaned on the way out too: a name stored before names were cleaned must not publish a direction override.
+                    FreeText.CleanLine(application.Computed.OrganisationName),
                     application.Amount,
                     application.PotName ?? "",
                     application.IsOverridden ? $"The rules gave {WhatTheRulesGave(application.Computed)}" : null))
@@ -65,9 +67,9 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
             var changes = moderated.Overrides.Select(made => new ChangeRow(
                     made.Reference,
                     // A group is named only if it is funded in the end, whatever this change did.
-                    moderated.Find(made.Reference) is { Decision: Decision.Award } funded ? funded.Computed.OrganisationName : null,
+                    moderated.Find(made.Reference) is { Decision: Decision.Award } funded ? FreeText.CleanLine(funded.Computed.OrganisationName) : null,
                     moderated.ChangeInWords(made),
-                    made.Reason,
+                    FreeText.Clean(made.Reason),
                     UkTime.Format(made.At)))
                 .ToList();
             var declined = moderated.Ranked.Where(application => application.Decision == Decision.Decline).ToList();
@@ -93,7 +95,7 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
             var example = awarded.FirstOrDefault() is { } first ? new LotteryKeyExample(first.Reference, first.Computed.LotteryKey.ToString()) : null;
             return new ResultsView(
                 round.Reference,
-                round.Name,
+                FreeText.CleanLine(round.Name),
                 Round.Describe(round.State),
                 RulesInWords.Of(round.Rules),
                 round is { RulesHash: { } hash, RulesJson: { } json } ? new RulesFingerprint(hash, json) : null,
