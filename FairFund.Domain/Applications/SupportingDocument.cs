@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using FairFund.Domain.Validation;
 
@@ -116,19 +115,7 @@ public static class DocumentKinds
     {
         var name = (fileName ?? "").Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
-        var safe = new StringBuilder(name.Length);
-        foreach (var rune in name.EnumerateRunes())
-        {
-            if (Rune.IsWhiteSpace(rune))
-            {
-                if (safe.Length > 0 && safe[^1] != ' ') safe.Append(' ');
-                continue;
-            }
-            var category = Rune.GetUnicodeCategory(rune);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned) continue;
-            safe.Append(rune.ToString());
-        }
-        name = safe.ToString().Trim();
+        name = FreeText.CleanLine(name);
         if (name.Length <= DocumentLimits.FileNameCharacters) return name;
         var extension = Path.GetExtension(name);
         if (extension.Length > 10) extension = "";
