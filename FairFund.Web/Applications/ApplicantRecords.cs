@@ -7,10 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FairFund.Web.Applications;
 
+/// <summary>What an applicant's pages show and check of the round an application is for.</summary>
+public sealed record ApplicantRound(string Reference, string Name, RoundState State, DateTimeOffset ClosesAt, GrantRange Grants);
+
 /// <summary>An application with the round it is for, as the applicant's pages load it.</summary>
-public sealed record OwnApplication(Application Application, Round Round)
+public sealed record OwnApplication(Application Application, ApplicantRound Round)
 {
-    public GrantRange Grants => new(Round.Rules.GrantMin, Round.Rules.GrantMax);
+    public GrantRange Grants => Round.Grants;
 
     /// <summary>Whether a submission that reached the server <paramref name="now"/> would count.</summary>
     public SubmissionWindow WindowAt(DateTimeOffset now) => new(Round.State == RoundState.Open, Round.ClosesAt, now);
@@ -33,16 +36,23 @@ public sealed class ApplicantRecords(FairFundDbContext db, UserManager<IdentityU
     }
 
     /// <summary>The person's own group's application with this reference, tracked for changes; null when there is none.</summary>
+    /// <remarks>
+    /// Every applicant page, and each "Save and continue" in a deadline rush, starts here, so it is two queries:
+    /// the application, found through the person's membership of its group, and only what the pages need of its
+    /// round (not the round's history or its whole record).
+    /// </remarks>
     public async Task<OwnApplication?> FindAsync(ClaimsPrincipal user, string reference, CancellationToken cancellationToken)
     {
-        var group = await GroupOfAsync(user, cancellationToken);
-        if (group is null) return null;
+        var userId = users.GetUserId(user);
+        if (userId is null) return null;
         var application = await db.Applications
-            .FirstOrDefaultAsync(application => application.Reference == reference && application.OrganisationId == group, cancellationToken);
+            .FirstOrDefaultAsync(application => application.Reference == reference
+                && db.OrganisationMembers.Any(member => member.UserId == userId && member.OrganisationId == application.OrganisationId), cancellationToken);
         if (application is null) return null;
-        // Read only: an applicant's page never changes the round, and tracking it would copy and compare its rules (JSON) on every save.
-        var round = await db.Rounds.AsNoTracking().FirstAsync(round => round.Id == application.RoundId, cancellationToken);
-        return new OwnApplication(application, round);
+        var round = await db.Rounds.AsNoTracking().Where(round => round.Id == application.RoundId)
+            .Select(round => new { round.Reference, round.Name, round.State, round.ClosesAt, round.Rules.GrantMin, round.Rules.GrantMax })
+            .FirstAsync(cancellationToken);
+        return new OwnApplication(application, new ApplicantRound(round.Reference, round.Name, round.State, round.ClosesAt, new GrantRange(round.GrantMin, round.GrantMax)));
     }
 
     /// <summary>

@@ -30,7 +30,8 @@ public static class DataSetup
         var dataDirectory = DataDirectory(configuration);
         Directory.CreateDirectory(dataDirectory);
         services.AddSingleton<SqliteWriteGate>();
-        services.AddDbContext<FairFundDbContext>(options => options.UseFairFundSqlite(dataDirectory));
+        // The options are the same for every request, so they are built once rather than on each request's first query.
+        services.AddDbContext<FairFundDbContext>(options => options.UseFairFundSqlite(dataDirectory), optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
 

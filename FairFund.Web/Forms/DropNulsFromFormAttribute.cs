@@ -18,8 +18,11 @@ public sealed class DropNulsFromFormAttribute : Attribute, IAsyncAuthorizationFi
     /// <summary>The most of a body this reads; a larger one is left alone, for the request size limit to refuse.</summary>
     public const int MaxBodyBytes = 4 * 1024 * 1024;
 
-    /// <summary>Before the antiforgery filter, which reads the form.</summary>
-    public int Order => int.MinValue;
+    /// <summary>
+    /// After MVC's request size limit filter (900), which can only set the limit before anything reads the body
+    /// (and otherwise logs a warning on every post), and before the antiforgery filter (1000), which reads the form.
+    /// </summary>
+    public int Order => 950;
 
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {

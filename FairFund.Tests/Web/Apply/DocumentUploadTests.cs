@@ -336,7 +336,7 @@ public sealed class DocumentUploadTests : IDisposable
         var db = services.GetRequiredService<FairFundDbContext>();
         var application = await db.Applications.SingleAsync(application => application.Reference == reference);
         var round = await db.Rounds.SingleAsync(round => round.Id == application.RoundId);
-        var own = new OwnApplication(application, round);
+        var own = new OwnApplication(application, new ApplicantRound(round.Reference, round.Name, round.State, round.ClosesAt, new GrantRange(round.Rules.GrantMin, round.Rules.GrantMax)));
         application.AnswerProject(new ProjectAnswers("Peer support walks", "Weekly walks led by peer supporters.", new DateOnly(2027, 6, 1), new DateOnly(2028, 5, 31)));
         application.AnswerWhoBenefits("Adults in Foleshill living with anxiety or depression.");
         application.AnswerOutcomes("Fewer people feel isolated; we will ask walkers every three months.");

@@ -30,7 +30,9 @@ public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records, 
     {
         var own = await records.FindAsync(User, reference, cancellationToken);
         if (own is null) return NotFound();
-        var (application, round) = own;
+        var application = own.Application;
+        // The whole round, which the decision's letter needs (its mailing dates) and the other applicant pages do not.
+        var round = await db.Rounds.AsNoTracking().SingleAsync(round => round.Reference == own.Round.Reference, cancellationToken);
         Withdrawn = TempData[WithdrawnKey] as string;
 
         var members = await db.OrganisationMembers.AsNoTracking()
