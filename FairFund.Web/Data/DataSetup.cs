@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -32,6 +33,7 @@ public static class DataSetup
         services.AddSingleton<SqliteWriteGate>();
         // The options are the same for every request, so they are built once rather than on each request's first query.
         services.AddDbContext<FairFundDbContext>(options => options.UseFairFundSqlite(dataDirectory), optionsLifetime: ServiceLifetime.Singleton);
+        services.Configure<MvcOptions>(options => options.Filters.Add<OneConnectionPerRequest>());
         return services;
     }
 
