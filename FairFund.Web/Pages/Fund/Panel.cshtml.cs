@@ -57,8 +57,8 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         else if (email.Length > 256) Errors.Add(Fields.InviteEmail, "The email address must be 256 characters or fewer");
         else if (!new EmailAddressAttribute().IsValid(email) || !MimeKit.MailboxAddress.TryParse(email, out _))
             Errors.Add(Fields.InviteEmail, "Enter an email address in the correct format, like name@example.com");
-        else if (round.State is RoundState.Decided or RoundState.Notified or RoundState.Archived or RoundState.Cancelled)
-            Errors.Add(Fields.InviteEmail, $"You cannot invite panel members now: the round is {Round.Describe(round.State)}");
+        else if (Round.WhyPanelInvitesAreClosed(round.State) is { } closed)
+            Errors.Add(Fields.InviteEmail, closed);
         else if (await db.PanelMembers.AsNoTracking().SingleOrDefaultAsync(m => m.RoundId == round.Id && m.Email == PanelMember.NormaliseEmail(email), cancellationToken) is { } seat)
             Errors.Add(Fields.InviteEmail, seat.HasJoined
                 ? $"{seat.Email} is already on this round's panel"
@@ -86,6 +86,11 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         if (await FindRoundAsync(reference, cancellationToken) is not { } round) return NotFound();
         var seat = await db.PanelMembers.SingleOrDefaultAsync(m => m.Id == member && m.RoundId == round.Id, cancellationToken);
         if (seat is null) return NotFound();
+        if (Round.WhyPanelInvitesAreClosed(round.State) is { } closed)
+        {
+            Errors.Add(Fields.InviteEmail, closed);
+            return await Refused(round, cancellationToken);
+        }
         var token = PanelInvites.NewToken();
         try
         {
@@ -108,7 +113,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
     public async Task<IActionResult> OnPostAssignAutomaticallyAsync(string reference, CancellationToken cancellationToken)
     {
         if (await FindRoundAsync(reference, cancellationToken) is not { } round) return NotFound();
-        if (WhyAssignmentIsClosed(round) is { } closed)
+        if (Round.WhyAssignmentIsClosed(round.State) is { } closed)
         {
             Errors.Add(Fields.AssignAutomatically, closed);
             return await Refused(round, cancellationToken);
@@ -135,7 +140,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         var panel = await PanelOf(round, cancellationToken);
         var member = panel.Members.FirstOrDefault(m => m.HasJoined && string.Equals(m.UserName, Assign.Member, StringComparison.OrdinalIgnoreCase));
         var application = panel.Applications.FirstOrDefault(a => a.Reference == Assign.Application);
-        if (WhyAssignmentIsClosed(round) is { } closed) Errors.Add(Fields.AssignMember, closed);
+        if (Round.WhyAssignmentIsClosed(round.State) is { } closed) Errors.Add(Fields.AssignMember, closed);
         if (member is null) Errors.Add(Fields.AssignMember, "Select a panel member who has joined");
         if (application is null) Errors.Add(Fields.AssignApplication, "Select an application");
         else if (application.State != ApplicationState.Eligible)
@@ -160,6 +165,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         var panel = await PanelOf(round, cancellationToken);
         var member = panel.Members.FirstOrDefault(m => m.HasJoined && string.Equals(m.UserName, Conflict.Member, StringComparison.OrdinalIgnoreCase));
         var application = panel.Applications.FirstOrDefault(a => a.Reference == Conflict.Application);
+        if (Round.WhyConflictsCannotBeRecorded(round.State) is { } closed) Errors.Add(Fields.ConflictMember, closed);
         if (member is null) Errors.Add(Fields.ConflictMember, "Select the panel member who has the conflict");
         if (application is null) Errors.Add(Fields.ConflictApplication, "Select the application the conflict is with");
         var kind = Enum.TryParse<ConflictKind>(Conflict.Kind, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : ConflictKind.None;
@@ -188,12 +194,6 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         if (!await SavedAsync(cancellationToken)) return RedirectToPage("/Fund/Changed", new { reference });
         return Finished(reference, $"A conflict of interest between {member!.UserName} and {application!.Reference} was recorded");
     }
-
-    /// <summary>Reviews are assigned only once applications have been screened and before scoring closes.</summary>
-    public static string? WhyAssignmentIsClosed(Round round) =>
-        round.State is RoundState.Screening or RoundState.Scoring
-            ? null
-            : $"Reviews can be assigned only while the round is being screened or scored; it is {Round.Describe(round.State)}";
 
     private async Task<Round?> FindRoundAsync(string reference, CancellationToken cancellationToken) =>
         await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
@@ -249,7 +249,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
     private async Task<PanelView> ViewOf(Round round, CancellationToken cancellationToken)
     {
         var panel = await PanelOf(round, cancellationToken);
-        var closed = WhyAssignmentIsClosed(round);
+        var closed = Round.WhyAssignmentIsClosed(round.State);
         var shortfalls = closed is null ? panel.Plan().Shortfalls.ToDictionary(s => s.ApplicationId) : [];
 
         var members = panel.Members.Select(member =>
@@ -284,7 +284,8 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
                 UkTime.Format(c.Declaration.At)))
             .ToList();
 
-        return new PanelView(round.Reference, round.Name, round.State, Round.Describe(round.State), panel.MinReviews, closed, members, progress, conflicts,
+        return new PanelView(round.Reference, round.Name, round.State, Round.Describe(round.State), panel.MinReviews, closed,
+            Round.WhyConflictsCannotBeRecorded(round.State), members, progress, conflicts,
             [.. panel.Members.Where(m => m.HasJoined).Select(m => m.UserName!)],
             [.. panel.Applications.Where(a => a.State == ApplicationState.Eligible).Select(a => new Choice(a.Reference, $"{a.Reference}: {a.GroupName}"))],
             [.. panel.Applications.Select(a => new Choice(a.Reference, $"{a.Reference}: {a.GroupName}"))]);
@@ -347,7 +348,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
     public sealed record ConflictRow(string Member, string Application, string Kind, string Note, string By, string At);
 
     public sealed record PanelView(
-        string Reference, string Name, RoundState State, string StateInWords, int MinReviews, string? AssignmentClosed,
+        string Reference, string Name, RoundState State, string StateInWords, int MinReviews, string? AssignmentClosed, string? ConflictsClosed,
         IReadOnlyList<MemberRow> Members, IReadOnlyList<ApplicationProgress> Applications, IReadOnlyList<ConflictRow> Conflicts,
         IReadOnlyList<string> JoinedMembers, IReadOnlyList<Choice> AssignableApplications, IReadOnlyList<Choice> AllApplications);
 }
