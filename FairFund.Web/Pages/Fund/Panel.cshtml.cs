@@ -140,18 +140,10 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         var panel = await PanelOf(round, cancellationToken);
         var member = panel.Members.FirstOrDefault(m => m.HasJoined && string.Equals(m.UserName, Assign.Member, StringComparison.OrdinalIgnoreCase));
         var application = panel.Applications.FirstOrDefault(a => a.Reference == Assign.Application);
-        if (Round.WhyAssignmentIsClosed(round.State) is { } closed) Errors.Add(Fields.AssignMember, closed);
-        if (member is null) Errors.Add(Fields.AssignMember, "Select a panel member who has joined");
-        if (application is null) Errors.Add(Fields.AssignApplication, "Select an application");
-        else if (application.State != ApplicationState.Eligible)
-            Errors.Add(Fields.AssignApplication, $"{application.Reference} cannot be assigned: only eligible applications are reviewed");
-        if (member is not null && application is not null
-            && panel.Reviews.FirstOrDefault(r => r.ApplicationId == application.Id && string.Equals(r.ReviewerId, member.UserName, StringComparison.OrdinalIgnoreCase)) is { } review)
-            Errors.Add(Fields.AssignMember, review.State == ReviewState.Conflicted
-                ? $"{member.UserName} has a conflict of interest with {application.Reference}, so cannot review it"
-                : $"{member.UserName} already has a review of {application.Reference}");
-        else if (member is not null && application is not null && panel.Applicants.GetValueOrDefault(application.Id)?.ConflictOf(member.UserName) is { } tie)
-            Errors.Add(Fields.AssignMember, $"{member.UserName} has a conflict of interest with {application.Reference}, so cannot review it: {tie}");
+        var chosen = application is null ? null : new ChosenApplication(application.Id, application.Reference, application.State);
+        foreach (var problem in PanelAssignment.CheckManual(round.State, member?.UserName, chosen, panel.Existing,
+                     application is null ? null : panel.Applicants.GetValueOrDefault(application.Id)))
+            Errors.Add(problem.Location == PanelAssignment.ApplicationChoice ? Fields.AssignApplication : Fields.AssignMember, problem.Message);
         if (Errors.Any) return await Refused(round, cancellationToken);
 
         db.PanelReviews.Add(new PanelReview(Guid.NewGuid(), application!.Id, member!.UserName!, time.GetUtcNow(), Actor));
@@ -333,10 +325,13 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
     {
         public int MinReviews => Round.Rules.MinReviews;
 
+        /// <summary>Every review in the round, as the planner and the checks for assigning by hand read them.</summary>
+        public IReadOnlyList<ExistingReview> Existing => [.. Reviews.Select(r => new ExistingReview(r.ApplicationId, r.ReviewerId, r.State == ReviewState.Conflicted))];
+
         public AssignmentPlan Plan() => PanelAssignment.Plan(
             [.. Applications.Where(a => a.State == ApplicationState.Eligible).Select(a => a.Id)],
             [.. Members.Where(m => m.HasJoined).Select(m => m.UserName!)],
-            [.. Reviews.Select(r => new ExistingReview(r.ApplicationId, r.ReviewerId, r.State == ReviewState.Conflicted))],
+            Existing,
             MinReviews,
             Applicants);
     }
