@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using FairFund.Domain.Rounds;
 using FairFund.Web.Accounts;
 using FairFund.Web.Email;
 

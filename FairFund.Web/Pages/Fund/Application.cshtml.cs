@@ -2,7 +2,6 @@ using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
-using FairFund.Domain.Validation;
 using FairFund.Web.Accounts;
 using FairFund.Web.Applications;
 using FairFund.Web.Data;
