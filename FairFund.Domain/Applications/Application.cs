@@ -280,6 +280,97 @@ public sealed class Application
     }
 
     /// <summary>
+    /// Whether the group can carry on with an application in <paramref name="state"/>: only a draft, and only while
+    /// its round takes applications (<paramref name="window"/>), since after that it could never be sent.
+    /// </summary>
+    public static bool CanGroupContinue(ApplicationState state, SubmissionWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return state == ApplicationState.Draft && window.IsOpen;
+    }
+
+    /// <summary>
+    /// The state a group is shown for an application in <paramref name="state"/> whose round is in
+    /// <paramref name="round"/>: while the round holds its decisions (<see cref="Rounds.Round.AreDecisionsHeld"/>), a
+    /// funded, waitlisted or declined application is shown as scored, waiting for the decision. For lists that
+    /// read only the two states; <see cref="AsTheGroupSees"/> gives the whole view.
+    /// </summary>
+    public static ApplicationState StateForGroup(ApplicationState state, Rounds.RoundState round) =>
+        Rounds.Round.AreDecisionsHeld(round) && state is ApplicationState.Awarded or ApplicationState.Waitlisted or ApplicationState.Declined
+            ? ApplicationState.Scored
+            : state;
+
+    /// <summary>
+    /// The application as its group may see it while its round is in <paramref name="round"/>. Decisions are made at
+    /// approval but held until the fund sends them (<see cref="Rounds.Round.AreDecisionsHeld"/>), so that every group
+    /// hears at once, in the same words: until then the group sees its application as scored, no decision, and no
+    /// decision in its history.
+    /// </summary>
+    public WhatTheGroupSees AsTheGroupSees(Rounds.RoundState round)
+    {
+        if (!Rounds.Round.AreDecisionsHeld(round)) return new WhatTheGroupSees(State, Decision, History);
+        string[] decisions = [nameof(ApplicationTrigger.Award), nameof(ApplicationTrigger.Waitlist), nameof(ApplicationTrigger.Decline)];
+        return new WhatTheGroupSees(StateForGroup(State, round), null, [.. History.Where(change => !decisions.Contains(change.Trigger))]);
+    }
+
+    /// <summary>
+    /// Why the group cannot withdraw the application while its round is in <paramref name="round"/>, each reason in
+    /// words the group may read; empty when it can. While the round holds its decisions, a decided application is
+    /// refused without saying what was decided, as <see cref="AsTheGroupSees"/> shows it only as scored.
+    /// </summary>
+    public IReadOnlyList<string> WhyGroupCannotWithdraw(Rounds.RoundState round) =>
+        StateForGroup(State, round) != State
+            ? ["the funding decision has been made, and will be sent to you soon"]
+            : WhyNot(ApplicationTrigger.Withdraw);
+
+    /// <summary>The states a screening decision is made on: sent, and not yet past screening (scored, decided or withdrawn).</summary>
+    public static IReadOnlyList<ApplicationState> ScreeningStates { get; } = [ApplicationState.Submitted, ApplicationState.Eligible, ApplicationState.Ineligible];
+
+    /// <summary>
+    /// Why no screening decision can be made on this application in a round in <paramref name="round"/>, as a
+    /// sentence without its full stop; null when one can: the round must be being screened
+    /// (<see cref="Rounds.Round.WhyScreeningIsClosed"/>) and the application in one of the <see cref="ScreeningStates"/>.
+    /// </summary>
+    public string? WhyCannotBeScreened(Rounds.RoundState round) =>
+        Rounds.Round.WhyScreeningIsClosed(round)
+        ?? (ScreeningStates.Contains(State) ? null : $"This application is {Labels.ForStaff(State).ToLowerInvariant()}, so it needs no screening decision");
+
+    /// <summary>
+    /// What is wrong with a screening decision's reason, located at <c>reason</c>; empty when the decision can be
+    /// made. Not eligible needs a reason the group can act on (<see cref="CheckIneligibleReason"/>). An application
+    /// already not eligible keeps the reason its group was given: marking it not eligible again with another
+    /// reason is refused, since the history would not show the group was told something new; to change the
+    /// reason, mark it eligible, then not eligible with the new one.
+    /// </summary>
+    public IReadOnlyList<Problem> CheckScreening(ScreeningDecision decision, string? reason)
+    {
+        if (decision == ScreeningDecision.Eligible) return [];
+        if (CheckIneligibleReason(reason) is { } problem) return [problem];
+        if (State == ApplicationState.Ineligible && FreeText.Clean(reason) != IneligibleReason)
+            return [new Problem("reason", "This application is already not eligible, with the reason in its history, which the group has been given. To give a different reason, mark it eligible, then not eligible with the new reason")];
+        return [];
+    }
+
+    /// <summary>
+    /// Records a fund manager's screening decision: eligible, or not eligible with the reason (cleaned) the group
+    /// will be given. The same decision again changes nothing and records nothing, so the history says only what
+    /// changed: then it returns false. Refused, changing nothing, while the round is not being screened
+    /// (<see cref="Rounds.Round.WhyScreeningIsClosed"/>), when <see cref="CheckScreening"/> finds a problem, or when the
+    /// application's state does not take the decision (it has been withdrawn, say).
+    /// </summary>
+    /// <returns>True when the decision changed the application; false when it was already so.</returns>
+    public bool Screen(ScreeningDecision decision, string? reason, Rounds.RoundState round, DateTimeOffset now, string actor)
+    {
+        if (Rounds.Round.WhyScreeningIsClosed(round) is { } closed) throw new DomainRuleException(closed + ".");
+        if (CheckScreening(decision, reason) is [var problem, ..]) throw new DomainRuleException(problem.Message + ".");
+        var eligible = decision == ScreeningDecision.Eligible;
+        if (State == (eligible ? ApplicationState.Eligible : ApplicationState.Ineligible)) return false;
+        if (eligible) MarkEligible(now, actor);
+        else MarkIneligible(now, actor, reason!);
+        return true;
+    }
+
+    /// <summary>
     /// Gives an ineligible application the notice its round's approval made for it (declined, and why), so its
     /// group hears in the same words as every other group. The application stays ineligible.
     /// </summary>

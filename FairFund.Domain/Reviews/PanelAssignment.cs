@@ -1,3 +1,7 @@
+using FairFund.Domain.Applications;
+using FairFund.Domain.Rounds;
+using FairFund.Domain.Validation;
+
 namespace FairFund.Domain.Reviews;
 
 /// <summary>A review that already exists in the round, as the planner needs it: whose, of what, and whether a conflict ended it.</summary>
@@ -11,6 +15,9 @@ public sealed record Assignment(Guid ApplicationId, string ReviewerId, int Revie
 
 /// <summary>An application that will still have fewer than the minimum reviews after the plan, and why, in words.</summary>
 public sealed record Shortfall(Guid ApplicationId, int Reviews, int MinReviews, string Reason);
+
+/// <summary>An application a fund manager chose to assign by hand, as <see cref="PanelAssignment.CheckManual"/> needs it.</summary>
+public sealed record ChosenApplication(Guid Id, string Reference, ApplicationState State);
 
 /// <summary>What <see cref="PanelAssignment.Plan"/> proposes: the new reviews, in order, and the applications it could not bring to the minimum.</summary>
 public sealed record AssignmentPlan(IReadOnlyList<Assignment> Assignments, IReadOnlyList<Shortfall> Shortfalls);
@@ -71,6 +78,45 @@ public static class PanelAssignment
         }
         return new AssignmentPlan(assignments, shortfalls);
     }
+
+    /// <summary>
+    /// What is wrong with a fund manager assigning <paramref name="application"/> to <paramref name="member"/> by hand,
+    /// each at the choice it is about (<c>member</c> or <c>application</c>); empty when the review can be made. The
+    /// rules are the plan's: only while the round takes assignments (<see cref="Round.WhyAssignmentIsClosed"/>), only a
+    /// member who has joined, only an eligible application, never to a member who already has a review of it
+    /// (a conflict ended or not, so a conflict keeps them away for good), and never to one of its own people.
+    /// </summary>
+    /// <param name="round">The round's state.</param>
+    /// <param name="member">The reviewer id (user name) of the member chosen, or null when none was chosen or they have not joined.</param>
+    /// <param name="application">The application chosen, or null when none was or it is not one of the round's sent applications.</param>
+    /// <param name="existing">Every review already in the round.</param>
+    /// <param name="applicants">The people the application is known to come from; none known when null.</param>
+    public static IReadOnlyList<Problem> CheckManual(RoundState round, string? member, ChosenApplication? application, IReadOnlyList<ExistingReview> existing,
+        ApplicantPeople? applicants = null)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        var problems = new List<Problem>();
+        if (Round.WhyAssignmentIsClosed(round) is { } closed) problems.Add(new Problem(MemberChoice, closed));
+        if (member is null) problems.Add(new Problem(MemberChoice, "Select a panel member who has joined"));
+        if (application is null) problems.Add(new Problem(ApplicationChoice, "Select an application"));
+        else if (application.State != ApplicationState.Eligible)
+            problems.Add(new Problem(ApplicationChoice, $"{application.Reference} cannot be assigned: only eligible applications are reviewed"));
+        if (member is null || application is null) return problems;
+
+        if (existing.FirstOrDefault(review => review.ApplicationId == application.Id && string.Equals(review.ReviewerId, member, StringComparison.OrdinalIgnoreCase)) is { } review)
+            problems.Add(new Problem(MemberChoice, review.Conflicted
+                ? $"{member} has a conflict of interest with {application.Reference}, so cannot review it"
+                : $"{member} already has a review of {application.Reference}"));
+        else if ((applicants ?? ApplicantPeople.NoneKnown).ConflictOf(member) is { } tie)
+            problems.Add(new Problem(MemberChoice, $"{member} has a conflict of interest with {application.Reference}, so cannot review it: {tie}"));
+        return problems;
+    }
+
+    /// <summary>Where <see cref="CheckManual"/> locates a problem with the member chosen.</summary>
+    public const string MemberChoice = "member";
+
+    /// <summary>Where <see cref="CheckManual"/> locates a problem with the application chosen.</summary>
+    public const string ApplicationChoice = "application";
 
     private static string WhyShort(List<string> panel, List<ExistingReview> reviews, ApplicantPeople people, int minReviews)
     {

@@ -294,6 +294,67 @@ public sealed class Round
     /// <summary>Whether scoring has closed and the round has an allocation: in moderation, and ever after approval.</summary>
     public static bool HasAllocation(RoundState state) => state == RoundState.Moderation || IsDecided(state);
 
+    // What the panel and the fund team may do in each state. Each "Why…" member gives the reason, as a sentence
+    // without its full stop, or null when the thing may be done; pages show the reason beside the form.
+
+    /// <summary>
+    /// Why panel members cannot be invited, or sent their invite again, to a round in <paramref name="state"/>; null
+    /// while they can. A panel is gathered from the draft through moderation; once the allocation is approved (or
+    /// the round is cancelled) there is no panel work left to join.
+    /// </summary>
+    public static string? WhyPanelInvitesAreClosed(RoundState state) =>
+        IsDecided(state) || state == RoundState.Cancelled ? $"You cannot invite panel members now: the round is {Describe(state)}" : null;
+
+    /// <summary>
+    /// Why reviews cannot be assigned to panel members, automatically or by hand, in a round in
+    /// <paramref name="state"/>; null while they can: once applications are being screened (so the eligible ones
+    /// are known) and until scoring closes, after which no review could count.
+    /// </summary>
+    public static string? WhyAssignmentIsClosed(RoundState state) =>
+        state is RoundState.Screening or RoundState.Scoring
+            ? null
+            : $"Reviews can be assigned only while the round is being screened or scored; it is {Describe(state)}";
+
+    /// <summary>
+    /// Why the fund manager cannot record a conflict of interest a panel member did not declare, in a round in
+    /// <paramref name="state"/>; null while they can. A recorded conflict stops the member's scores counting, and
+    /// the allocation is worked out from the reviews, so once it is approved a conflict would change decisions
+    /// groups have been given; it is accepted only until then.
+    /// </summary>
+    public static string? WhyConflictsCannotBeRecorded(RoundState state) =>
+        IsDecided(state) || state == RoundState.Cancelled
+            ? $"A conflict of interest can be recorded only until the allocation is approved, since it would change the scores that count; the round is {Describe(state)}"
+            : null;
+
+    /// <summary>
+    /// Whether a panel member may say whether they have a conflict of interest with an application, in a round in
+    /// <paramref name="state"/>: while applications are screened and scored, before any score they give could be final.
+    /// </summary>
+    public static bool IsDeclaringOpen(RoundState state) => state is RoundState.Screening or RoundState.Scoring;
+
+    /// <summary>Whether a round in <paramref name="state"/> is taking scores: drafts, submissions and revisions are accepted only then.</summary>
+    public static bool IsScoringOpen(RoundState state) => state == RoundState.Scoring;
+
+    /// <summary>Whether scoring has ended for a round in <paramref name="state"/>: it is in moderation or later, or was cancelled.</summary>
+    public static bool IsScoringOver(RoundState state) =>
+        PhaseForPanel(state) is PanelPhase.Moderation or PanelPhase.Decided or PanelPhase.Cancelled;
+
+    /// <summary>
+    /// Why screening decisions (eligible or not) cannot be made in a round in <paramref name="state"/>; null while
+    /// they can: only while it is being screened, since scoring starts from them and takes the eligible ones as they stand.
+    /// </summary>
+    public static string? WhyScreeningIsClosed(RoundState state) =>
+        state == RoundState.Screening
+            ? null
+            : $"Screening decisions can be made only while the round is being screened, after it closes to applications and before scoring starts. This round is {Describe(state)}";
+
+    /// <summary>
+    /// Whether a round in <paramref name="state"/> holds its applications' decisions back from their groups. The
+    /// decisions are made at approval (decided) but held until the fund sends them (notified), so that every group
+    /// hears at once, by email and on its pages, in the same words.
+    /// </summary>
+    public static bool AreDecisionsHeld(RoundState state) => state == RoundState.Decided;
+
     public static string Describe(RoundState state) => state switch
     {
         RoundState.Draft => "a draft",

@@ -6,17 +6,12 @@ using FairFund.Web.Pages;
 namespace FairFund.Web.Applications;
 
 /// <summary>
-/// What the screening pages share: which applications screening is about, the automatic checks run with the
-/// round's grant range and the funder's area, and how checks and decisions look, so both pages show them alike.
+/// What the screening pages share: the automatic checks run with the round's grant range and the funder's area,
+/// and how checks and decisions look, so both pages show them alike. Which applications screening is about and
+/// when it is open are the domain's (<see cref="Application.ScreeningStates"/>, <see cref="Round.WhyScreeningIsClosed"/>).
 /// </summary>
 public static class Screening
 {
-    /// <summary>Sent and not yet past screening: the applications a screening decision is made on.</summary>
-    public static IReadOnlyList<ApplicationState> States { get; } = [ApplicationState.Submitted, ApplicationState.Eligible, ApplicationState.Ineligible];
-
-    /// <summary>Screening decisions are made while the round is in screening, and only then: scoring starts from them.</summary>
-    public static bool IsOpen(Round round) => round.State == RoundState.Screening;
-
     public static IReadOnlyList<EligibilityCheck> ChecksFor(Application application, OrganisationProfile group, Round round, AreaOfBenefit area, DateTimeOffset now) =>
         EligibilityChecks.Run(application, group, new GrantRange(round.Rules.GrantMin, round.Rules.GrantMax), area, DateOnly.FromDateTime(UkTime.From(now).DateTime));
 

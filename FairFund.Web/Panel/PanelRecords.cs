@@ -15,14 +15,14 @@ public sealed record PanelRound(Round Round, string Member);
 /// <summary>One application the member was assigned, with its round, its group and the member's review of it (tracked for changes).</summary>
 public sealed record AssignedApplication(Round Round, Application Application, OrganisationProfile Group, PanelReview Review, string Member)
 {
-    /// <summary>Whether the round is taking scores: drafts, submissions and revisions are only accepted then.</summary>
-    public bool ScoringOpen => Round.State == RoundState.Scoring;
+    /// <inheritdoc cref="Round.IsScoringOpen"/>
+    public bool ScoringOpen => Round.IsScoringOpen(this.Round.State);
 
-    /// <summary>Whether scoring has ended for the round: moderation or later, or cancelled.</summary>
-    public bool ScoringOver => Round.State is not (RoundState.Draft or RoundState.Open or RoundState.Screening or RoundState.Scoring);
+    /// <inheritdoc cref="Round.IsScoringOver"/>
+    public bool ScoringOver => Round.IsScoringOver(this.Round.State);
 
-    /// <summary>Whether the member may say whether they have a conflict: before scoring ends.</summary>
-    public bool DeclaringOpen => Round.State is RoundState.Screening or RoundState.Scoring;
+    /// <inheritdoc cref="Round.IsDeclaringOpen"/>
+    public bool DeclaringOpen => Round.IsDeclaringOpen(this.Round.State);
 }
 
 /// <summary>One of the member's reviews as a round's list shows it: no answers, no scores.</summary>

@@ -88,6 +88,20 @@ public sealed class ApplicationAnswersTests
     }
 
     [Fact]
+    public void IsPartnershipBid_NotYetAnswered_IsNot() => Assert.False(Blank().IsPartnershipBid);
+
+    [Fact]
+    public void AnswerPartners_YesButEveryPartnerBlank_IsNotAPartnershipBid()
+    {
+        var application = Blank();
+
+        application.AnswerPartners(true, [new Partner("", ""), new Partner("  ", "")]);
+
+        Assert.Empty(application.Partners);
+        Assert.False(application.IsPartnershipBid);
+    }
+
+    [Fact]
     public void AnswerPartners_YesWithAPartner_IsAPartnershipBid()
     {
         var application = Blank();

@@ -230,6 +230,35 @@ public sealed class PanelAssignmentPageTests : IDisposable
     }
 
     [Fact]
+    public async Task RecordConflict_AfterTheAllocationIsApproved_IsRefusedAndTheScoresStillCount()
+    {
+        var seed = await PanelRounds.SeedAsync(_factory, applications: 1, members: 1);
+        await PanelRounds.ReviewAllAsync(_factory, seed, (_, _) => [4, 3, 4, 3]);
+        await PanelPages.CloseScoringAsync(_factory);
+        using var manager = await SignedInClient.As(_factory, SignedInClient.Manager);
+        // The form as the page showed it in moderation, sent after another fund manager approved the allocation.
+        var form = PageForms.Find(await manager.GetStringAsync(PanelPage), PanelPage, "handler=RecordConflict");
+        await _factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<FairFundDbContext>();
+            var round = await db.Rounds.SingleAsync(r => r.Reference == PanelRounds.Round);
+            round.Approve(_factory.Clock.GetUtcNow(), SignedInClient.Manager);
+            await db.SaveChangesAsync();
+        });
+
+        using var refused = await form.SubmitAsync(manager, new Dictionary<string, string>
+        {
+            ["Conflict.Member"] = seed.Members[0], ["Conflict.Application"] = seed.Applications[0], ["Conflict.Kind"] = "Trustee", ["Conflict.Note"] = "",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("href=\"#conflict-member\"", page);
+        Assert.Contains("A conflict of interest can be recorded only until the allocation is approved", page);
+        Assert.Equal(ReviewState.Submitted, (await PanelRounds.ReviewAsync(_factory, seed.Applications[0], seed.Members[0])).State);
+    }
+
+    [Fact]
     public async Task Get_PanelPage_ShowsEachMembersAndEachApplicationsProgress()
     {
         var seed = await PanelRounds.SeedAsync(_factory, applications: 3, members: 2);

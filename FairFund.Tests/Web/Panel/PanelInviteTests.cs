@@ -1,7 +1,9 @@
 using System.Net;
 using FairFund.Web;
 using FairFund.Web.Accounts;
+using FairFund.Web.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static FairFund.Tests.Web.Panel.PanelInvitePages;
 
@@ -191,6 +193,29 @@ public sealed class PanelInviteTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains($"{seed.Members[0]} has already joined the panel.", await refused.Content.ReadAsStringAsync());
         Assert.Empty(Mailbox.To(_factory, seed.Members[0]));
+    }
+
+    [Fact]
+    public async Task SendAgain_RoundCancelled_IsRefusedAsAnInviteIsAndSendsNothing()
+    {
+        using var manager = await SignedInClient.As(_factory, SignedInClient.Manager);
+        (await InviteAsync(manager, Invited)).Dispose();
+        var seat = await SeatAsync(_factory, Invited);
+        await _factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<FairFundDbContext>();
+            var round = await db.Rounds.SingleAsync(r => r.Reference == PanelRounds.Round);
+            round.Cancel(_factory.Clock.GetUtcNow(), SignedInClient.Manager, "The funder has withdrawn the money");
+            await db.SaveChangesAsync();
+        });
+        var form = PageForms.Find(await manager.GetStringAsync(PanelPage), PanelPage, $"member={seat.Id}");
+
+        using var refused = await form.SubmitAsync(manager);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("You cannot invite panel members now: the round is cancelled", await refused.Content.ReadAsStringAsync());
+        Assert.Single(Mailbox.To(_factory, Invited));
+        Assert.Equal(seat.InviteTokenHash, (await SeatAsync(_factory, Invited)).InviteTokenHash);
     }
 
     [Theory]

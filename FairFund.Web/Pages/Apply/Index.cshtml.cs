@@ -52,8 +52,10 @@ public sealed class IndexModel(FairFundDbContext db, UserManager<IdentityUser> u
         {
             // The same window the send button is held to: a draft can be carried on only while its round takes applications.
             var window = new SubmissionWindow(application.RoundState == RoundState.Open, application.ClosesAt, now);
-            return new ApplicationRow(application.Reference, application.RoundName, application.Title, Labels.ForApplicant(application.State, window),
-                application.State == ApplicationState.Draft && window.IsOpen, UkTime.Format(application.ClosesAt));
+            // As the status page shows it: a decision is held back until the fund sends it.
+            var state = Application.StateForGroup(application.State, application.RoundState);
+            return new ApplicationRow(application.Reference, application.RoundName, application.Title, Labels.ForApplicant(state, window),
+                Application.CanGroupContinue(application.State, window), UkTime.Format(application.ClosesAt));
         })];
         var begun = applications.Select(application => application.RoundReference).ToHashSet();
         var open = await db.Rounds.AsNoTracking().Where(round => round.State == RoundState.Open)

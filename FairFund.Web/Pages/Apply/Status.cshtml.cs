@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using FairFund.Domain.Rounds;
 using FairFund.Web.Accounts;
 using FairFund.Web.Email;
 
@@ -41,17 +40,11 @@ public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records, 
             .ToListAsync(cancellationToken);
         var ours = new HashSet<string>(members.OfType<string>(), StringComparer.OrdinalIgnoreCase);
 
-        // A round's decisions are made at approval but held until the fund sends them, so that every group
-        // hears at once, by email and here, in the same words.
-        var held = round.State == RoundState.Decided;
-        var state = held && application.State is ApplicationState.Awarded or ApplicationState.Waitlisted or ApplicationState.Declined
-            ? ApplicationState.Scored
-            : application.State;
-        var notice = held ? null : application.Decision;
+        // What the group may see: a decision is held back until the fund sends it.
+        var (state, notice, history) = application.AsTheGroupSees(round.State);
         var window = own.WindowAt(time.GetUtcNow());
 
-        var timeline = application.History
-            .Where(change => !held || !Enum.TryParse<ApplicationTrigger>(change.Trigger, out var trigger) || trigger is not (ApplicationTrigger.Award or ApplicationTrigger.Waitlist or ApplicationTrigger.Decline))
+        var timeline = history
             .Select(change => (change, words: ApplicantWords.Happened(change, ours.Contains(change.Actor))))
             .Select(entry => new TimelineEntry(entry.words.What, entry.words.Reason, UkTime.Format(entry.change.At), entry.change.At))
             .ToList();
@@ -72,8 +65,8 @@ public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records, 
             withdrawal,
             notice is null ? null : DecisionView.Of(notice, DecisionLetter.Write(notice, groupName, round.Name, application.Reference, DecisionMailing.After(round, funder.Value),
                 scoredByThePanel: application.State != ApplicationState.Ineligible)),
-            application.WhyNot(ApplicationTrigger.Withdraw).Count == 0,
-            state == ApplicationState.Draft && window.IsOpen);
+            application.WhyGroupCannotWithdraw(round.State).Count == 0,
+            Application.CanGroupContinue(state, window));
         return Page();
     }
 

@@ -98,8 +98,8 @@ public sealed class WithdrawModel(FairFundDbContext db, ApplicantRecords records
     private void Show(OwnApplication own)
     {
         var (application, round) = own;
-        var whyNot = application.WhyNot(ApplicationTrigger.Withdraw);
-        View = new WithdrawView(application.Reference, round.Name, application.Title, ApplicantWords.Tag(application.State), whyNot.Count == 0);
+        var whyNot = application.WhyGroupCannotWithdraw(round.State);
+        View = new WithdrawView(application.Reference, round.Name, application.Title, ApplicantWords.Tag(Application.StateForGroup(application.State, round.State)), whyNot.Count == 0);
         if (whyNot.Count == 0) return;
         Refusal = $"This application cannot be withdrawn: {string.Join("; ", whyNot)}.";
         if (application.State != ApplicationState.Withdrawn) Refusal += " If your group's plans have changed, contact the fund team.";

@@ -2,7 +2,6 @@ using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
-using FairFund.Domain.Validation;
 using FairFund.Web.Accounts;
 using FairFund.Web.Applications;
 using FairFund.Web.Data;
@@ -70,26 +69,19 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
         if (!Equals(version.CurrentValue, Input.Version)) return await ChangedAsync(round, application, now, cancellationToken);
         version.OriginalValue = Input.Version;
 
-        if (!Screening.IsOpen(round))
-            return await RefusedAsync(round, application, now,
-                $"Screening decisions can be made only while the round is being screened. This round is {Round.Describe(round.State)}, so nothing was saved.", cancellationToken);
+        if (Round.WhyScreeningIsClosed(round.State) is { } closed)
+            return await RefusedAsync(round, application, now, $"{closed}, so nothing was saved.", cancellationToken);
 
-        var reason = FreeText.Clean(Input.Reason);
-        if (Input.Decision is not (Eligible or NotEligible)) Errors.Add(DecisionFieldId, "Select whether the application is eligible or not eligible");
-        else if (Input.Decision == NotEligible && Application.CheckIneligibleReason(reason) is { } problem) Errors.Add(ReasonFieldId, problem.Message);
-        else if (Input.Decision == NotEligible && application.State == ApplicationState.Ineligible && reason != application.IneligibleReason)
-            Errors.Add(ReasonFieldId, "This application is already not eligible, with the reason in its history, which the group has been given. To give a different reason, mark it eligible, then not eligible with the new reason");
+        ScreeningDecision? decision = Input.Decision switch { Eligible => ScreeningDecision.Eligible, NotEligible => ScreeningDecision.NotEligible, _ => null };
+        if (decision is null) Errors.Add(DecisionFieldId, "Select whether the application is eligible or not eligible");
+        else foreach (var problem in application.CheckScreening(decision.Value, Input.Reason)) Errors.Add(ReasonFieldId, problem.Message);
         if (Errors.Any) return await RefusedAsync(round, application, now, null, cancellationToken);
 
-        var eligible = Input.Decision == Eligible;
-        // The same decision again changes nothing, so it records nothing: the history says only what changed.
-        if ((eligible && application.State == ApplicationState.Eligible) || (!eligible && application.State == ApplicationState.Ineligible))
-            return Done(reference, applicationReference, $"No change: {application.Reference} was already {(eligible ? "eligible" : "not eligible")}");
-
+        var eligible = decision == ScreeningDecision.Eligible;
         try
         {
-            if (eligible) application.MarkEligible(now, ActorOf());
-            else application.MarkIneligible(now, ActorOf(), reason);
+            if (!application.Screen(decision!.Value, Input.Reason, round.State, now, ActorOf()))
+                return Done(reference, applicationReference, $"No change: {application.Reference} was already {(eligible ? "eligible" : "not eligible")}");
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainRuleException refused)
@@ -144,12 +136,7 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
     private async Task ShowAsync(Round round, Application application, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var group = await db.Organisations.AsNoTracking().FirstAsync(g => g.Id == application.OrganisationId, cancellationToken);
-        var inScreening = Screening.States.Contains(application.State);
-        string? whyNoDecision = null;
-        if (!Screening.IsOpen(round))
-            whyNoDecision = $"Screening decisions can be made only while the round is being screened, after it closes to applications and before scoring starts. This round is {Round.Describe(round.State)}.";
-        else if (!inScreening)
-            whyNoDecision = $"This application is {Labels.ForStaff(application.State).ToLowerInvariant()}, so it needs no screening decision.";
+        var whyNoDecision = application.WhyCannotBeScreened(round.State) is { } why ? why + "." : null;
 
         View = new ApplicationView(
             round.Reference, round.Name, application.Reference, application.Title, group.Name,

@@ -57,8 +57,8 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         else if (email.Length > 256) Errors.Add(Fields.InviteEmail, "The email address must be 256 characters or fewer");
         else if (!new EmailAddressAttribute().IsValid(email) || !MimeKit.MailboxAddress.TryParse(email, out _))
             Errors.Add(Fields.InviteEmail, "Enter an email address in the correct format, like name@example.com");
-        else if (round.State is RoundState.Decided or RoundState.Notified or RoundState.Archived or RoundState.Cancelled)
-            Errors.Add(Fields.InviteEmail, $"You cannot invite panel members now: the round is {Round.Describe(round.State)}");
+        else if (Round.WhyPanelInvitesAreClosed(round.State) is { } closed)
+            Errors.Add(Fields.InviteEmail, closed);
         else if (await db.PanelMembers.AsNoTracking().SingleOrDefaultAsync(m => m.RoundId == round.Id && m.Email == PanelMember.NormaliseEmail(email), cancellationToken) is { } seat)
             Errors.Add(Fields.InviteEmail, seat.HasJoined
                 ? $"{seat.Email} is already on this round's panel"
@@ -86,6 +86,11 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         if (await FindRoundAsync(reference, cancellationToken) is not { } round) return NotFound();
         var seat = await db.PanelMembers.SingleOrDefaultAsync(m => m.Id == member && m.RoundId == round.Id, cancellationToken);
         if (seat is null) return NotFound();
+        if (Round.WhyPanelInvitesAreClosed(round.State) is { } closed)
+        {
+            Errors.Add(Fields.InviteEmail, closed);
+            return await Refused(round, cancellationToken);
+        }
         var token = PanelInvites.NewToken();
         try
         {
@@ -108,7 +113,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
     public async Task<IActionResult> OnPostAssignAutomaticallyAsync(string reference, CancellationToken cancellationToken)
     {
         if (await FindRoundAsync(reference, cancellationToken) is not { } round) return NotFound();
-        if (WhyAssignmentIsClosed(round) is { } closed)
+        if (Round.WhyAssignmentIsClosed(round.State) is { } closed)
         {
             Errors.Add(Fields.AssignAutomatically, closed);
             return await Refused(round, cancellationToken);
@@ -135,18 +140,10 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         var panel = await PanelOf(round, cancellationToken);
         var member = panel.Members.FirstOrDefault(m => m.HasJoined && string.Equals(m.UserName, Assign.Member, StringComparison.OrdinalIgnoreCase));
         var application = panel.Applications.FirstOrDefault(a => a.Reference == Assign.Application);
-        if (WhyAssignmentIsClosed(round) is { } closed) Errors.Add(Fields.AssignMember, closed);
-        if (member is null) Errors.Add(Fields.AssignMember, "Select a panel member who has joined");
-        if (application is null) Errors.Add(Fields.AssignApplication, "Select an application");
-        else if (application.State != ApplicationState.Eligible)
-            Errors.Add(Fields.AssignApplication, $"{application.Reference} cannot be assigned: only eligible applications are reviewed");
-        if (member is not null && application is not null
-            && panel.Reviews.FirstOrDefault(r => r.ApplicationId == application.Id && string.Equals(r.ReviewerId, member.UserName, StringComparison.OrdinalIgnoreCase)) is { } review)
-            Errors.Add(Fields.AssignMember, review.State == ReviewState.Conflicted
-                ? $"{member.UserName} has a conflict of interest with {application.Reference}, so cannot review it"
-                : $"{member.UserName} already has a review of {application.Reference}");
-        else if (member is not null && application is not null && panel.Applicants.GetValueOrDefault(application.Id)?.ConflictOf(member.UserName) is { } tie)
-            Errors.Add(Fields.AssignMember, $"{member.UserName} has a conflict of interest with {application.Reference}, so cannot review it: {tie}");
+        var chosen = application is null ? null : new ChosenApplication(application.Id, application.Reference, application.State);
+        foreach (var problem in PanelAssignment.CheckManual(round.State, member?.UserName, chosen, panel.Existing,
+                     application is null ? null : panel.Applicants.GetValueOrDefault(application.Id)))
+            Errors.Add(problem.Location == PanelAssignment.ApplicationChoice ? Fields.AssignApplication : Fields.AssignMember, problem.Message);
         if (Errors.Any) return await Refused(round, cancellationToken);
 
         db.PanelReviews.Add(new PanelReview(Guid.NewGuid(), application!.Id, member!.UserName!, time.GetUtcNow(), Actor));
@@ -160,6 +157,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         var panel = await PanelOf(round, cancellationToken);
         var member = panel.Members.FirstOrDefault(m => m.HasJoined && string.Equals(m.UserName, Conflict.Member, StringComparison.OrdinalIgnoreCase));
         var application = panel.Applications.FirstOrDefault(a => a.Reference == Conflict.Application);
+        if (Round.WhyConflictsCannotBeRecorded(round.State) is { } closed) Errors.Add(Fields.ConflictMember, closed);
         if (member is null) Errors.Add(Fields.ConflictMember, "Select the panel member who has the conflict");
         if (application is null) Errors.Add(Fields.ConflictApplication, "Select the application the conflict is with");
         var kind = Enum.TryParse<ConflictKind>(Conflict.Kind, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : ConflictKind.None;
@@ -188,12 +186,6 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         if (!await SavedAsync(cancellationToken)) return RedirectToPage("/Fund/Changed", new { reference });
         return Finished(reference, $"A conflict of interest between {member!.UserName} and {application!.Reference} was recorded");
     }
-
-    /// <summary>Reviews are assigned only once applications have been screened and before scoring closes.</summary>
-    public static string? WhyAssignmentIsClosed(Round round) =>
-        round.State is RoundState.Screening or RoundState.Scoring
-            ? null
-            : $"Reviews can be assigned only while the round is being screened or scored; it is {Round.Describe(round.State)}";
 
     private async Task<Round?> FindRoundAsync(string reference, CancellationToken cancellationToken) =>
         await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
@@ -249,7 +241,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
     private async Task<PanelView> ViewOf(Round round, CancellationToken cancellationToken)
     {
         var panel = await PanelOf(round, cancellationToken);
-        var closed = WhyAssignmentIsClosed(round);
+        var closed = Round.WhyAssignmentIsClosed(round.State);
         var shortfalls = closed is null ? panel.Plan().Shortfalls.ToDictionary(s => s.ApplicationId) : [];
 
         var members = panel.Members.Select(member =>
@@ -284,7 +276,8 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
                 UkTime.Format(c.Declaration.At)))
             .ToList();
 
-        return new PanelView(round.Reference, round.Name, round.State, Round.Describe(round.State), panel.MinReviews, closed, members, progress, conflicts,
+        return new PanelView(round.Reference, round.Name, round.State, Round.Describe(round.State), panel.MinReviews, closed,
+            Round.WhyConflictsCannotBeRecorded(round.State), members, progress, conflicts,
             [.. panel.Members.Where(m => m.HasJoined).Select(m => m.UserName!)],
             [.. panel.Applications.Where(a => a.State == ApplicationState.Eligible).Select(a => new Choice(a.Reference, $"{a.Reference}: {a.GroupName}"))],
             [.. panel.Applications.Select(a => new Choice(a.Reference, $"{a.Reference}: {a.GroupName}"))]);
@@ -332,10 +325,13 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
     {
         public int MinReviews => Round.Rules.MinReviews;
 
+        /// <summary>Every review in the round, as the planner and the checks for assigning by hand read them.</summary>
+        public IReadOnlyList<ExistingReview> Existing => [.. Reviews.Select(r => new ExistingReview(r.ApplicationId, r.ReviewerId, r.State == ReviewState.Conflicted))];
+
         public AssignmentPlan Plan() => PanelAssignment.Plan(
             [.. Applications.Where(a => a.State == ApplicationState.Eligible).Select(a => a.Id)],
             [.. Members.Where(m => m.HasJoined).Select(m => m.UserName!)],
-            [.. Reviews.Select(r => new ExistingReview(r.ApplicationId, r.ReviewerId, r.State == ReviewState.Conflicted))],
+            Existing,
             MinReviews,
             Applicants);
     }
@@ -347,7 +343,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
     public sealed record ConflictRow(string Member, string Application, string Kind, string Note, string By, string At);
 
     public sealed record PanelView(
-        string Reference, string Name, RoundState State, string StateInWords, int MinReviews, string? AssignmentClosed,
+        string Reference, string Name, RoundState State, string StateInWords, int MinReviews, string? AssignmentClosed, string? ConflictsClosed,
         IReadOnlyList<MemberRow> Members, IReadOnlyList<ApplicationProgress> Applications, IReadOnlyList<ConflictRow> Conflicts,
         IReadOnlyList<string> JoinedMembers, IReadOnlyList<Choice> AssignableApplications, IReadOnlyList<Choice> AllApplications);
 }

@@ -39,13 +39,13 @@ public sealed class ScreeningModel(FairFundDbContext db, IOptions<Funder> funder
         if (round is null) return NotFound();
 
         var applications = await db.Applications.AsNoTracking()
-            .Where(a => a.RoundId == round.Id && Screening.States.Contains(a.State))
+            .Where(a => a.RoundId == round.Id && Application.ScreeningStates.Contains(a.State))
             .OrderBy(a => a.Reference)
             .ToListAsync(cancellationToken);
         var groupIds = applications.Select(a => a.OrganisationId).Distinct().ToList();
         var groups = await db.Organisations.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, cancellationToken);
 
-        (Reference, RoundName, RoundStateInWords, ScreeningIsOpen) = (round.Reference, round.Name, Round.Describe(round.State), Screening.IsOpen(round));
+        (Reference, RoundName, RoundStateInWords, ScreeningIsOpen) = (round.Reference, round.Name, Round.Describe(round.State), Round.WhyScreeningIsClosed(round.State) is null);
         ToScreen = applications.Count(a => a.State == ApplicationState.Submitted);
         Eligible = applications.Count(a => a.State == ApplicationState.Eligible);
         Ineligible = applications.Count(a => a.State == ApplicationState.Ineligible);

@@ -276,8 +276,8 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
                 new("Group", [group.Name], null),
                 new("Area it works in", [group.AreaServed], null),
                 new(group.Contacts.Count == 1 ? "Contact" : "Contacts", group.Contacts.Count == 0 ? ["None given"] : [.. group.Contacts.Select(contact => contact.Name)], null),
-                new("Working with partners", [application.WorkingWithPartners == true && application.Partners.Count > 0 ? "Yes" : "No"], null),
-                .. application.WorkingWithPartners == true && application.Partners.Count > 0
+                new("Working with partners", [application.IsPartnershipBid ? "Yes" : "No"], null),
+                .. application.IsPartnershipBid
                     ? [new CheckModel.Row(application.Partners.Count == 1 ? "Partner" : "Partners", [.. application.Partners.Select(partner => partner.Name)], null)]
                     : Array.Empty<CheckModel.Row>(),
             ];
