@@ -108,7 +108,7 @@ internal static partial class PageForms
         if (posting.Count == 0)
             throw new Xunit.Sdk.XunitException($"No form on {pagePath} posts to {action}; its forms post to {string.Join(", ", All(html, pagePath).Select(form => form.Action))}");
         return posting.FirstOrDefault(form => form.CannotSend(changes) is null)
-            ?? throw new Xunit.Sdk.XunitException($"Not a request the page makes: {posting[0].CannotSend(changes)}");
+            ?? throw new Xunit.Sdk.XunitException($"Not a request the page makes: {string.Join("; or ", posting.Select(form => form.CannotSend(changes)))}");
     }
 
     /// <summary>Every form on the page that posts.</summary>
