@@ -48,6 +48,12 @@ public sealed class DecisionsBrowserTests(BrowserFixture browser) : IClassFixtur
         Assert.Contains("Spend the grant on the project you described.", await manager.InnerTextAsync(".app-email-preview"), StringComparison.Ordinal);
         await AssertFitsAPhoneAsync(Decisions, SignedInClient.Manager);
 
+        var another = seed.Applications[^1];
+        await manager.GetByLabel("See the email about another application").SelectOptionAsync(another);
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Show the email" }).ClickAsync();
+        await Assertions.Expect(manager.GetByText($"The email about {another}.")).ToBeVisibleAsync();
+        Assert.Contains(another, await manager.InnerTextAsync(".app-email-preview"), StringComparison.Ordinal);
+
         await manager.GetByRole(AriaRole.Button, new() { Name = "Send 24 decision emails" }).ClickAsync();
         Assert.Contains("The decisions are being sent: 24 emails.", await manager.InnerTextAsync("#done"), StringComparison.Ordinal);
 

@@ -48,6 +48,42 @@ public sealed class ModerationBrowserTests(BrowserFixture browser) : IClassFixtu
     }
 
     [Fact]
+    public async Task SaveThresholds_WithNewPoints_StoresThemAndTheFlaggingUsesThem()
+    {
+        var page = await SignedInAsManagerAsync(1280);
+        await page.GotoAsync(Moderation);
+
+        await page.GetByText("Change when reviewers count as disagreeing").ClickAsync();
+        await page.GetByLabel("Range of review scores, in points").FillAsync("30");
+        await page.GetByLabel("Standard deviation of review scores, in points").FillAsync("10.5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save thresholds" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("more than 30 points apart, or their standard deviation is over 10.5 points");
+        var round = await Web.Apply.Drafts.RoundAsync(browser.App);
+        Assert.Equal((30m, 10.5m), (round.DisagreementRange, round.DisagreementDeviation));
+    }
+
+    [Fact]
+    public async Task SaveThresholds_OverAHundredPoints_ShowsTheErrorAtTheOpenFieldAndKeepsTheStoredOnes()
+    {
+        var page = await SignedInAsManagerAsync(1280);
+        var before = await Web.Apply.Drafts.RoundAsync(browser.App);
+        await page.GotoAsync(Moderation);
+
+        await page.GetByText("Change when reviewers count as disagreeing").ClickAsync();
+        await page.GetByLabel("Range of review scores, in points").FillAsync("101");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save thresholds" }).ClickAsync();
+
+        var error = page.Locator("#range-error");
+        await Assertions.Expect(error).ToContainTextAsync("Enter the range as a number of points from 0 to 100, like 25");
+        await Assertions.Expect(error).ToBeVisibleAsync();
+        await page.Locator(".govuk-error-summary").GetByRole(AriaRole.Link, new() { Name = "Enter the range as a number of points from 0 to 100, like 25" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Range of review scores, in points")).ToBeFocusedAsync();
+        var after = await Web.Apply.Drafts.RoundAsync(browser.App);
+        Assert.Equal((before.DisagreementRange, before.DisagreementDeviation), (after.DisagreementRange, after.DisagreementDeviation));
+    }
+
+    [Fact]
     public async Task Change_WithoutAReason_ShowsTheErrorAtTheReasonAndStaysAccessible()
     {
         var page = await SignedInAsManagerAsync(1280);

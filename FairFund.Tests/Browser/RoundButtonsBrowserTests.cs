@@ -55,6 +55,41 @@ public sealed class RoundButtonsBrowserTests(BrowserFixture browser) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task CancelTheRound_WithAReason_CancelsItAndRecordsTheReasonWhoAndWhenInItsHistory()
+    {
+        const string reason = "The funder withdrew this round's money; it will run again next year.";
+        var reference = await Screenings.OtherRoundAsync(browser.App, "CW-MH-2027-R3", "Round 3");
+        var page = await browser.SignedInPageAsync(SignedInClient.Manager);
+        await page.GotoAsync($"/fund/rounds/{reference}");
+
+        await page.GetByLabel("Why are you cancelling the round?").FillAsync(reason);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the round" }).ClickAsync();
+
+        await Assertions.Expect(StateTag(page)).ToHaveTextAsync(nameof(RoundState.Cancelled));
+        await Assertions.Expect(page.Locator("table.govuk-table tbody tr").First.Locator("td")).ToContainTextAsync([SignedInClient.Manager, "Draft to Cancelled", reason]);
+        var stored = RoundForms.Stored(browser.App, reference)!;
+        Assert.Equal(RoundState.Cancelled, stored.State);
+        var change = stored.History.Single(change => change.To == nameof(RoundState.Cancelled));
+        Assert.Equal((SignedInClient.Manager, reason, browser.App.Clock.GetUtcNow()), (change.Actor, change.Reason, change.At));
+    }
+
+    [Fact]
+    public async Task CancelTheRound_WithoutAReason_IsRefusedInWordsAndTheRoundStaysAsItWas()
+    {
+        var reference = await Screenings.OtherRoundAsync(browser.App, "CW-MH-2027-R4", "Round 4");
+        var page = await browser.SignedInPageAsync(SignedInClient.Manager);
+        await page.GotoAsync($"/fund/rounds/{reference}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the round" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("a reason for cancelling");
+        await Assertions.Expect(StateTag(page)).ToHaveTextAsync(nameof(RoundState.Draft));
+        var stored = RoundForms.Stored(browser.App, reference)!;
+        Assert.Equal(RoundState.Draft, stored.State);
+        Assert.DoesNotContain(stored.History, change => change.To == nameof(RoundState.Cancelled));
+    }
+
     /// <summary>The tag in "This round is …" on the round page.</summary>
     private static ILocator StateTag(IPage page) => page.Locator("p", new() { HasText = "This round is" }).Locator("strong.govuk-tag");
 }

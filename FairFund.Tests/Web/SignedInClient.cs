@@ -29,24 +29,44 @@ public static partial class SignedInClient
         return client;
     }
 
-    /// <summary>Gets the page the form is on, then posts the form with the token that page gave.</summary>
+    /// <summary>
+    /// Gets the page the form is on (<paramref name="formPage"/>, or <paramref name="path"/> itself), finds its form
+    /// that posts to <paramref name="path"/>, types <paramref name="fields"/> over the values the page gave and
+    /// submits it with everything else the form holds (its token, its hidden fields). Fails the test when the page
+    /// has no such form or the form could not send those fields: see <see cref="PageForm.CannotSend"/>.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, Dictionary<string, string> fields, string? formPage = null)
     {
-        var page = await client.GetStringAsync(new Uri(formPage ?? path, UriKind.Relative));
-        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value;
-        using var content = new FormUrlEncodedContent(fields);
+        var pagePath = formPage ?? path;
+        var page = await client.GetStringAsync(new Uri(pagePath, UriKind.Relative));
+        return await PageForms.For(page, pagePath, path, fields).SubmitAsync(client, fields);
+    }
+
+    /// <summary>
+    /// The form on <paramref name="formPage"/> (or <paramref name="path"/>) that posts to <paramref name="path"/> and can
+    /// send <paramref name="fields"/>, as the page gives it now: to submit later, as a tab kept open would, or twice,
+    /// as a second press of its button would.
+    /// </summary>
+    internal static async Task<PageForm> FormAsync(this HttpClient client, string path, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var pagePath = formPage ?? path;
+        return PageForms.For(await client.GetStringAsync(new Uri(pagePath, UriKind.Relative)), pagePath, path, fields);
+    }
+
+    /// <summary>
+    /// Posts exactly <paramref name="fields"/> and a token from <paramref name="formPage"/>: a request no form on the
+    /// page makes. Only for tests whose point is that such a request (forged, tampered, for another's record) is refused.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostComposedAsync(this HttpClient client, string path, Dictionary<string, string> fields, string formPage)
+    {
+        var page = await client.GetStringAsync(new Uri(formPage, UriKind.Relative));
+        var composed = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value };
+        using var content = new FormUrlEncodedContent(composed);
         return await client.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
     /// <summary>The antiforgery token of a form on a page already fetched.</summary>
     public static string TokenIn(string page) => AntiforgeryToken().Match(page).Groups[1].Value;
-
-    /// <summary>Posts a form with no fields but a token from a page fetched earlier, as a second press of its button would.</summary>
-    public static async Task<HttpResponseMessage> PostWithTokenAsync(this HttpClient client, string path, string token)
-    {
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
-        return await client.PostAsync(new Uri(path, UriKind.Relative), content);
-    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

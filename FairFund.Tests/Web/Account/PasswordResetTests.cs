@@ -184,9 +184,9 @@ public sealed class PasswordResetTests
         Assert.Contains("<a class=\"govuk-link\" href=\"/account/register\">Create an account</a>", page);
     }
 
-    /// <summary>Posts a form to a page that will not show one, with an antiforgery token from a page that does.</summary>
+    /// <summary>Forged on purpose: posts a form to a page that will not show one, with an antiforgery token from a page that does.</summary>
     private static Task<HttpResponseMessage> PostWithTokenFrom(HttpClient client, string formPage, string path, Dictionary<string, string> fields) =>
-        client.PostFormAsync(path, fields, formPage);
+        client.PostComposedAsync(path, fields, formPage);
 
     [Fact]
     public async Task ForgotPassword_WithAForgedHost_LinksToThePublicAddressOnly()

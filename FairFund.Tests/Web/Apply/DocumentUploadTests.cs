@@ -191,8 +191,9 @@ public sealed class DocumentUploadTests : IDisposable
         using var byReference = await client.GetAsync(new Uri($"/apply/applications/{otherReference}/documents/{otherDocument}", UriKind.Relative));
         using var byId = await client.GetAsync(new Uri($"/apply/applications/{own}/documents/{otherDocument}", UriKind.Relative));
         using var list = await client.GetAsync(new Uri(DocumentsPath(otherReference), UriKind.Relative));
-        using var remove = await client.PostFormAsync($"{DocumentsPath(own)}?handler=Remove", new() { ["documentId"] = otherDocument.ToString() }, formPage: DocumentsPath(own));
-        using var removeThere = await client.PostFormAsync($"{DocumentsPath(otherReference)}?handler=Remove", new() { ["documentId"] = otherDocument.ToString() }, formPage: DocumentsPath(own));
+        // Forged on purpose: no page of this applicant's offers to remove another group's document.
+        using var remove = await client.PostComposedAsync($"{DocumentsPath(own)}?handler=Remove", new() { ["documentId"] = otherDocument.ToString() }, formPage: DocumentsPath(own));
+        using var removeThere = await client.PostComposedAsync($"{DocumentsPath(otherReference)}?handler=Remove", new() { ["documentId"] = otherDocument.ToString() }, formPage: DocumentsPath(own));
 
         foreach (var response in new[] { byReference, byId, list, remove, removeThere })
         {
@@ -229,18 +230,14 @@ public sealed class DocumentUploadTests : IDisposable
         var form = await client.GetStringAsync(new Uri(DocumentsPath(reference), UriKind.Relative));
         var (_, before, _) = await DocumentsOfAsync(reference);
         var budget = Assert.Single(before);
+        var removeKept = PageForms.For(form, DocumentsPath(reference), $"{DocumentsPath(reference)}?handler=Remove", new Dictionary<string, string> { ["documentId"] = budget.Id.ToString() });
         await SubmitAsync(reference);
 
         var page = await client.GetStringAsync(new Uri(DocumentsPath(reference), UriKind.Relative));
         using var download = await client.GetAsync(new Uri($"/apply/applications/{reference}/documents/{budget.Id}", UriKind.Relative));
         // Posted from the page as it was before sending, still open in another tab.
         using var upload = await UploadAsync(client, reference, "late.pdf", DocumentBytes.Pdf(), token: SignedInClient.TokenIn(form));
-        using var removeForm = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["documentId"] = budget.Id.ToString(),
-            ["__RequestVerificationToken"] = SignedInClient.TokenIn(form),
-        });
-        using var remove = await client.PostAsync(new Uri($"{DocumentsPath(reference)}?handler=Remove", UriKind.Relative), removeForm);
+        using var remove = await removeKept.SubmitAsync(client);
 
         Assert.Contains("budget.pdf", page);
         Assert.DoesNotContain("type=\"file\"", page);

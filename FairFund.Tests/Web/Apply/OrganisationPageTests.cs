@@ -179,9 +179,14 @@ public sealed class OrganisationPageTests : IDisposable
     {
         var (before, version) = await GroupOf(SignedInClient.Applicant);
         using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
-        var form = FormOf(before.Details with { AreaServed = "Too late" }, Guid.NewGuid());
+        // Two tabs open on the same details: the other one is saved first.
+        var form = FormOf(before.Details with { AreaServed = "Too late" }, version);
+        var staleTab = await client.FormAsync(Path, form);
+        using (var other = await client.PostFormAsync(Path, FormOf(before.Details with { AreaServed = "Saved in the other tab" }, version)))
+            Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        (_, version) = await GroupOf(SignedInClient.Applicant);
 
-        using var response = await client.PostFormAsync(Path, form);
+        using var response = await staleTab.SubmitAsync(client, form);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/apply/organisation/changed", response.Headers.Location!.OriginalString);
@@ -224,7 +229,8 @@ public sealed class OrganisationPageTests : IDisposable
         var form = FormOf(southam with { AreaServed = "Taken over" }, version);
         form["id"] = southamId.ToString();
         form["Input.Id"] = southamId.ToString();
-        using var response = await client.PostFormAsync(Path + "?id=" + southamId, form, formPage: Path);
+        // Forged on purpose: the address and fields carry another group's id, which no form of the applicant's has.
+        using var response = await client.PostComposedAsync(Path + "?id=" + southamId, form, formPage: Path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var (mine, _) = await GroupOf(SignedInClient.Applicant);
@@ -293,8 +299,8 @@ public sealed class OrganisationPageTests : IDisposable
             ["Input.OfThemWithLivedExperience"] = details.OfThemWithLivedExperience.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.OfThemWhoUseTheServices"] = details.OfThemWhoUseTheServices.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        // An unticked checkbox sends nothing at all.
-        if (details.PostcodeIsHomeAddress) form["Input.PostcodeIsHomeAddress"] = "true";
+        // Unticked, the box sends nothing at all.
+        form["Input.PostcodeIsHomeAddress"] = details.PostcodeIsHomeAddress ? "true" : "";
         for (var i = 0; i < details.Contacts.Count; i++)
         {
             form[$"Input.Contacts[{i}].Name"] = details.Contacts[i].Name;

@@ -37,7 +37,8 @@ public sealed class OtherGroupsApplicationTests : IDisposable
 
         using var response = method == "GET"
             ? await client.GetAsync(new Uri(path, UriKind.Relative))
-            : await client.PostFormAsync(path, new()
+            // Forged on purpose: no page of this applicant's offers a form for another group's application.
+            : await client.PostComposedAsync(path, new()
             {
                 ["Version"] = version.ToString(), ["action"] = "continue",
                 ["Answer"] = "Changed by another group", ["Input.Title"] = "Changed", ["Input.Lines[0].Item"] = "Changed", ["Input.Lines[0].Cost"] = "5",
@@ -63,7 +64,8 @@ public sealed class OtherGroupsApplicationTests : IDisposable
 
         using var response = method == "GET"
             ? await client.GetAsync(new Uri(path, UriKind.Relative))
-            : await client.PostFormAsync(path, [], formPage: "/apply/organisation");
+            // Forged on purpose: no page offers a form for an application that does not exist.
+            : await client.PostComposedAsync(path, [], formPage: "/apply/organisation");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -129,16 +129,21 @@ public sealed class QuestionPagesTests : IDisposable
     [Fact]
     public async Task Budget_AnUnreadableCost_IsAnErrorAtThatFieldAndTheRestIsSaved()
     {
-        var (client, reference, version) = await DraftAsync();
+        var (client, reference, _) = await DraftAsync();
         using var _ = client;
+        // The page shows three empty lines; a fourth comes from "Save and add more lines".
+        using (var more = await client.PostFormAsync(Page(reference, "budget"), new()
+        {
+            ["Input.Lines[0].Item"] = "Room hire", ["Input.Lines[0].Cost"] = "£1,200.50", ["action"] = "more",
+        }))
+            Assert.Equal(HttpStatusCode.Redirect, more.StatusCode);
 
         using var response = await client.PostFormAsync(Page(reference, "budget"), new()
         {
-            ["Input.Lines[0].Item"] = "Room hire", ["Input.Lines[0].Cost"] = "£1,200.50",
             ["Input.Lines[1].Item"] = "", ["Input.Lines[1].Cost"] = "",
             ["Input.Lines[2].Item"] = "Snacks", ["Input.Lines[2].Cost"] = "twelve quid",
             ["Input.Lines[3].Item"] = "Travel", ["Input.Lines[3].Cost"] = "300",
-            ["Version"] = version.ToString(), ["action"] = "continue",
+            ["action"] = "continue",
         });
         var html = await response.Content.ReadAsStringAsync();
 
@@ -262,12 +267,13 @@ public sealed class QuestionPagesTests : IDisposable
     [Fact]
     public async Task Save_FromAStaleTab_DoesNotOverwriteAndSaysSo()
     {
-        var (client, reference, staleVersion) = await DraftAsync();
+        var (client, reference, _) = await DraftAsync();
         using var _ = client;
+        var typed = new Dictionary<string, string> { ["Answer"] = "Typed in the stale tab.", ["action"] = "continue" };
+        var staleTab = await client.FormAsync(Page(reference, "outcomes"), typed);
         await factory.ChangeAsync(reference, application => application.AnswerOutcomes("Saved in the other tab."));
 
-        using var response = await client.PostFormAsync(Page(reference, "outcomes"),
-            new() { ["Answer"] = "Typed in the stale tab.", ["Version"] = staleVersion.ToString(), ["action"] = "continue" });
+        using var response = await staleTab.SubmitAsync(client, typed);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
@@ -277,8 +283,7 @@ public sealed class QuestionPagesTests : IDisposable
         Assert.Equal("Saved in the other tab.", saved.Outcomes);
         // Saving again from the page as shown knowingly replaces the other answer.
         Assert.Contains($"value=\"{currentVersion}\"", html);
-        using var again = await client.PostFormAsync(Page(reference, "outcomes"),
-            new() { ["Answer"] = "Typed in the stale tab.", ["Version"] = currentVersion.ToString(), ["action"] = "continue" });
+        using var again = await PageForms.For(html, Page(reference, "outcomes"), Page(reference, "outcomes"), typed).SubmitAsync(client, typed);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal("Typed in the stale tab.", (await factory.LoadAsync(reference)).Application.Outcomes);
     }
@@ -288,13 +293,15 @@ public sealed class QuestionPagesTests : IDisposable
     {
         var reference = await factory.StartAsync(complete: true);
         var round = await factory.RoundAsync();
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+        // A tab opened on the page before the application was sent, and saved from after.
+        var typed = new Dictionary<string, string> { ["Answer"] = "Changed after sending", ["action"] = "continue" };
+        var keptOpen = await client.FormAsync(Page(reference, "outcomes"), typed);
         await factory.ChangeAsync(reference, application => application.Submit(factory.Clock.GetUtcNow(), "test", new SubmissionWindow(true, round.ClosesAt, factory.Clock.GetUtcNow()), new GrantRange(1000m, 25000m)));
         var (_, version) = await factory.LoadAsync(reference);
-        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
 
         using var get = await client.GetAsync(new Uri(Page(reference, "outcomes"), UriKind.Relative));
-        using var post = await client.PostFormAsync(Page(reference, "outcomes"),
-            new() { ["Answer"] = "Changed after sending", ["Version"] = version.ToString(), ["action"] = "continue" }, formPage: "/apply/organisation");
+        using var post = await keptOpen.SubmitAsync(client, typed);
 
         Assert.Equal($"/apply/applications/{reference}/status", get.Headers.Location!.OriginalString);
         Assert.Equal($"/apply/applications/{reference}/status", post.Headers.Location!.OriginalString);

@@ -107,11 +107,11 @@ public sealed class SendApplicationTests : IDisposable
         var reference = await factory.StartAsync(complete: true);
         var round = await factory.RoundAsync();
         using var client = await SignedInMinutesBeforeClosingAsync(round.ClosesAt);
-        var token = await TokenPageAsync(client, reference);
+        var send = await SendFormAsync(client, reference);
         var (_, version) = await factory.LoadAsync(reference);
 
         factory.Clock.SetUtcNow(round.ClosesAt);
-        using var response = await client.PostWithTokenAsync(Check(reference), token);
+        using var response = await send.SubmitAsync(client);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -132,10 +132,10 @@ public sealed class SendApplicationTests : IDisposable
         var reference = await factory.StartAsync(complete: true);
         var round = await factory.RoundAsync();
         using var client = await SignedInMinutesBeforeClosingAsync(round.ClosesAt);
-        var token = await TokenPageAsync(client, reference);
+        var send = await SendFormAsync(client, reference);
 
         factory.Clock.SetUtcNow(round.ClosesAt.AddTicks(-1));
-        using var response = await client.PostWithTokenAsync(Check(reference), token);
+        using var response = await send.SubmitAsync(client);
 
         Assert.Equal(Sent(reference), response.Headers.Location!.OriginalString);
         var (saved, _) = await factory.LoadAsync(reference);
@@ -148,12 +148,12 @@ public sealed class SendApplicationTests : IDisposable
     {
         var reference = await factory.StartAsync(complete: true);
         using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
-        var token = await TokenPageAsync(client, reference);
+        var send = await SendFormAsync(client, reference);
         var first = factory.Clock.GetUtcNow();
 
-        using var once = await client.PostWithTokenAsync(Check(reference), token);
+        using var once = await send.SubmitAsync(client);
         factory.Clock.Advance(TimeSpan.FromSeconds(3));
-        using var twice = await client.PostWithTokenAsync(Check(reference), token);
+        using var twice = await send.SubmitAsync(client);
 
         Assert.Equal(Sent(reference), once.Headers.Location!.OriginalString);
         Assert.Equal(Sent(reference), twice.Headers.Location!.OriginalString);
@@ -167,9 +167,9 @@ public sealed class SendApplicationTests : IDisposable
     {
         var reference = await factory.StartAsync(complete: true);
         using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
-        var token = await TokenPageAsync(client, reference);
+        var send = await SendFormAsync(client, reference);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => client.PostWithTokenAsync(Check(reference), token)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => send.SubmitAsync(client)));
 
         Assert.All(responses, response => Assert.Equal(Sent(reference), response.Headers.Location?.OriginalString));
         foreach (var response in responses) response.Dispose();
@@ -187,8 +187,8 @@ public sealed class SendApplicationTests : IDisposable
         using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
 
         var html = await client.GetStringAsync(new Uri(Check(reference), UriKind.Relative));
-        // The page offers no button, but a post from an older copy of it, or crafted, is refused too.
-        using var response = await client.PostFormAsync(Check(reference), [], formPage: "/apply/organisation");
+        // Forged on purpose: the page offers no button, but a crafted post is refused too.
+        using var response = await client.PostComposedAsync(Check(reference), [], formPage: "/apply/organisation");
         var refused = await response.Content.ReadAsStringAsync();
 
         Assert.Contains("You cannot send your application yet", html);
@@ -206,6 +206,9 @@ public sealed class SendApplicationTests : IDisposable
     public async Task Send_WhenTheGroupsDetailsNeedUpdating_IsRefused()
     {
         var reference = await factory.StartAsync(complete: true);
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+        // The check page opened while the group's details were complete, and sent from after they changed.
+        var send = await client.FormAsync(Check(reference), []);
         await factory.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<FairFundDbContext>();
@@ -213,9 +216,8 @@ public sealed class SendApplicationTests : IDisposable
             group.Update(group.Details with { AreaServed = "" });
             await db.SaveChangesAsync();
         });
-        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
 
-        using var response = await client.PostFormAsync(Check(reference), [], formPage: "/apply/organisation");
+        using var response = await send.SubmitAsync(client);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Contains("because your group&#x27;s details need updating first", html);
@@ -231,11 +233,11 @@ public sealed class SendApplicationTests : IDisposable
         using var client = limited.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var signIn = await client.PostFormAsync("/account/sign-in",
             new() { ["Input.Email"] = SignedInClient.Applicant, ["Input.Password"] = SignedInClient.Passwords[SignedInClient.Applicant] });
-        var token = await TokenPageAsync(client, reference);
+        var send = await SendFormAsync(client, reference);
 
-        using var first = await client.PostWithTokenAsync(Check(reference), token);
-        using var second = await client.PostWithTokenAsync(Check(reference), token);
-        using var third = await client.PostWithTokenAsync(Check(reference), token);
+        using var first = await send.SubmitAsync(client);
+        using var second = await send.SubmitAsync(client);
+        using var third = await send.SubmitAsync(client);
 
         Assert.Equal(Sent(reference), second.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
@@ -249,7 +251,6 @@ public sealed class SendApplicationTests : IDisposable
         return await SignedInClient.As(factory, SignedInClient.Applicant);
     }
 
-    /// <summary>Opens the check page as the person would before pressing the button, for the form's token.</summary>
-    private static async Task<string> TokenPageAsync(HttpClient client, string reference) =>
-        SignedInClient.TokenIn(await client.GetStringAsync(new Uri(Check(reference), UriKind.Relative)));
+    /// <summary>The check page's "Send application" form as the page gives it now, to press later or more than once.</summary>
+    private static Task<PageForm> SendFormAsync(HttpClient client, string reference) => client.FormAsync(Check(reference), []);
 }

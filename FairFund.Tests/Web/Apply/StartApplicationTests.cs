@@ -39,9 +39,10 @@ public sealed class StartApplicationTests : IDisposable
     {
         using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
 
-        using var first = await client.PostFormAsync($"/apply?handler=Start&round={DemoRound}", [], formPage: "/apply");
-        // The start page no longer offers the button, as a retried request or a second tab would not know.
-        using var second = await client.PostFormAsync($"/apply?handler=Start&round={DemoRound}", [], formPage: "/apply/organisation");
+        // The start page no longer offers the button after the first press, as a retried request or a second tab would not know.
+        var start = await client.FormAsync($"/apply?handler=Start&round={DemoRound}", [], formPage: "/apply");
+        using var first = await start.SubmitAsync(client);
+        using var second = await start.SubmitAsync(client);
 
         Assert.Equal(first.Headers.Location, second.Headers.Location);
         Assert.Equal(1, factory.WithScope(services => services.GetRequiredService<FairFundDbContext>().Applications.Count()));

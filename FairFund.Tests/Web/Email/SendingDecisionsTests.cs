@@ -126,12 +126,15 @@ public sealed partial class SendingDecisionsTests
         var (_, manager) = await DecidedAsync(app);
         using (var saved = await SaveAfterTheDecisionAsync(manager, "", "30", "9", "2027")) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         // Both presses come from the same page, as a double click or a second tab would send them.
-        var page = await manager.GetStringAsync(new Uri(DecisionsPage, UriKind.Relative));
-        var token = SignedInClient.TokenIn(page);
+        var send = await manager.FormAsync(DecisionsPage + "?handler=Send", []);
+        var save = await manager.FormAsync(DecisionsPage + "?handler=Save", []);
 
-        using (var first = await manager.PostWithTokenAsync(DecisionsPage + "?handler=Send", token)) Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        using (var second = await manager.PostWithTokenAsync(DecisionsPage + "?handler=Send", token)) Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
-        using (var third = await Moderating.ActAsync(manager, RoundTrigger.Notify)) Assert.Equal(HttpStatusCode.BadRequest, third.StatusCode);
+        using (var first = await send.SubmitAsync(manager)) Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        using (var second = await send.SubmitAsync(manager)) Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        // Forged on purpose: the round page links to the decisions page for Notify and has no form that sends it.
+        using (var third = await manager.PostComposedAsync(Moderating.RoundPage,
+            new() { ["Input.Trigger"] = nameof(RoundTrigger.Notify), ["Input.Version"] = FairFund.Tests.Web.Fund.RoundForms.Version(await manager.GetStringAsync(new Uri(Moderating.RoundPage, UriKind.Relative))) },
+            Moderating.RoundPage)) Assert.Equal(HttpStatusCode.BadRequest, third.StatusCode);
         var queuedAgain = await app.WithScopeAsync(async services =>
         {
             // A retry of the queueing itself, as after a crash between Notify and the last email queued.
@@ -151,7 +154,7 @@ public sealed partial class SendingDecisionsTests
         Assert.Contains("The decisions have already been sent.", await manager.GetStringAsync(new Uri(DecisionsPage, UriKind.Relative)), StringComparison.Ordinal);
 
         // A save from a page opened before the decisions went changes nothing the groups were sent.
-        using var lateSave = await manager.PostWithTokenAsync(DecisionsPage + "?handler=Save", token);
+        using var lateSave = await save.SubmitAsync(manager);
         Assert.Equal(HttpStatusCode.Redirect, lateSave.StatusCode);
         Assert.Equal(new DateOnly(2027, 9, 30), (await app.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().Rounds.AsNoTracking().SingleAsync(r => r.Reference == PanelRounds.Round))).WaitingListUntil);
     }
@@ -192,7 +195,7 @@ public sealed partial class SendingDecisionsTests
     }
 
     [Fact]
-    public async Task Send_WaitingListWithoutAClosingDate_IsRefusedAndQueuesNothing()
+    public async Task Send_ForgedWhileTheWaitingListHasNoClosingDate_IsRefusedAndQueuesNothing()
     {
         using var smtp = SmtpLoopback.Start();
         using var app = smtp.App();
@@ -200,7 +203,8 @@ public sealed partial class SendingDecisionsTests
 
         var page = await manager.GetStringAsync(new Uri(DecisionsPage, UriKind.Relative));
         Assert.Contains("Not yet: the letters need the date the waiting list closes", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
-        using var refused = await SendAsync(manager);
+        // Forged on purpose: the page's send button is disabled, so only a forged request can ask; it must be refused.
+        using var refused = await manager.PostComposedAsync(DecisionsPage + "?handler=Send", [], DecisionsPage);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("The round cannot send its decisions: it needs the date the waiting list closes", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);

@@ -23,17 +23,27 @@ public sealed class ApplicationScreeningTests : IDisposable
         return (await SignedInClient.As(_factory, SignedInClient.Manager), seed.Applications[0]);
     }
 
+    /// <summary>Chooses a screening decision and types the reason on the application's page, then presses "Save decision".</summary>
+    private static Task<HttpResponseMessage> DecideAsync(HttpClient client, string reference, string? decision, string? reason = null) =>
+        client.PostFormAsync(ApplicationPage(reference), DecisionFields(decision, reason));
+
     /// <summary>
-    /// Posts a screening decision. The antiforgery token comes from the round's page, which always has a form, so
-    /// a post can be made where the application page shows none, as a form kept open from earlier would be.
+    /// Forged on purpose, for a test that a decision the page does not offer now is refused: posts the decision with
+    /// <paramref name="version"/> and a token from the round's page, which always has a form, where the application
+    /// page shows no form (or another version), as a form kept open from earlier would send it.
     /// </summary>
-    private static async Task<HttpResponseMessage> DecideAsync(HttpClient client, string reference, string? decision, string? reason = null, string? version = null)
+    private static Task<HttpResponseMessage> ForgedDecisionAsync(HttpClient client, string reference, string? decision, string? reason, string version)
     {
-        var path = ApplicationPage(reference);
-        version ??= VersionIn(await client.GetStringAsync(new Uri(path, UriKind.Relative)));
-        var fields = new Dictionary<string, string> { ["Input.Version"] = version, ["Input.Reason"] = reason ?? "" };
+        var fields = DecisionFields(decision, reason);
+        fields["Input.Version"] = version;
+        return client.PostComposedAsync(ApplicationPage(reference), fields, formPage: $"/fund/rounds/{Round}");
+    }
+
+    private static Dictionary<string, string> DecisionFields(string? decision, string? reason)
+    {
+        var fields = new Dictionary<string, string> { ["Input.Reason"] = reason ?? "" };
         if (decision is not null) fields["Input.Decision"] = decision;
-        return await client.PostFormAsync(path, fields, formPage: $"/fund/rounds/{Round}");
+        return fields;
     }
 
     [Fact]
@@ -191,11 +201,11 @@ public sealed class ApplicationScreeningTests : IDisposable
     {
         var (client, reference) = await ScreeningAsync();
         using var _ = client;
-        var stale = VersionIn(await client.GetStringAsync(new Uri(ApplicationPage(reference), UriKind.Relative)));
+        var kept = await client.FormAsync(ApplicationPage(reference), DecisionFields("eligible", null));
         await SeededApplications.ChangeAsync(_factory, reference, a => a.MarkIneligible(_factory.Clock.GetUtcNow(), "other.manager@demo.fairfund.test", Reason));
         var afterOther = await SeededApplications.StoredAsync(_factory, reference);
 
-        using var response = await DecideAsync(client, reference, "eligible", version: stale);
+        using var response = await kept.SubmitAsync(client, DecisionFields("eligible", null));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
@@ -205,7 +215,7 @@ public sealed class ApplicationScreeningTests : IDisposable
     }
 
     [Fact]
-    public async Task Post_WithdrawnMeanwhile_ShowsTheRuleInTheErrorSummary()
+    public async Task Post_ForgedForAWithdrawnApplication_ShowsTheRuleInTheErrorSummary()
     {
         var (client, reference) = await ScreeningAsync();
         using var _ = client;
@@ -214,7 +224,8 @@ public sealed class ApplicationScreeningTests : IDisposable
         Assert.DoesNotContain("name=\"Input.Decision\"", page);
         Assert.Contains("This application is withdrawn, so it needs no screening decision.", page);
 
-        using var response = await DecideAsync(client, reference, "eligible", version: (await SeededApplications.StoredAsync(_factory, reference)).Version.ToString());
+        // A form kept open from before would carry the old version and be shown the change; this one carries the new version.
+        using var response = await ForgedDecisionAsync(client, reference, "eligible", null, (await SeededApplications.StoredAsync(_factory, reference)).Version.ToString());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("The application cannot be marked eligible: it is withdrawn.", await response.Content.ReadAsStringAsync());
@@ -222,14 +233,14 @@ public sealed class ApplicationScreeningTests : IDisposable
     }
 
     [Fact]
-    public async Task Scoring_FormIsAbsentAndAPostIsRefused()
+    public async Task Scoring_FormIsAbsentAndAForgedPostIsRefused()
     {
         var (client, reference) = await ScreeningAsync(PanelRoundStage.Scoring);
         using var _ = client;
         var before = await SeededApplications.StoredAsync(_factory, reference);
 
         var page = await client.GetStringAsync(new Uri(ApplicationPage(reference), UriKind.Relative));
-        using var response = await DecideAsync(client, reference, "not-eligible", Reason, version: before.Version.ToString());
+        using var response = await ForgedDecisionAsync(client, reference, "not-eligible", Reason, before.Version.ToString());
 
         Assert.DoesNotContain("name=\"Input.Decision\"", page);
         Assert.Contains("Screening decisions can be made only while the round is being screened", page);
@@ -251,7 +262,8 @@ public sealed class ApplicationScreeningTests : IDisposable
             using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path} gave {(int)response.StatusCode}");
         }
-        using var post = await client.PostFormAsync(ApplicationPage(draft), new() { ["Input.Decision"] = "eligible", ["Input.Version"] = Guid.Empty.ToString() }, formPage: ApplicationPage(reference));
+        // Forged on purpose: no page offers a form for a draft's screening; a post made up for it is not found.
+        using var post = await client.PostComposedAsync(ApplicationPage(draft), new() { ["Input.Decision"] = "eligible", ["Input.Version"] = Guid.Empty.ToString() }, formPage: ApplicationPage(reference));
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Equal(ApplicationState.Draft, (await SeededApplications.LoadAsync(_factory, draft)).State);
     }
@@ -270,6 +282,7 @@ public sealed class ApplicationScreeningTests : IDisposable
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal("/account/access-denied", response.Headers.Location!.AbsolutePath);
         }
+        // Forged on purpose, with no token: these roles are never shown the form, and their post must change nothing.
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Decision"] = "eligible" });
         using var post = await client.PostAsync(new Uri(ApplicationPage(seed.Applications[0]), UriKind.Relative), content);
         Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);

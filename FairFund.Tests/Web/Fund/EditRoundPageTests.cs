@@ -96,7 +96,7 @@ public sealed partial class EditRoundPageTests : IDisposable
     }
 
     [Fact]
-    public async Task SaveDetails_OpenRound_IsRefusedAndTheRulesAreShownReadOnlyWithTheirHash()
+    public async Task SaveDetails_ForgedForAnOpenRound_IsRefusedAndTheRulesAreShownReadOnlyWithTheirHash()
     {
         using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
         var editDemo = $"/fund/rounds/{Demo}/edit";
@@ -109,7 +109,8 @@ public sealed partial class EditRoundPageTests : IDisposable
 
         var fields = RoundForms.NewRound(Demo);
         fields["Version"] = await VersionAsync(client, $"/fund/rounds/{Demo}");
-        using var response = await client.PostFormAsync($"{editDemo}?handler=SaveDetails", fields, $"/fund/rounds/{Demo}");
+        // Forged on purpose: an open round's set-up page has no form; a made-up save must be refused.
+        using var response = await client.PostComposedAsync($"{editDemo}?handler=SaveDetails", fields, $"/fund/rounds/{Demo}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("cannot change once it has opened", await response.Content.ReadAsStringAsync());
@@ -120,17 +121,12 @@ public sealed partial class EditRoundPageTests : IDisposable
     public async Task SaveDetails_StaleVersion_ShowsSomeoneElseChangedItAndKeepsTheirChange()
     {
         using var client = await ManagerWithDraftAsync();
-        var stale = await VersionAsync(client, EditPage);
-        var theirs = RoundForms.NewRound(Draft);
-        theirs["Details.Name"] = "Their name";
-        theirs["Version"] = stale;
-        using (var first = await client.PostFormAsync($"{EditPage}?handler=SaveDetails", theirs, EditPage))
+        // Two tabs opened on the same version of the page: theirs is saved first, then mine.
+        var form = await client.FormAsync($"{EditPage}?handler=SaveDetails", [], EditPage);
+        using (var first = await form.SubmitAsync(client, new Dictionary<string, string> { ["Details.Name"] = "Their name" }))
             Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
 
-        var mine = RoundForms.NewRound(Draft);
-        mine["Details.Name"] = "My name";
-        mine["Version"] = stale;
-        using var response = await client.PostFormAsync($"{EditPage}?handler=SaveDetails", mine, EditPage);
+        using var response = await form.SubmitAsync(client, new Dictionary<string, string> { ["Details.Name"] = "My name" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         using var changed = await client.GetAsync(response.Headers.Location);

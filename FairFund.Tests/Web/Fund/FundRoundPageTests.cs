@@ -81,12 +81,13 @@ public sealed partial class FundRoundPageTests : IDisposable
     }
 
     [Fact]
-    public async Task Post_TriggerNotAllowedNow_IsRefusedInWords()
+    public async Task Post_ForgedTriggerNotAllowedNow_IsRefusedInWords()
     {
         using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
         var page = await client.GetStringAsync(new Uri(RoundPage, UriKind.Relative));
 
-        using var response = await client.PostFormAsync(RoundPage, new() { ["Input.Trigger"] = "Approve", ["Input.Version"] = Version(page) });
+        // Forged on purpose: an open round's page has no Approve button; a made-up post must be refused in words.
+        using var response = await client.PostComposedAsync(RoundPage, new() { ["Input.Trigger"] = "Approve", ["Input.Version"] = Version(page) }, RoundPage);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("The round cannot be approved: it is open for applications.", await response.Content.ReadAsStringAsync());
@@ -111,12 +112,12 @@ public sealed partial class FundRoundPageTests : IDisposable
     {
         using var mine = await SignedInClient.As(_factory, SignedInClient.Manager);
         using var theirs = await SignedInClient.As(_factory, SignedInClient.Manager);
-        var myPage = await mine.GetStringAsync(new Uri(RoundPage, UriKind.Relative));
-        using (var theirClose = await theirs.PostFormAsync(RoundPage, new() { ["Input.Trigger"] = "Close", ["Input.Version"] = Version(myPage) }))
+        var cancel = new Dictionary<string, string> { ["Input.Trigger"] = "Cancel", ["Input.Reason"] = "Funding withdrawn" };
+        var myForm = await mine.FormAsync(RoundPage, cancel);
+        using (var theirClose = await theirs.PostFormAsync(RoundPage, new() { ["Input.Trigger"] = "Close" }))
             Assert.Equal(HttpStatusCode.Redirect, theirClose.StatusCode);
 
-        using var response = await mine.PostFormAsync(RoundPage,
-            new() { ["Input.Trigger"] = "Cancel", ["Input.Version"] = Version(myPage), ["Input.Reason"] = "Funding withdrawn" });
+        using var response = await myForm.SubmitAsync(mine, cancel);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         using var changed = await mine.GetAsync(response.Headers.Location);

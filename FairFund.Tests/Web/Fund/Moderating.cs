@@ -14,13 +14,22 @@ internal static partial class Moderating
 
     public static string ApplicationPage(string reference) => $"{ModerationPage}/{reference}";
 
-    /// <summary>Presses one of the round page's buttons, with the version the page showed.</summary>
-    public static async Task<HttpResponseMessage> ActAsync(HttpClient manager, RoundTrigger trigger, string? reason = null)
+    /// <summary>Presses one of the round page's buttons (its form is the one whose hidden trigger is <paramref name="trigger"/>), typing the reason if given.</summary>
+    public static Task<HttpResponseMessage> ActAsync(HttpClient manager, RoundTrigger trigger, string? reason = null)
+    {
+        var fields = new Dictionary<string, string> { ["Input.Trigger"] = trigger.ToString() };
+        if (reason is not null) fields["Input.Reason"] = reason;
+        return manager.PostFormAsync(RoundPage, fields);
+    }
+
+    /// <summary>
+    /// Forged on purpose, for tests that the server refuses what the page does not offer: posts <paramref name="trigger"/>
+    /// to the round page with the version it showed, whether or not the page has an enabled button for it.
+    /// </summary>
+    public static async Task<HttpResponseMessage> ForgedActAsync(HttpClient manager, RoundTrigger trigger)
     {
         var page = await manager.GetStringAsync(new Uri(RoundPage, UriKind.Relative));
-        var fields = new Dictionary<string, string> { ["Input.Trigger"] = trigger.ToString(), ["Input.Version"] = RoundForms.Version(page) };
-        if (reason is not null) fields["Input.Reason"] = reason;
-        return await manager.PostFormAsync(RoundPage, fields);
+        return await manager.PostComposedAsync(RoundPage, new() { ["Input.Trigger"] = trigger.ToString(), ["Input.Version"] = RoundForms.Version(page) }, RoundPage);
     }
 
     /// <summary>Closes scoring through the round page, which must accept it.</summary>
@@ -63,16 +72,30 @@ internal static partial class Moderating
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
-    /// <summary>Records a change to one application's decision through its moderation page.</summary>
-    public static async Task<HttpResponseMessage> OverrideAsync(HttpClient manager, string reference, string kind, string? amount, string? pot, string? reason)
+    /// <summary>Records a change to one application's decision through its moderation page's form, as "Record this change" sends it.</summary>
+    public static Task<HttpResponseMessage> OverrideAsync(HttpClient manager, string reference, string kind, string? amount, string? pot, string? reason) =>
+        manager.PostFormAsync(ApplicationPage(reference), OverrideFields(kind, amount, pot, reason));
+
+    /// <summary>
+    /// Forged on purpose, for tests that a change the page no longer offers (the round decided) is refused: posts the
+    /// change with the round version the page showed, whether or not the page has the form.
+    /// </summary>
+    public static async Task<HttpResponseMessage> ForgedOverrideAsync(HttpClient manager, string reference, string kind, string? amount, string? pot, string? reason)
     {
         var path = ApplicationPage(reference);
         var page = await manager.GetStringAsync(new Uri(path, UriKind.Relative));
-        var fields = new Dictionary<string, string> { ["Input.RoundVersion"] = RoundVersion().Match(page).Groups[1].Value, ["Input.Kind"] = kind };
+        var fields = OverrideFields(kind, amount, pot, reason);
+        fields["Input.RoundVersion"] = RoundVersion().Match(page).Groups[1].Value;
+        return await manager.PostComposedAsync(path, fields, path);
+    }
+
+    private static Dictionary<string, string> OverrideFields(string kind, string? amount, string? pot, string? reason)
+    {
+        var fields = new Dictionary<string, string> { ["Input.Kind"] = kind };
         if (amount is not null) fields["Input.Amount"] = amount;
         if (pot is not null) fields["Input.PotKey"] = pot;
         if (reason is not null) fields["Input.Reason"] = reason;
-        return await manager.PostFormAsync(path, fields);
+        return fields;
     }
 
     /// <summary>One row of the moderation page's ranked list, read from the data it carries.</summary>

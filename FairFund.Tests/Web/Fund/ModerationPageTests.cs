@@ -148,7 +148,8 @@ public sealed partial class ModerationPageTests : IDisposable
         Assert.Contains($"id=\"remaining\">\u2212£", moderation);
         Assert.DoesNotContain("£-", moderation);
 
-        using var approve = await Moderating.ActAsync(manager, RoundTrigger.Approve);
+        // Forged on purpose: the page's approve button is disabled ("Not yet"), so only a forged post can ask.
+        using var approve = await Moderating.ForgedActAsync(manager, RoundTrigger.Approve);
 
         Assert.Equal(HttpStatusCode.BadRequest, approve.StatusCode);
         var refusal = await approve.Content.ReadAsStringAsync();
@@ -188,7 +189,8 @@ public sealed partial class ModerationPageTests : IDisposable
 
         var decided = await manager.GetStringAsync(new Uri(Moderating.ApplicationPage(changed.Reference), UriKind.Relative));
         Assert.DoesNotContain("Record this change", decided);
-        using var late = await Moderating.OverrideAsync(manager, changed.Reference, "ChangeAmount", "1200", null, "Too late.");
+        // Forged on purpose: a decided round's pages offer no change; one made up must be refused.
+        using var late = await Moderating.ForgedOverrideAsync(manager, changed.Reference, "ChangeAmount", "1200", null, "Too late.");
         Assert.Equal(1, await OverrideCountAsync());
     }
 

@@ -59,13 +59,13 @@ internal static partial class Screenings
         });
 
     /// <summary>A second round, in draft, for addresses that mix one round with another's application.</summary>
-    public static Task<string> OtherRoundAsync(FairFundFactory factory) =>
+    public static Task<string> OtherRoundAsync(FairFundFactory factory, string reference = "CW-MH-2027-R2", string name = "Round 2") =>
         factory.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<FairFundDbContext>();
             var demo = await db.Rounds.AsNoTracking().SingleAsync(r => r.Reference == Round);
-            var other = new Round(Guid.NewGuid(), "CW-MH-2027-R2", "Round 2", demo.Purpose, demo.OpensAt.AddMonths(6), demo.ClosesAt.AddMonths(6),
-                demo.Rules with { Reference = "CW-MH-2027-R2", Name = "Round 2" });
+            var other = new Round(Guid.NewGuid(), reference, name, demo.Purpose, demo.OpensAt.AddMonths(6), demo.ClosesAt.AddMonths(6),
+                demo.Rules with { Reference = reference, Name = name });
             db.Rounds.Add(other);
             await db.SaveChangesAsync();
             return other.Reference;

@@ -59,12 +59,8 @@ public sealed class PanelAccessTests : IDisposable
             new() { ["Declaration.Kind"] = "Other", ["Declaration.Note"] = "I realised my neighbour runs it" });
         Assert.Equal(HttpStatusCode.Redirect, found.StatusCode);
 
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = SignedInClient.TokenIn(open), ["Version"] = PanelPages.VersionIn(open),
-            ["Sheet.Scores[need]"] = "4", ["Sheet.CommentForApplicant"] = "Great", ["action"] = "draft",
-        });
-        using var posted = await member.PostAsync(new Uri(PanelPages.ReviewPath(application) + "?handler=Scores", UriKind.Relative), content);
+        var typed = new Dictionary<string, string> { ["Sheet.Scores[need]"] = "4", ["Sheet.CommentForApplicant"] = "Great", ["action"] = "draft" };
+        using var posted = await PageForms.For(open, PanelPages.ReviewPath(application), PanelPages.ReviewPath(application) + "?handler=Scores", typed).SubmitAsync(member, typed);
         using var after = await member.GetAsync(new Uri(PanelPages.ReviewPath(application), UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);

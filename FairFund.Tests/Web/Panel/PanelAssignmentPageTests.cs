@@ -65,11 +65,12 @@ public sealed class PanelAssignmentPageTests : IDisposable
     }
 
     [Fact]
-    public async Task AssignAutomatically_RoundStillOpen_IsRefusedInWords()
+    public async Task AssignAutomatically_ForgedWhileTheRoundIsStillOpen_IsRefusedInWords()
     {
         using var manager = await SignedInClient.As(_factory, SignedInClient.Manager);
 
-        using var refused = await manager.PostFormAsync($"{PanelPage}?handler=AssignAutomatically", [], PanelPage);
+        // Forged on purpose: the page has no assign button while the round is open; a made-up post must be refused.
+        using var refused = await manager.PostComposedAsync($"{PanelPage}?handler=AssignAutomatically", [], PanelPage);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var page = await refused.Content.ReadAsStringAsync();

@@ -182,13 +182,14 @@ public sealed class PanelInviteTests : IDisposable
     }
 
     [Fact]
-    public async Task SendAgain_AfterJoining_IsRefusedInWords()
+    public async Task SendAgain_ForgedAfterJoining_IsRefusedInWords()
     {
         var seed = await PanelRounds.SeedAsync(_factory, applications: 1, members: 1);
         var seat = await SeatAsync(_factory, seed.Members[0]);
         using var manager = await SignedInClient.As(_factory, SignedInClient.Manager);
 
-        using var refused = await manager.PostFormAsync($"{PanelPage}?handler=SendAgain&member={seat.Id}", [], PanelPage);
+        // Forged on purpose: the page offers "Send again" only to members who have not joined.
+        using var refused = await manager.PostComposedAsync($"{PanelPage}?handler=SendAgain&member={seat.Id}", [], PanelPage);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains($"{seed.Members[0]} has already joined the panel.", await refused.Content.ReadAsStringAsync());

@@ -22,13 +22,9 @@ internal static partial class PanelPages
 
     public static string ConflictPath(string application) => ReviewPath(application) + "/conflict";
 
-    /// <summary>Gets the form's page, then posts the fields with the token and the version that page gave.</summary>
-    public static async Task<HttpResponseMessage> PostReviewAsync(this HttpClient client, string path, Dictionary<string, string> fields, string? formPage = null)
-    {
-        var page = await client.GetStringAsync(new Uri(formPage ?? path.Split('?')[0], UriKind.Relative));
-        fields.TryAdd("Version", VersionIn(page));
-        return await client.PostFormAsync(path, fields, formPage ?? path.Split('?')[0]);
-    }
+    /// <summary>Gets the form's page, then submits its form to <paramref name="path"/> with the fields typed over it (the token and the review's version are the page's).</summary>
+    public static Task<HttpResponseMessage> PostReviewAsync(this HttpClient client, string path, Dictionary<string, string> fields, string? formPage = null) =>
+        client.PostFormAsync(path, fields, formPage ?? path.Split('?')[0]);
 
     public static async Task DeclareNoConflictAsync(this HttpClient client, string application)
     {

@@ -194,13 +194,13 @@ public sealed class ScoringPageTests : IDisposable
         var openPage = await member.GetStringAsync(new Uri(PanelPages.ReviewPath(application), UriKind.Relative));
         await PanelPages.CloseScoringAsync(_factory);
 
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        // The revise form, still open from before scoring closed.
+        var typed = new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = SignedInClient.TokenIn(openPage), ["Version"] = PanelPages.VersionIn(openPage),
             ["Sheet.Scores[need]"] = "4", ["Sheet.Scores[approach]"] = "4", ["Sheet.Scores[outcomes]"] = "4", ["Sheet.Scores[value]"] = "4",
             ["Sheet.CommentForApplicant"] = "Changed my mind",
-        });
-        using var response = await member.PostAsync(new Uri(PanelPages.ReviewPath(application) + "?handler=Revise", UriKind.Relative), content);
+        };
+        using var response = await PageForms.For(openPage, PanelPages.ReviewPath(application), PanelPages.ReviewPath(application) + "?handler=Revise", typed).SubmitAsync(member, typed);
 
         var refused = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -222,7 +222,7 @@ public sealed class ScoringPageTests : IDisposable
 
         await member.DeclareNoConflictAsync(application);
         var page = await member.GetStringAsync(new Uri(PanelPages.ReviewPath(application), UriKind.Relative));
-        // The page offers no scoring form, so the post is made with the conflict form's token, as a crafted one would be.
+        // Forged on purpose: the page offers no scoring form, so the post is made with the conflict form's token, as a crafted one would be.
         var formPage = await member.GetStringAsync(new Uri(PanelPages.ConflictPath(application), UriKind.Relative));
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -248,12 +248,8 @@ public sealed class ScoringPageTests : IDisposable
         var stalePage = await member.GetStringAsync(new Uri(PanelPages.ReviewPath(application), UriKind.Relative));
         using var otherTab = await member.ScoreAsync(application, PanelPages.Scores(2, 2, 2, 2), "From the other tab", "draft");
 
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = SignedInClient.TokenIn(stalePage), ["Version"] = PanelPages.VersionIn(stalePage),
-            ["Sheet.Scores[need]"] = "0", ["Sheet.CommentForApplicant"] = "From the stale tab", ["action"] = "submit",
-        });
-        using var response = await member.PostAsync(new Uri(PanelPages.ReviewPath(application) + "?handler=Scores", UriKind.Relative), content);
+        var typed = new Dictionary<string, string> { ["Sheet.Scores[need]"] = "0", ["Sheet.CommentForApplicant"] = "From the stale tab", ["action"] = "submit" };
+        using var response = await PageForms.For(stalePage, PanelPages.ReviewPath(application), PanelPages.ReviewPath(application) + "?handler=Scores", typed).SubmitAsync(member, typed);
 
         var page = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);

@@ -27,7 +27,7 @@ public sealed class ErrorPageTests(FairFundFactory factory) : IClassFixture<Fair
         using var client = SignedInClient.Anonymous(factory);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = SignedInClient.Applicant });
 
-        // As a form left open until its token no longer matches would arrive.
+        // Composed on purpose, with no token: as a form left open until its token no longer matches would arrive.
         using var response = await client.PostAsync(new Uri("/account/forgot-password", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
