@@ -233,7 +233,17 @@ public sealed class Round
 
     public void Archive(DateTimeOffset now, string actor) => Fire(RoundTrigger.Archive, now, actor);
 
+    /// <summary>Cancels a draft or open round, with the reason that its history records.</summary>
     public void Cancel(DateTimeOffset now, string actor, string reason) => Fire(RoundTrigger.Cancel, now, actor, reason: reason);
+
+    /// <summary>
+    /// The limit on the reason for cancelling a round or closing scoring early: a few sentences, recorded in the
+    /// round's history and shown wherever the history is.
+    /// </summary>
+    public static TextLimit ReasonLimit { get; } = TextLimit.Note;
+
+    /// <summary>What is wrong with a reason for <see cref="Cancel"/> or <see cref="CloseScoring"/> against <see cref="ReasonLimit"/>, at <c>reason</c>; null when it is within it.</summary>
+    public static Problem? CheckReason(string? reason) => FreeText.Check("reason", "The reason", FreeText.Clean(reason), ReasonLimit);
 
     /// <summary>The rules with the revealed seed, ready for the allocation.</summary>
     public RoundSettings RulesForAllocation() => RevealedSeed is { } seed
@@ -321,6 +331,12 @@ public sealed class Round
 
     private void Fire(RoundTrigger trigger, DateTimeOffset at, string actor, RoundProgress? progress = null, string? reason = null, IReadOnlyList<string>? allocationProblems = null)
     {
+        // A reason is kept as every typed text is, cleaned, and only within its limit, before anything changes.
+        if (reason is not null)
+        {
+            if (CheckReason(reason) is { } tooLong) throw new DomainRuleException(tooLong.Message + ".");
+            reason = FreeText.Clean(reason) is { Length: > 0 } clean ? clean : null;
+        }
         var whyNot = WhyNot(trigger, progress, reason, allocationProblems);
         if (whyNot.Count > 0) throw new DomainRuleException($"The round cannot {Verb(trigger)}: {string.Join("; ", whyNot)}.");
         _underWay = (at, actor, reason);

@@ -30,6 +30,18 @@ internal static partial class PageForms
         throw new Xunit.Sdk.XunitException($"No form on {pagePath} posts to an address containing {actionContains}");
     }
 
+    /// <summary>The first form on <paramref name="html"/> (fetched from <paramref name="pagePath"/>) whose field <paramref name="field"/> holds <paramref name="value"/>: one of several buttons' forms on one page.</summary>
+    public static PageForm FindHolding(string html, string pagePath, string field, string value)
+    {
+        foreach (Match form in Forms().Matches(html))
+        {
+            var fields = FieldsOf(form.Groups["body"].Value);
+            if (fields.TryGetValue(field, out var held) && held == value)
+                return new PageForm(WebUtility.HtmlDecode(Attribute(form.Groups["attributes"].Value, "action") ?? pagePath), fields);
+        }
+        throw new Xunit.Sdk.XunitException($"No form on {pagePath} has {field} = {value}");
+    }
+
     private static Dictionary<string, string> FieldsOf(string body)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
