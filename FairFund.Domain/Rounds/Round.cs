@@ -190,7 +190,11 @@ public sealed class Round
 
     public DateTimeOffset? AfterTheDecisionSetAt { get; private set; }
 
+    /// <summary>The most characters the grant's conditions may have, as the database column holds them.</summary>
     public const int GrantConditionsMaxLength = 4000;
+
+    /// <summary>The limit on the grant's conditions, prose that every funded group's letter quotes: a few paragraphs.</summary>
+    public static TextLimit GrantConditionsLimit { get; } = new(GrantConditionsMaxLength, 600);
 
     /// <summary>
     /// Sets the conditions that come with a grant and the date the waiting list closes, which the decision
@@ -211,15 +215,18 @@ public sealed class Round
     {
         ArgumentNullException.ThrowIfNull(grantConditions);
         var problems = new List<Problem>();
-        var length = Tidy(grantConditions).Length;
-        if (length > GrantConditionsMaxLength)
-            problems.Add(new Problem(nameof(GrantConditions), $"The grant's conditions must be {GrantConditionsMaxLength:#,##0} characters or fewer (they have {length:#,##0})."));
+        var conditions = Tidy(grantConditions);
+        // Said of the conditions, plural, rather than in FreeText.Check's words for one text.
+        if (conditions.Length > GrantConditionsLimit.Characters)
+            problems.Add(new Problem(nameof(GrantConditions), $"The grant's conditions must be {GrantConditionsLimit.Characters:#,##0} characters or fewer (they have {conditions.Length:#,##0})."));
+        else if (FreeText.WordsIn(conditions) is var words && words > GrantConditionsLimit.Words)
+            problems.Add(new Problem(nameof(GrantConditions), $"The grant's conditions must be {GrantConditionsLimit.Words:#,##0} words or fewer (they have {words:#,##0})."));
         if (waitingListUntil is { } until && until <= Today(now))
             problems.Add(new Problem(nameof(WaitingListUntil), "The date the waiting list closes must be after today."));
         return problems;
     }
 
-    private static string Tidy(string grantConditions) => grantConditions.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+    private static string Tidy(string grantConditions) => FreeText.Clean(grantConditions);
 
     /// <summary>Why the waiting list's date cannot go in a letter now, in words after "it needs"; null when it can.</summary>
     public string? WaitingListProblem(DateTimeOffset now) => WaitingListUntil switch
