@@ -5,6 +5,7 @@ using FairFund.Web.Cli;
 using FairFund.Web.Data;
 using FairFund.Web.Deployment;
 using FairFund.Web.Email;
+using FairFund.Web.Forms;
 
 if (AllocateCommand.IsInvokedBy(args)) return AllocateCommand.Run(args, Console.Out, Console.Error);
 
@@ -41,6 +42,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Fund", Roles.FundManager);
     options.Conventions.AuthorizeFolder("/Panel", Roles.PanelMember);
     options.Conventions.AuthorizeFolder("/Apply", Roles.Applicant);
+    // Every form, so a NUL pasted into any field is dropped rather than answered with a bare 400.
+    options.Conventions.ConfigureFilter(new DropNulsFromForm());
 });
 // Write £, é and the like as themselves rather than as &#xA3; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>

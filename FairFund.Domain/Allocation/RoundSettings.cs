@@ -116,6 +116,7 @@ public sealed record RoundSettings(
             var pot = Pots[i];
             var here = Location.Item(Here("pots"), i);
             if (string.IsNullOrWhiteSpace(pot.Key)) yield return new Problem(Location.Field(here, "key"), "a pot needs a key");
+            else if (FreeText.Check(Location.Field(here, "key"), "The key", pot.Key, TextLimit.Key) is { } key) yield return key;
             else if (pot.Key == GeneralPotKey) yield return new Problem(Location.Field(here, "key"), $"\"{GeneralPotKey}\" is the name of the pot that funds everyone; choose another key");
             else if (!potKeys.Add(pot.Key)) yield return new Problem(Location.Field(here, "key"), $"the pot \"{pot.Key}\" is listed twice");
             if (FreeText.Check(Location.Field(here, "name"), "The name", pot.Name, TextLimit.Name) is { } name) yield return name;

@@ -159,7 +159,8 @@ public sealed record ModeratedAllocation(
 /// </summary>
 public static class Moderation
 {
-    public const int ReasonMaxLength = 2000;
+    /// <summary>The limit on an override's reason, which the group's letter and the allocation quote: a few sentences.</summary>
+    public static TextLimit ReasonLimit { get; } = TextLimit.Note;
 
     /// <summary>
     /// The allocation after <paramref name="overrides"/> (applied in the order made, the latest for an
@@ -235,10 +236,11 @@ public static class Moderation
                     break;
             }
         }
-        if (string.IsNullOrWhiteSpace(reason))
+        var cleanReason = FreeText.Clean(reason);
+        if (cleanReason.Length == 0)
             problems.Add(new Problem("reason", "Enter the reason for this change: it is recorded and shown wherever the allocation is"));
-        else if (reason.Trim().Length > ReasonMaxLength)
-            problems.Add(new Problem("reason", $"The reason must be {ReasonMaxLength} characters or fewer"));
+        else if (FreeText.Check("reason", "The reason", cleanReason, ReasonLimit) is { } tooLong)
+            problems.Add(tooLong);
         return problems;
     }
 

@@ -190,7 +190,11 @@ public sealed class Round
 
     public DateTimeOffset? AfterTheDecisionSetAt { get; private set; }
 
+    /// <summary>The most characters the grant's conditions may have, as the database column holds them.</summary>
     public const int GrantConditionsMaxLength = 4000;
+
+    /// <summary>The limit on the grant's conditions, prose that every funded group's letter quotes: a few paragraphs.</summary>
+    public static TextLimit GrantConditionsLimit { get; } = new(GrantConditionsMaxLength, 600);
 
     /// <summary>
     /// Sets the conditions that come with a grant and the date the waiting list closes, which the decision
@@ -211,15 +215,18 @@ public sealed class Round
     {
         ArgumentNullException.ThrowIfNull(grantConditions);
         var problems = new List<Problem>();
-        var length = Tidy(grantConditions).Length;
-        if (length > GrantConditionsMaxLength)
-            problems.Add(new Problem(nameof(GrantConditions), $"The grant's conditions must be {GrantConditionsMaxLength:#,##0} characters or fewer (they have {length:#,##0})."));
+        var conditions = Tidy(grantConditions);
+        // Said of the conditions, plural, rather than in FreeText.Check's words for one text.
+        if (conditions.Length > GrantConditionsLimit.Characters)
+            problems.Add(new Problem(nameof(GrantConditions), $"The grant's conditions must be {GrantConditionsLimit.Characters:#,##0} characters or fewer (they have {conditions.Length:#,##0})."));
+        else if (FreeText.WordsIn(conditions) is var words && words > GrantConditionsLimit.Words)
+            problems.Add(new Problem(nameof(GrantConditions), $"The grant's conditions must be {GrantConditionsLimit.Words:#,##0} words or fewer (they have {words:#,##0})."));
         if (waitingListUntil is { } until && until <= Today(now))
             problems.Add(new Problem(nameof(WaitingListUntil), "The date the waiting list closes must be after today."));
         return problems;
     }
 
-    private static string Tidy(string grantConditions) => grantConditions.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+    private static string Tidy(string grantConditions) => FreeText.Clean(grantConditions);
 
     /// <summary>Why the waiting list's date cannot go in a letter now, in words after "it needs"; null when it can.</summary>
     public string? WaitingListProblem(DateTimeOffset now) => WaitingListUntil switch
@@ -233,7 +240,17 @@ public sealed class Round
 
     public void Archive(DateTimeOffset now, string actor) => Fire(RoundTrigger.Archive, now, actor);
 
+    /// <summary>Cancels a draft or open round, with the reason that its history records.</summary>
     public void Cancel(DateTimeOffset now, string actor, string reason) => Fire(RoundTrigger.Cancel, now, actor, reason: reason);
+
+    /// <summary>
+    /// The limit on the reason for cancelling a round or closing scoring early: a few sentences, recorded in the
+    /// round's history and shown wherever the history is.
+    /// </summary>
+    public static TextLimit ReasonLimit { get; } = TextLimit.Note;
+
+    /// <summary>What is wrong with a reason for <see cref="Cancel"/> or <see cref="CloseScoring"/> against <see cref="ReasonLimit"/>, at <c>reason</c>; null when it is within it.</summary>
+    public static Problem? CheckReason(string? reason) => FreeText.Check("reason", "The reason", FreeText.Clean(reason), ReasonLimit);
 
     /// <summary>The rules with the revealed seed, ready for the allocation.</summary>
     public RoundSettings RulesForAllocation() => RevealedSeed is { } seed
@@ -382,6 +399,12 @@ public sealed class Round
 
     private void Fire(RoundTrigger trigger, DateTimeOffset at, string actor, RoundProgress? progress = null, string? reason = null, IReadOnlyList<string>? allocationProblems = null)
     {
+        // A reason is kept as every typed text is, cleaned, and only within its limit, before anything changes.
+        if (reason is not null)
+        {
+            if (CheckReason(reason) is { } tooLong) throw new DomainRuleException(tooLong.Message + ".");
+            reason = FreeText.Clean(reason) is { Length: > 0 } clean ? clean : null;
+        }
         var whyNot = WhyNot(trigger, progress, reason, allocationProblems);
         if (whyNot.Count > 0) throw new DomainRuleException($"The round cannot {Verb(trigger)}: {string.Join("; ", whyNot)}.");
         _underWay = (at, actor, reason);

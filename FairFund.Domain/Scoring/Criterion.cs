@@ -30,6 +30,7 @@ public sealed record Criterion(string Key, string Title, decimal Weight, int Min
     public IEnumerable<Problem> Check(string at)
     {
         if (string.IsNullOrWhiteSpace(Key)) yield return new Problem(Location.Field(at, "key"), "a criterion needs a key");
+        else if (FreeText.Check(Location.Field(at, "key"), "The key", Key, TextLimit.Key) is { } key) yield return key;
         if (FreeText.Check(Location.Field(at, "title"), "The title", Title, TitleLimit) is { } title) yield return title;
         if (FreeText.Check(Location.Field(at, "guidance"), "The guidance", Guidance, GuidanceLimit) is { } guidance) yield return guidance;
         if (Descriptors.Select((descriptor, index) => FreeText.Check(Location.Field(at, "descriptors"), $"Descriptor {index + 1}", descriptor, DescriptorLimit)).OfType<Problem>().FirstOrDefault() is { } descriptorTooLong)

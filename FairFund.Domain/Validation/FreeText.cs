@@ -16,6 +16,9 @@ public sealed record TextLimit(int Characters, int? Words = null)
     /// <summary>A name of a person, a group, a partner or a budget item: one line.</summary>
     public static TextLimit Name { get; } = new(200);
 
+    /// <summary>A key that names a criterion or a pot in files and scores: a short identifier, such as <c>lived-experience</c>.</summary>
+    public static TextLimit Key { get; } = new(40);
+
     /// <summary>A reason or note of a few sentences: a conflict, a withdrawal, a cancellation.</summary>
     public static TextLimit Note { get; } = new(2_000, 300);
 

@@ -8,6 +8,16 @@ public static partial class AccountInput
 {
     public const int NameLength = 50;
 
+    /// <summary>The longest email address accepted: longer than any address mail can be sent to (RFC 5321 allows 254).</summary>
+    public const int EmailLength = 256;
+
+    public const string EmailLengthMessage = "Your email address must be 256 characters or fewer";
+
+    /// <summary>The longest password accepted: room for any passphrase or password manager, and no more.</summary>
+    public const int PasswordMaxLength = 256;
+
+    public const string PasswordLengthMessage = "Your password must be 256 characters or fewer";
+
     public const string EmailFormatMessage = "Enter an email address in the correct format, like name@example.com";
 
     public const string NameMessage = "Your name can only have letters, spaces, hyphens and apostrophes";

@@ -18,6 +18,9 @@ public sealed class LifecycleDiagram
     private const int RowPitch = 64;
     private const int SideLeft = 226;
     private const int SideWidth = 124;
+
+    /// <summary>How far apart arrows into one box end: more than an arrowhead is high (its marker's 8 by the line's width of 2).</summary>
+    private const int ArrowSpacing = 20;
     private const int Width = SideLeft + SideWidth + 2;
     private const string Ink = "#0b0c0c";
     private const string Highlight = "#1d70b8";
@@ -91,12 +94,14 @@ public sealed class LifecycleDiagram
         }
         foreach (var side in SideStates)
         {
-            var sources = _transitions.Where(t => t.To == side && MainPath.Contains(t.From)).ToList();
+            var sources = _transitions.Where(t => t.To == side && MainPath.Contains(t.From)).OrderBy(t => _mainPath.IndexOf(t.From)).ToList();
             var rows = sources.Select(t => _mainPath.IndexOf(t.From)).DefaultIfEmpty(0).ToList();
-            var top = (Top(rows.Min()) + Top(rows.Max())) / 2;
-            svg.Add(Box(side, SideLeft, top, SideWidth));
-            foreach (var source in sources)
-                svg.Add(Arrow(2 + BoxWidth, Top(_mainPath.IndexOf(source.From)) + BoxHeight / 2, SideLeft - 1, top + BoxHeight / 2));
+            // Tall enough that each arrow ends at a point of its own, its head clear of the next one's, in the order of their sources.
+            var sideHeight = Math.Max(BoxHeight, (sources.Count + 1) * ArrowSpacing);
+            var top = (Top(rows.Min()) + Top(rows.Max()) + BoxHeight - sideHeight) / 2;
+            svg.Add(Box(side, SideLeft, top, SideWidth, sideHeight));
+            for (var i = 0; i < sources.Count; i++)
+                svg.Add(Arrow(2 + BoxWidth, Top(_mainPath.IndexOf(sources[i].From)) + BoxHeight / 2, SideLeft - 1, top + (i + 1) * sideHeight / (sources.Count + 1)));
             svg.Add(Text(string.Join(", ", sources.Select(t => t.Trigger).Distinct()), SideLeft + SideWidth / 2, top - 8, "middle", Ink, bold: false));
         }
         return new HtmlString(svg.ToString(SaveOptions.DisableFormatting));
@@ -104,16 +109,16 @@ public sealed class LifecycleDiagram
 
     private static int Top(int row) => 2 + row * RowPitch;
 
-    private XElement Box(RoundState state, int left, int top, int width)
+    private XElement Box(RoundState state, int left, int top, int width, int height = BoxHeight)
     {
         var now = state == _now;
         return new XElement(Svg + "g",
             new XAttribute("data-state", state),
             new XElement(Svg + "rect",
-                new XAttribute("x", left), new XAttribute("y", top), new XAttribute("width", width), new XAttribute("height", BoxHeight),
+                new XAttribute("x", left), new XAttribute("y", top), new XAttribute("width", width), new XAttribute("height", height),
                 new XAttribute("rx", 6), new XAttribute("fill", now ? Highlight : "#ffffff"), new XAttribute("stroke", now ? Highlight : Ink),
                 new XAttribute("stroke-width", now ? 4 : 2)),
-            Text(now ? $"{state} (now)" : state.ToString(), left + width / 2, top + BoxHeight / 2 + 5, "middle", now ? "#ffffff" : Ink, bold: now));
+            Text(now ? $"{state} (now)" : state.ToString(), left + width / 2, top + height / 2 + 5, "middle", now ? "#ffffff" : Ink, bold: now));
     }
 
     private static XElement Text(string words, int x, int y, string anchor, string fill, bool bold)

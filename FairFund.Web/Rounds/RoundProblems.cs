@@ -64,6 +64,7 @@ public static partial class RoundProblems
         var which = criterion is null || criterion.Title.Length == 0 ? "The new criterion" : $"“{criterion.Title}”";
         return field switch
         {
+            "key" when IsLimit(problem) => new(id + "key", $"{which}: {problem.Message}"),
             "key" when criterion is { Key.Length: > 0 } => new(id + "key", $"{which}: another criterion has the key “{criterion.Key}”; enter a different key"),
             "key" => new(id + "key", $"{which}: enter a key"),
             "weight" when criterion is not null && criterion.Weight > Domain.Scoring.Criterion.MaxWeight =>
@@ -71,8 +72,8 @@ public static partial class RoundProblems
             "weight" => new(id + "weight", $"{which}: the weight must be more than 0"),
             "max" when criterion is not null && criterion.Min < criterion.Max => new(id + "max", $"{which}: the scale can have at most {Domain.Scoring.Criterion.MaxScalePoints} scores"),
             "max" => new(id + "max", $"{which}: the highest score must be more than the lowest score"),
-            // A character limit is a sentence of its own (FreeText), located at the field it is about.
-            "title" or "guidance" or "descriptors" when problem.Message.Contains(" characters or fewer", StringComparison.Ordinal) => new(id + field, $"{which}: {problem.Message}"),
+            // A character or word limit is a sentence of its own (FreeText), located at the field it is about.
+            "title" or "guidance" or "descriptors" when IsLimit(problem) => new(id + field, $"{which}: {problem.Message}"),
             "descriptors" when criterion is not null => new(id + "descriptors",
                 $"{which}: write one line for each score from {criterion.Min} to {criterion.Max} ({criterion.Max - criterion.Min + 1} lines), or leave this empty; there are {criterion.Descriptors.Count}"),
             _ => new(id + "title", Sentence(problem.Message)),
@@ -99,6 +100,7 @@ public static partial class RoundProblems
         var which = pot is null || pot.Name.Length == 0 ? "The new pot" : $"“{pot.Name}”";
         return field switch
         {
+            "key" when IsLimit(problem) => new(id + "key", $"{which}: {problem.Message}"),
             "key" when pot is { Key: RoundSettings.GeneralPotKey } => new(id + "key", $"{which}: “{RoundSettings.GeneralPotKey}” is the pot that funds everyone; enter a different key"),
             "key" when pot is { Key.Length: > 0 } => new(id + "key", $"{which}: another pot has the key “{pot.Key}”; enter a different key"),
             "key" => new(id + "key", $"{which}: enter a key"),
@@ -112,6 +114,10 @@ public static partial class RoundProblems
         problem.Location.Contains(".when.flags", StringComparison.Ordinal)
             ? new(id + "flags", $"{which}: {problem.Message}")
             : new(id + "bands", $"{which}: {problem.Message}");
+
+    /// <summary>Whether the problem is a text over its limit (FreeText.Check), which says in full what is wrong.</summary>
+    private static bool IsLimit(Problem problem) =>
+        problem.Message.Contains(" characters or fewer (", StringComparison.Ordinal) || problem.Message.Contains(" words or fewer (", StringComparison.Ordinal);
 
     private static string Sentence(string message) => message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..];
 

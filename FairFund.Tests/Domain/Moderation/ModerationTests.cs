@@ -116,6 +116,18 @@ public sealed class ModerationTests
         Assert.Contains(problems, problem => problem.Location == field && problem.Message.Contains(message, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(-301, "The reason must be 300 words or fewer (it has 301)")]
+    [InlineData(2_001, "The reason must be 2,000 characters or fewer (it has 2,001)")]
+    public void Check_ReasonOverItsLimit_IsRefusedAtTheReason(int size, string message)
+    {
+        var reason = size >= 0 ? new string('r', size) : string.Join(' ', Enumerable.Repeat("word", -size));
+
+        var problems = Modr.Check(Moderated(), "APP-0001", OverrideKind.Decline, null, null, reason);
+
+        Assert.Equal([new FairFund.Domain.Validation.Problem("reason", message)], problems);
+    }
+
     [Fact]
     public void Check_AmountOverTheRequest_IsRefused()
     {

@@ -357,6 +357,22 @@ public sealed class RoundFileReaderTests
     }
 
     [Fact]
+    public void Read_KeysLongerThanAKey_AreRefusedWithTheirLocations()
+    {
+        var longKey = new string('k', 41);
+        var json = RoundFileJson.Valid()
+            .With("round.pots[0].key", $"\"{longKey}\"")
+            .With("round.criteria[2]", $$"""{ "key": "{{longKey}}", "title": "Long", "weight": 1, "min": 0, "max": 4 }""");
+
+        var result = RoundFileReader.Read(json.ToString());
+
+        Assert.Null(result.File);
+        var problems = result.Problems.Select(problem => problem.ToString()).ToList();
+        Assert.Contains("round.pots[0].key: The key must be 40 characters or fewer (it has 41)", problems);
+        Assert.Contains("round.criteria[2].key: The key must be 40 characters or fewer (it has 41)", problems);
+    }
+
+    [Fact]
     public void Read_PotListedTwice_IsRefusedWithItsLocation()
     {
         var json = RoundFileJson.Valid()

@@ -57,6 +57,27 @@ public sealed class AfterTheDecisionTests
     }
 
     [Fact]
+    public void Set_ConditionsOverTheirWordLimit_SaysHowMany()
+    {
+        var round = RoundInState.In(RoundState.Decided);
+
+        var refused = Assert.Throws<DomainRuleException>(() => round.SetAfterTheDecision(string.Join(' ', Enumerable.Repeat("word", 601)), null, Friday, RoundInState.Manager));
+
+        Assert.Equal("The grant's conditions must be 600 words or fewer (they have 601).", refused.Message);
+        Assert.Equal("", round.GrantConditions);
+    }
+
+    [Fact]
+    public void Set_ConditionsWithControlCharacters_AreKeptCleaned()
+    {
+        var round = RoundInState.In(RoundState.Decided);
+
+        round.SetAfterTheDecision(" Report\0 within a year.\r\nKeep receipts. ", null, Friday, RoundInState.Manager);
+
+        Assert.Equal("Report within a year.\nKeep receipts.", round.GrantConditions);
+    }
+
+    [Fact]
     public void Notify_WithAWaitingListAndNoClosingDate_IsRefused()
     {
         var round = RoundInState.In(RoundState.Decided);

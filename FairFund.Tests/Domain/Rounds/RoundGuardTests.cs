@@ -160,6 +160,38 @@ public sealed class RoundGuardTests
         Assert.Equal(earlier, round.History);
     }
 
+    [Theory]
+    [InlineData(RoundState.Open, RoundTrigger.Cancel, 2_001, "The reason must be 2,000 characters or fewer (it has 2,001).")]
+    [InlineData(RoundState.Draft, RoundTrigger.Cancel, -301, "The reason must be 300 words or fewer (it has 301).")]
+    [InlineData(RoundState.Scoring, RoundTrigger.CloseScoring, 2_001, "The reason must be 2,000 characters or fewer (it has 2,001).")]
+    public void ReasonOverItsLimit_IsRefusedAndTheRoundLeftAsItWas(RoundState state, RoundTrigger trigger, int size, string message)
+    {
+        var round = In(state);
+        var earlier = round.History.ToList();
+        var reason = size >= 0 ? new string('r', size) : string.Join(' ', Enumerable.Repeat("word", -size));
+
+        var refused = Assert.Throws<DomainRuleException>(() =>
+        {
+            if (trigger == RoundTrigger.Cancel) round.Cancel(Later, Manager, reason);
+            else round.CloseScoring(Later, Manager, new RoundProgress(0, 1), reason);
+        });
+
+        Assert.Equal(message, refused.Message);
+        Assert.Equal(state, round.State);
+        Assert.Equal(earlier, round.History);
+        Assert.Null(round.RevealedSeed);
+    }
+
+    [Fact]
+    public void Cancel_ReasonWithControlAndDirectionCharacters_IsRecordedCleaned()
+    {
+        var round = In(RoundState.Open);
+
+        round.Cancel(Later, Manager, " The money\0 is\u202e gone\r\n ");
+
+        Assert.Equal("The money is gone", round.History[^1].Reason);
+    }
+
     [Fact]
     public void CloseIfDue_ExactlyAtTheClosingInstant_ClosesAsTheClosingTime()
     {

@@ -66,6 +66,26 @@ public sealed partial class SendingDecisionsTests
             ["Input.WaitingListUntil.Year"] = year,
         }, DecisionsPage);
 
+    [Fact]
+    public async Task Save_ConditionsOverTheirWordLimit_AreRefusedAtTheFieldAndNothingIsSaved()
+    {
+        using var app = new FairFundFactory();
+        var (_, manager) = await DecidedAsync(app);
+        var html = await manager.GetStringAsync(new Uri(DecisionsPage, UriKind.Relative));
+        var form = PageForms.Find(html, DecisionsPage, "handler=Save");
+
+        using var response = await form.SubmitAsync(manager, new Dictionary<string, string> { ["Input.GrantConditions"] = string.Join(' ', Enumerable.Repeat("word", 601)) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        const string error = "The grant's conditions must be 600 words or fewer (they have 601).";
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains($"<a href=\"#grant-conditions\">{error}</a>", page);
+        Assert.Contains($"<span class=\"govuk-visually-hidden\">Error:</span> {error}</p>", page);
+        var round = await app.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().Rounds.AsNoTracking().SingleAsync(r => r.Reference == PanelRounds.Round));
+        Assert.Equal("", round.GrantConditions);
+        Assert.Null(round.AfterTheDecisionSetAt);
+    }
+
     private static Task<HttpResponseMessage> SendAsync(HttpClient manager) => manager.PostFormAsync(DecisionsPage + "?handler=Send", [], DecisionsPage);
 
     private static Task<Dictionary<string, ApplicationState>> StatesAsync(FairFundFactory app) =>

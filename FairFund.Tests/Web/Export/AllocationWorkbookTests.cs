@@ -125,6 +125,37 @@ public sealed class AllocationWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void Write_AnOverspentAllocation_ShowsTheMoneyLeftBelowZeroWithAMinusBeforeThePound()
+    {
+        // Overrides saved before moderation refused overspending (a database may hold them): every waiting group funded.
+        var file = RoundFileReader.Read(File.ReadAllBytes(Path.Combine(ScenarioTests.ScenarioFolder, Scenario + ".round.json"))).File!;
+        var computed = file.Allocate();
+        var overspent = computed.Applications.Where(application => application.Decision == FairFund.Domain.Allocation.Decision.Waitlist)
+            .Select(application => new FairFund.Domain.Moderation.AllocationOverride(Guid.NewGuid(), Guid.Empty, application.Reference,
+                FairFund.Domain.Moderation.OverrideKind.Fund, application.Requested, FairFund.Domain.Allocation.RoundSettings.GeneralPotKey,
+                "Fund every waiting group.", "manager@example.org", DateTimeOffset.UnixEpoch))
+            .ToList();
+        Assert.NotEmpty(overspent);
+        var moderated = FairFund.Domain.Moderation.Moderation.Apply(computed, overspent, 25m, 12.5m);
+        Assert.True(moderated.Remaining < 0, $"not overspent: {moderated.Remaining}");
+        using var stream = new MemoryStream();
+        FairFund.Web.Export.AllocationWorkbook.Write(new FairFund.Web.Export.WorkbookInput(file.Round, moderated), stream);
+        stream.Position = 0;
+
+        using var workbook = new XLWorkbook(stream);
+        var remaining = Rows(workbook, "Summary", "Round").Single(row => Text(row, "Item") == "Remaining after moderation").Field("Value");
+
+        // Read back as a number, and shown as a person opening the file sees it: "−£2,500.00", never "£-2,500.00" or "-£2,500.00".
+        // ClosedXML 0.95.4's GetFormattedString gives this number unformatted ("-178000"), so the number and its format are
+        // rendered together by ExcelNumberFormat, the renderer ClosedXML itself uses, which takes a format's second section
+        // for a number below zero as Excel does.
+        Assert.Equal(moderated.Remaining, remaining.GetValue<decimal>());
+        var shown = new ExcelNumberFormat.NumberFormat(remaining.Style.NumberFormat.Format)
+            .Format((double)remaining.GetValue<decimal>(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("\u2212£" + (-moderated.Remaining).ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture), shown);
+    }
+
+    [Fact]
     public void Allocate_WithXlsx_SummaryTotalsEqualTheJsonResult()
     {
         var (workbook, result) = AllocateScenario();

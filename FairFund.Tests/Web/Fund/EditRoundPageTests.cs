@@ -77,6 +77,36 @@ public sealed partial class EditRoundPageTests : IDisposable
     }
 
     [Fact]
+    public async Task AddCriterionRuleAndPot_NamesWithInvisibleAndDirectionCharacters_AreSavedCleaned()
+    {
+        using var client = await ManagerWithDraftAsync(startWith: "none");
+
+        using (var criterion = await PostAsync(client, "AddCriterion", new()
+        {
+            ["index"] = "0", ["Criterion.Title"] = "Community\u202e reach", ["Criterion.Guidance"] = "Who\u200b takes part?\0",
+            ["Criterion.Weight"] = "1", ["Criterion.Min"] = "0", ["Criterion.Max"] = "1", ["Criterion.Descriptors"] = "No\u2066body\nSome\u00ad",
+        }))
+            Assert.Equal(HttpStatusCode.Redirect, criterion.StatusCode);
+        using (var rule = await PostAsync(client, "AddRule", new()
+        {
+            ["index"] = "0", ["Rule.Kind"] = "Bonus", ["Rule.Name"] = "First\u202e application", ["Rule.Amount"] = "3", ["Rule.Flags"] = "firstTimeApplicant",
+        }))
+            Assert.Equal(HttpStatusCode.Redirect, rule.StatusCode);
+        using (var pot = await PostAsync(client, "AddPot", new()
+        {
+            ["index"] = "0", ["Pot.Name"] = "Micro\u200f groups", ["Pot.Share"] = "10", ["Pot.IncomeBands"] = "micro",
+        }))
+            Assert.Equal(HttpStatusCode.Redirect, pot.StatusCode);
+
+        var rules = RoundForms.Stored(_factory, Draft)!.Rules;
+        var saved = Assert.Single(rules.Criteria);
+        Assert.Equal(("Community reach", "Who takes part?"), (saved.Title, saved.Guidance));
+        Assert.Equal(["Nobody", "Some"], saved.Descriptors);
+        Assert.Equal("First application", Assert.Single(rules.Rules).Name);
+        Assert.Equal("Micro groups", Assert.Single(rules.Pots).Name);
+    }
+
+    [Fact]
     public async Task AddRule_BonusForAFlag_IsSavedAndRemoveRule_RemovesIt()
     {
         using var client = await ManagerWithDraftAsync();

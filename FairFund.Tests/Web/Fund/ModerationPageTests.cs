@@ -81,6 +81,25 @@ public sealed partial class ModerationPageTests : IDisposable
         Assert.Equal(0, await OverrideCountAsync());
     }
 
+    [Theory]
+    [InlineData(-301, "The reason must be 300 words or fewer (it has 301)")]
+    [InlineData(5_000, "The reason must be 2,000 characters or fewer (it has 5,000)")]
+    public async Task Override_ReasonOverItsLimit_IsRefusedAtTheReasonAndNothingIsRecorded(int size, string error)
+    {
+        var (_, manager) = await InModerationAsync();
+        var page = await manager.GetStringAsync(new Uri(Moderating.ModerationPage, UriKind.Relative));
+        var funded = Moderating.RankedRows(page).First(row => row.Decision == "Award");
+        var reason = size >= 0 ? new string('r', size) : string.Join(' ', Enumerable.Repeat("word", -size));
+
+        using var response = await ModerationChangeForm.SubmitAsync(manager, funded.Reference, "Decline", null, null, reason);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"<a href=\"#reason\">{error}</a>", body);
+        Assert.Contains($"<span class=\"govuk-visually-hidden\">Error:</span> {error}</p>", body);
+        Assert.Equal(0, await OverrideCountAsync());
+    }
+
     [Fact]
     public async Task Override_WithAReason_IsRecordedWithWhoAndShownWhereverTheAllocationIs()
     {

@@ -39,6 +39,9 @@ public sealed class RoundSetupLimitTests : IDisposable
     [InlineData("AddCriterion", "Criterion.Weight", Largest, "#criteria-{i}-weight\">“Big”: the weight must be at most 1000")]
     [InlineData("AddCriterion", "Criterion.Max", "999999999", "#criteria-{i}-max\">“Big”: the scale can have at most 101 scores")]
     [InlineData("AddRule", "Rule.Amount", Largest, "#rules-{i}-amount\">“Big”: the points must be from -1000 to 1000")]
+    [InlineData("AddCriterion", "Criterion.Key", "LONGKEY", "#criteria-{i}-key\">“Big”: The key must be 40 characters or fewer (it has 5,000)")]
+    [InlineData("AddPot", "Pot.Key", "LONGKEY", "#pots-{i}-key\">“Big”: The key must be 40 characters or fewer (it has 5,000)")]
+    [InlineData("AddCriterion", "Criterion.Guidance", "MANYWORDS", "#criteria-{i}-guidance\">“Big”: The guidance must be 600 words or fewer (it has 601)")]
     public async Task EditRound_AHugeNumberOnAListItem_IsRefusedAtItsFieldAndTheRoundKept(string handler, string field, string value, string error)
     {
         using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
@@ -52,7 +55,12 @@ public sealed class RoundSetupLimitTests : IDisposable
             "AddCriterion" => new() { ["index"] = at, ["Criterion.Title"] = "Big", ["Criterion.Weight"] = "1", ["Criterion.Min"] = "0", ["Criterion.Max"] = "4" },
             _ => new() { ["index"] = at, ["Rule.Kind"] = "Bonus", ["Rule.Name"] = "Big", ["Rule.Amount"] = "5", ["Rule.Flags"] = "rural" },
         };
-        fields[field] = value;
+        fields[field] = value switch
+        {
+            "LONGKEY" => new string('k', 5_000),
+            "MANYWORDS" => string.Join(' ', Enumerable.Repeat("word", 601)),
+            _ => value,
+        };
         fields["Version"] = RoundForms.Version(await client.GetStringAsync(new Uri(EditPage, UriKind.Relative)));
 
         using var response = await client.PostFormAsync($"{EditPage}?handler={handler}", fields, EditPage);

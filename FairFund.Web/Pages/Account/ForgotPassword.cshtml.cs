@@ -36,6 +36,7 @@ public sealed class ForgotPasswordModel(AccountRequests queue) : PageModel
     {
         [Required(ErrorMessage = "Enter your email address")]
         [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
+        [StringLength(AccountInput.EmailLength, ErrorMessage = AccountInput.EmailLengthMessage)]
         public string Email { get; set; } = "";
     }
 }

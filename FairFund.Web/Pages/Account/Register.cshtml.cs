@@ -55,11 +55,12 @@ public sealed class RegisterModel(UserManager<IdentityUser> users, AccountReques
 
         [Required(ErrorMessage = "Enter your email address")]
         [EmailAddress(ErrorMessage = AccountInput.EmailFormatMessage)]
-        [StringLength(256, ErrorMessage = "Your email address must be 256 characters or fewer")]
+        [StringLength(AccountInput.EmailLength, ErrorMessage = AccountInput.EmailLengthMessage)]
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Create a password")]
         [DataType(DataType.Password)]
+        [StringLength(AccountInput.PasswordMaxLength, ErrorMessage = AccountInput.PasswordLengthMessage)]
         public string Password { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your password again")]

@@ -80,6 +80,7 @@ public sealed class ResetPasswordModel(UserManager<IdentityUser> users) : PageMo
     {
         [Required(ErrorMessage = "Enter a new password")]
         [DataType(DataType.Password)]
+        [StringLength(AccountInput.PasswordMaxLength, ErrorMessage = AccountInput.PasswordLengthMessage)]
         public string Password { get; set; } = "";
 
         [Required(ErrorMessage = "Enter the new password again")]

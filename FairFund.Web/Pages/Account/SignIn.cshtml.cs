@@ -73,11 +73,13 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, SignInGuard 
     {
         [Required(ErrorMessage = "Enter your email address")]
         [EmailAddress(ErrorMessage = "Enter an email address in the correct format, like name@example.com")]
+        [StringLength(AccountInput.EmailLength, ErrorMessage = AccountInput.EmailLengthMessage)]
         [Display(Name = "Email address")]
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your password")]
         [DataType(DataType.Password)]
+        [StringLength(AccountInput.PasswordMaxLength, ErrorMessage = AccountInput.PasswordLengthMessage)]
         public string Password { get; set; } = "";
     }
 }

@@ -15,7 +15,6 @@ namespace FairFund.Web.Pages.Apply;
 /// the page always works on the first group the signed-in person is a member of, so nobody can reach
 /// another group's details; a person with no group creates one and becomes its member.
 /// </summary>
-[DropNulsFromForm]
 public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<IdentityUser> users, TimeProvider time) : PageModel
 {
     public const string SavedKey = "OrganisationSaved";

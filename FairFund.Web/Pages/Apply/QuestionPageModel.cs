@@ -17,7 +17,6 @@ namespace FairFund.Web.Pages.Apply;
 /// showing problems. A save is made only over the version of the application the person was looking at,
 /// so a stale second tab is told, never silently written over the newer answers.
 /// </summary>
-[DropNulsFromForm]
 [RequestSizeLimit(QuestionPageModel.MaxRequestBytes)]
 public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords records) : PageModel
 {

@@ -4,6 +4,7 @@ using FairFund.Domain.Auditing;
 using FairFund.Domain.Organisations;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
+using FairFund.Domain.Validation;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
 using FairFund.Web.Rounds;
@@ -257,7 +258,8 @@ public sealed partial class EditRoundModel(FairFundDbContext db) : PageModel
 
         public Criterion? Read(string id, IEnumerable<string> otherKeys, FormErrors errors)
         {
-            var title = (Title ?? "").Trim();
+            // Cleaned as every typed text is: the rules are published, and an invisible character must not change how they read.
+            var title = FreeText.CleanLine(Title);
             if (title.Length == 0) errors.Add(id + "title", "Enter the criterion's title");
             var key = (Key ?? "").Trim();
             if (key.Length > 0 && !KeyPattern().IsMatch(key))
@@ -268,8 +270,8 @@ public sealed partial class EditRoundModel(FairFundDbContext db) : PageModel
             if (errors.Any) return null;
             return new Criterion(key.Length > 0 ? key : KeyFrom(title, otherKeys), title, weight, min, max)
             {
-                Guidance = (Guidance ?? "").Trim(),
-                Descriptors = [.. (Descriptors ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0)],
+                Guidance = FreeText.Clean(Guidance),
+                Descriptors = [.. FreeText.Clean(Descriptors).Split('\n').Select(FreeText.CleanLine).Where(line => line.Length > 0)],
             };
         }
     }
@@ -295,7 +297,7 @@ public sealed partial class EditRoundModel(FairFundDbContext db) : PageModel
         {
             EquityRuleKind? kind = Enum.TryParse<EquityRuleKind>(Kind, ignoreCase: true, out var k) && Enum.IsDefined(k) ? k : null;
             if (kind is null) errors.Add(id + "kind", "Select whether the rule multiplies the score or adds points to it");
-            var name = (Name ?? "").Trim();
+            var name = FreeText.CleanLine(Name);
             if (name.Length == 0) errors.Add(id + "name", "Enter a name for the rule that applicants will understand");
             if (!FormNumbers.TryNumber(Amount, out var amount))
                 errors.Add(id + "amount", kind == EquityRuleKind.Bonus ? "Enter the points as a number, like 5" : "Enter the multiplier as a number, like 1.2");
@@ -324,7 +326,7 @@ public sealed partial class EditRoundModel(FairFundDbContext db) : PageModel
 
         public RingFencedPot? Read(string id, IEnumerable<string> otherKeys, FormErrors errors)
         {
-            var name = (Name ?? "").Trim();
+            var name = FreeText.CleanLine(Name);
             if (name.Length == 0) errors.Add(id + "name", "Enter the pot's name");
             var key = (Key ?? "").Trim();
             if (key.Length > 0 && !KeyPattern().IsMatch(key))

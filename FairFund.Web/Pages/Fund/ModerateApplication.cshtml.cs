@@ -1,8 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using FairFund.Domain.Allocation;
 using FairFund.Domain.Moderation;
 using FairFund.Domain.Reviews;
 using FairFund.Domain.Rounds;
+using FairFund.Domain.Validation;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
 using FairFund.Web.Moderation;
@@ -73,7 +73,7 @@ public sealed class ModerateApplicationModel(FairFundDbContext db, RoundAllocati
 
         db.AllocationOverrides.Add(new AllocationOverride(Guid.NewGuid(), round.Id, applicationReference, kind!.Value,
             kind == OverrideKind.Decline ? 0m : amount!.Value, kind == OverrideKind.Fund ? Input.PotKey : null,
-            Input.Reason!.Trim(), User.Identity?.Name ?? "unknown", time.GetUtcNow()));
+            FreeText.Clean(Input.Reason), User.Identity?.Name ?? "unknown", time.GetUtcNow()));
         // Renewing the round's version makes a second manager's change, made from a page showing the old allocation, stale.
         db.Entry(round).State = EntityState.Modified;
         try
@@ -128,8 +128,6 @@ public sealed class ModerateApplicationModel(FairFundDbContext db, RoundAllocati
         public string? Kind { get; set; }
         public string? Amount { get; set; }
         public string? PotKey { get; set; }
-
-        [StringLength(4000)]
         public string? Reason { get; set; }
 
         public Guid RoundVersion { get; set; }

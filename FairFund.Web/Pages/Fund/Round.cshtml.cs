@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Rounds;
@@ -26,6 +25,15 @@ public sealed class RoundModel(FairFundDbContext db, RoundAllocation allocation,
 
     public string? Refusal { get; private set; }
 
+    /// <summary>What is wrong with what was typed, at its field: a reason over its limit.</summary>
+    public FormErrors Errors { get; } = new();
+
+    /// <summary>The id of the reason's field in the form of <paramref name="trigger"/>'s button.</summary>
+    public static string ReasonFieldId(RoundTrigger trigger) => $"reason-{trigger}";
+
+    /// <summary>The reason as typed into <paramref name="trigger"/>'s form, shown back when the press was refused; empty in the other forms.</summary>
+    public string? ReasonTypedFor(RoundTrigger trigger) => trigger == Input.Trigger ? Input.Reason : null;
+
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
         await RoundClock.CloseDueRoundsAsync(db, time.GetUtcNow(), cancellationToken);
@@ -43,6 +51,14 @@ public sealed class RoundModel(FairFundDbContext db, RoundAllocation allocation,
         var version = db.Entry(round).Property(FairFundDbContext.VersionColumn);
         if (!Equals(version.CurrentValue, Input.Version)) return RedirectToPage("/Fund/Changed", new { reference });
         version.OriginalValue = Input.Version;
+
+        if (Input.Trigger is RoundTrigger.Cancel or RoundTrigger.CloseScoring && Domain.Rounds.Round.CheckReason(Input.Reason) is { } tooLong)
+        {
+            Errors.Add(ReasonFieldId(Input.Trigger), tooLong.Message);
+            Round = await ViewOf(round, cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
 
         var now = time.GetUtcNow();
         var actor = User.Identity?.Name ?? "unknown";
@@ -121,8 +137,6 @@ public sealed class RoundModel(FairFundDbContext db, RoundAllocation allocation,
     {
         public RoundTrigger Trigger { get; set; }
         public Guid Version { get; set; }
-
-        [StringLength(2000)]
         public string? Reason { get; set; }
     }
 

@@ -12,7 +12,6 @@ namespace FairFund.Web.Pages.Panel;
 /// For a member who finds a conflict of interest after saying they had none: while reading or scoring, or after
 /// submitting. Recording it ends their review, and anything they scored stops counting.
 /// </summary>
-[DropNulsFromForm]
 public sealed class FoundConflictModel(FairFundDbContext db, PanelRecords records, TimeProvider time) : PageModel
 {
     [BindProperty]

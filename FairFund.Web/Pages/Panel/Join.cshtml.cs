@@ -149,6 +149,7 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
 
         [Required(ErrorMessage = "Create a password")]
         [DataType(DataType.Password)]
+        [StringLength(AccountInput.PasswordMaxLength, ErrorMessage = AccountInput.PasswordLengthMessage)]
         public string Password { get; set; } = "";
 
         [Required(ErrorMessage = "Enter your password again")]

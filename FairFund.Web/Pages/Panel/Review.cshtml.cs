@@ -22,7 +22,6 @@ namespace FairFund.Web.Pages.Panel;
 /// appear only after the member's own submission, and a member with a conflict sees nothing of the application.
 /// Every save goes through the review's intent methods, over the version the member was looking at.
 /// </summary>
-[DropNulsFromForm]
 public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, TimeProvider time) : PageModel
 {
     public const string DraftAction = "draft";

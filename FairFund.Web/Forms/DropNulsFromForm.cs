@@ -10,10 +10,10 @@ namespace FairFund.Web.Forms;
 /// first and answers a bare 400, losing everything typed. Before anything reads the form, this drops every
 /// <c>%00</c> from a URL-encoded body (every <c>%</c> in such a body starts an escape, a typed % being <c>%25</c>, so
 /// nothing else changes); the domain's <c>FreeText.Clean</c> then drops any other control character. It runs before
-/// the antiforgery check, which still checks the token as posted.
+/// the antiforgery check, which still checks the token as posted. It is one filter on every page (Program.cs), as
+/// any form can be pasted into, so no page can be left without it.
 /// </summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = true)]
-public sealed class DropNulsFromFormAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
+public sealed class DropNulsFromForm : IAsyncAuthorizationFilter, IOrderedFilter
 {
     /// <summary>The most of a body this reads; a larger one is left alone, for the request size limit to refuse.</summary>
     public const int MaxBodyBytes = 4 * 1024 * 1024;
