@@ -31,7 +31,8 @@ public enum PanelPhase
 /// <summary>Counts from the round's applications that its transitions depend on.</summary>
 /// <param name="Unscreened">Submitted applications not yet marked eligible or ineligible.</param>
 /// <param name="ShortOfReviews">Eligible applications with fewer counted reviews than the round's minimum.</param>
-public sealed record RoundProgress(int Unscreened, int ShortOfReviews)
+/// <param name="Waitlisted">Applications on the waiting list, whose letters say until when they may be offered a grant.</param>
+public sealed record RoundProgress(int Unscreened, int ShortOfReviews, int Waitlisted = 0)
 {
     public static RoundProgress None { get; } = new(0, 0);
 }
@@ -49,6 +50,8 @@ public sealed class Round
     private StateMachine<RoundState, RoundTrigger>.TriggerWithParameters<RoundProgress> _startScoring = null!;
     private StateMachine<RoundState, RoundTrigger>.TriggerWithParameters<RoundProgress, string?> _closeScoring = null!;
     private StateMachine<RoundState, RoundTrigger>.TriggerWithParameters<string> _cancel = null!;
+    private StateMachine<RoundState, RoundTrigger>.TriggerWithParameters<IReadOnlyList<string>> _approve = null!;
+    private StateMachine<RoundState, RoundTrigger>.TriggerWithParameters<RoundProgress, DateTimeOffset?> _notify = null!;
     private (DateTimeOffset At, string Actor, string? Reason) _underWay;
 
     private Round()
@@ -169,15 +172,11 @@ public sealed class Round
         Fire(RoundTrigger.Approve, now, actor, allocationProblems: allocationProblems);
 
     /// <summary>
-    /// Sends the decisions. With <paramref name="waitlisted"/> applications on the waiting list, only once the
-    /// date it closes is set and still to come, as their letters say until when they may be offered a grant.
+    /// Sends the decisions. With applications on the waiting list (<see cref="RoundProgress.Waitlisted"/>), only once
+    /// the date it closes is set and still to come, as their letters say until when they may be offered a grant.
     /// </summary>
-    public void Notify(DateTimeOffset now, string actor, int waitlisted = 0)
-    {
-        if (waitlisted > 0 && WaitingListProblem(now) is { } problem)
-            throw new DomainRuleException($"The round cannot {Verb(RoundTrigger.Notify)}: it needs {problem}, as {waitlisted} {(waitlisted == 1 ? "application is" : "applications are")} on the waiting list.");
-        Fire(RoundTrigger.Notify, now, actor);
-    }
+    public void Notify(DateTimeOffset now, string actor, RoundProgress? progress = null) =>
+        Fire(RoundTrigger.Notify, now, actor, progress);
 
     /// <summary>What groups are told about after the decision; see <see cref="SetAfterTheDecision"/>.</summary>
     public string GrantConditions { get; private set; } = "";
@@ -221,13 +220,21 @@ public sealed class Round
 
     private static string Tidy(string grantConditions) => grantConditions.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
-    /// <summary>Why the waiting list's date cannot go in a letter now, in words after "it needs"; null when it can.</summary>
-    public string? WaitingListProblem(DateTimeOffset now) => WaitingListUntil switch
+    /// <summary>
+    /// What the decision letters need before they can go, in words after "it needs"; null when nothing. With
+    /// applications on the waiting list, a closing date still to come at <paramref name="now"/> (unknown: not yet judged).
+    /// </summary>
+    private string? WaitingListNeed(RoundProgress progress, DateTimeOffset? now)
     {
-        null => "the date the waiting list closes",
-        { } until when until <= Today(now) => "a date for the waiting list to close that is still to come",
-        _ => null,
-    };
+        if (progress.Waitlisted == 0) return null;
+        var need = WaitingListUntil switch
+        {
+            null => "the date the waiting list closes",
+            { } until when now is null || until <= Today(now.Value) => "a date for the waiting list to close that is still to come",
+            _ => null,
+        };
+        return need is null ? null : $"{need}, as {progress.Waitlisted} {(progress.Waitlisted == 1 ? "application is" : "applications are")} on the waiting list";
+    }
 
     private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
 
@@ -240,24 +247,40 @@ public sealed class Round
         ? Rules with { Seed = seed }
         : throw new DomainRuleException("The allocation needs the lottery seed, which is revealed when scoring closes.");
 
-    /// <summary>Whether a trigger can fire now, and if not, each reason in words, for a page to show beside its button.</summary>
-    public IReadOnlyList<string> WhyNot(RoundTrigger trigger, RoundProgress? progress = null, string? reason = null, IReadOnlyList<string>? allocationProblems = null)
+    /// <summary>
+    /// Whether a trigger can fire now, and if not, each reason in words, for a page to show beside its button: the
+    /// same reasons the intent method, given the same arguments, refuses with.
+    /// </summary>
+    /// <param name="trigger">What is asked for.</param>
+    /// <param name="progress">The counts from the round's applications that StartScoring, CloseScoring and Notify weigh.</param>
+    /// <param name="reason">The reason given, for CloseScoring and Cancel.</param>
+    /// <param name="allocationProblems">Moderation's problems with the allocation, for Approve.</param>
+    /// <param name="now">When it is asked, for Notify: a waiting list's closing date must still be to come.</param>
+    public IReadOnlyList<string> WhyNot(RoundTrigger trigger, RoundProgress? progress = null, string? reason = null, IReadOnlyList<string>? allocationProblems = null, DateTimeOffset? now = null)
     {
         progress ??= RoundProgress.None;
-        // Moderation's problems are specific ("£500 over the budget"), so they are the reasons, not a guard's fixed words.
-        if (trigger == RoundTrigger.Approve && State == RoundState.Moderation && allocationProblems is { Count: > 0 })
-            return [.. allocationProblems.Select(problem => $"it needs this put right: {problem}")];
+        allocationProblems ??= [];
         ICollection<string> unmet;
         var can = trigger switch
         {
             RoundTrigger.StartScoring => Machine.CanFire(_startScoring, progress, out unmet),
             RoundTrigger.CloseScoring => Machine.CanFire(_closeScoring, progress, reason, out unmet),
+            RoundTrigger.Approve => Machine.CanFire(_approve, allocationProblems, out unmet),
+            RoundTrigger.Notify => Machine.CanFire(_notify, progress, now, out unmet),
             RoundTrigger.Cancel => Machine.CanFire(_cancel, reason ?? "", out unmet),
             _ => Machine.CanFire(trigger, out unmet),
         };
         if (can) return [];
         // Stateless leaves unmet null, not empty, when the state does not take the trigger at all.
-        return unmet is { Count: > 0 } ? [.. unmet.Select(need => $"it needs {need}")] : [$"it is {Describe(State)}"];
+        if (unmet is not { Count: > 0 }) return [$"it is {Describe(State)}"];
+        // Some needs are worded from what was asked ("£500 over the budget"), more use to the reader than the guard's fixed words.
+        IEnumerable<string> needs = trigger switch
+        {
+            RoundTrigger.Approve => allocationProblems.Select(problem => $"this put right: {problem}"),
+            RoundTrigger.Notify => [WaitingListNeed(progress, now)!],
+            _ => unmet,
+        };
+        return [.. needs.Select(need => $"it needs {need}")];
     }
 
     /// <summary>The triggers that make sense in the current state, allowed now or not: the buttons a page shows.</summary>
@@ -321,13 +344,15 @@ public sealed class Round
 
     private void Fire(RoundTrigger trigger, DateTimeOffset at, string actor, RoundProgress? progress = null, string? reason = null, IReadOnlyList<string>? allocationProblems = null)
     {
-        var whyNot = WhyNot(trigger, progress, reason, allocationProblems);
+        var whyNot = WhyNot(trigger, progress, reason, allocationProblems, at);
         if (whyNot.Count > 0) throw new DomainRuleException($"The round cannot {Verb(trigger)}: {string.Join("; ", whyNot)}.");
         _underWay = (at, actor, reason);
         switch (trigger)
         {
             case RoundTrigger.StartScoring: Machine.Fire(_startScoring, progress ?? RoundProgress.None); break;
             case RoundTrigger.CloseScoring: Machine.Fire(_closeScoring, progress ?? RoundProgress.None, reason); break;
+            case RoundTrigger.Approve: Machine.Fire(_approve, allocationProblems ?? []); break;
+            case RoundTrigger.Notify: Machine.Fire(_notify, progress ?? RoundProgress.None, at); break;
             case RoundTrigger.Cancel: Machine.Fire(_cancel, reason ?? ""); break;
             default: Machine.Fire(trigger); break;
         }
@@ -339,6 +364,8 @@ public sealed class Round
         _startScoring = machine.SetTriggerParameters<RoundProgress>(RoundTrigger.StartScoring);
         _closeScoring = machine.SetTriggerParameters<RoundProgress, string?>(RoundTrigger.CloseScoring);
         _cancel = machine.SetTriggerParameters<string>(RoundTrigger.Cancel);
+        _approve = machine.SetTriggerParameters<IReadOnlyList<string>>(RoundTrigger.Approve);
+        _notify = machine.SetTriggerParameters<RoundProgress, DateTimeOffset?>(RoundTrigger.Notify);
 
         machine.Configure(RoundState.Draft)
             .PermitIf(RoundTrigger.Open, RoundState.Open,
@@ -356,8 +383,11 @@ public sealed class Round
             .PermitIf(_closeScoring, RoundState.Moderation,
                 (progress, reason) => progress.ShortOfReviews == 0 || !string.IsNullOrWhiteSpace(reason),
                 "every eligible application to have its minimum reviews, or a reason to close anyway");
-        machine.Configure(RoundState.Moderation).Permit(RoundTrigger.Approve, RoundState.Decided);
-        machine.Configure(RoundState.Decided).Permit(RoundTrigger.Notify, RoundState.Notified);
+        machine.Configure(RoundState.Moderation)
+            .PermitIf(_approve, RoundState.Decided, problems => problems.Count == 0, "an allocation with nothing to put right");
+        machine.Configure(RoundState.Decided)
+            .PermitIf(_notify, RoundState.Notified, (progress, now) => WaitingListNeed(progress, now) is null,
+                "a date still to come for the waiting list to close, when applications are on it");
         machine.Configure(RoundState.Notified).Permit(RoundTrigger.Archive, RoundState.Archived);
 
         machine.OnTransitioned(transition => _history.Add(new StateChange(

@@ -78,7 +78,7 @@ public sealed class DecisionMailing(FairFundDbContext db, Mailer mailer, IOption
     {
         ArgumentNullException.ThrowIfNull(round);
         var letters = await LettersAsync(round, statusLink, cancellationToken);
-        round.Notify(now, actor, letters.Count(letter => letter.Mail.Letter.Decision == Decision.Waitlist));
+        round.Notify(now, actor, RoundProgress.None with { Waitlisted = letters.Count(letter => letter.Mail.Letter.Decision == Decision.Waitlist) });
         return await QueueAsync(letters, cancellationToken);
     }
 

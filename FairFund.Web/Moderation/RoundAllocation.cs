@@ -91,8 +91,8 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
     }
 
     /// <summary>
-    /// What the round's StartScoring and CloseScoring guards weigh: applications not yet screened, and eligible
-    /// ones with fewer counted reviews (submitted, without a conflict) than the round's minimum.
+    /// What the round's StartScoring, CloseScoring and Notify guards weigh: applications not yet screened, eligible
+    /// ones with fewer counted reviews (submitted, without a conflict) than the round's minimum, and those on the waiting list.
     /// </summary>
     public async Task<RoundProgress> ProgressAsync(Round round, CancellationToken cancellationToken)
     {
@@ -105,7 +105,8 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
             .ToDictionaryAsync(group => group.ApplicationId, group => group.Count, cancellationToken);
         var eligible = await db.Applications.Where(a => a.RoundId == round.Id && a.State == ApplicationState.Eligible).Select(a => a.Id).ToListAsync(cancellationToken);
         var shortOfReviews = eligible.Count(id => counted.GetValueOrDefault(id) < round.Rules.MinReviews);
-        return new RoundProgress(unscreened, shortOfReviews);
+        var waitlisted = await db.Applications.CountAsync(a => a.RoundId == round.Id && a.State == ApplicationState.Waitlisted, cancellationToken);
+        return new RoundProgress(unscreened, shortOfReviews, waitlisted);
     }
 
     /// <summary>When scoring closes: every eligible application has been scored as far as it will be, and the allocation can weigh it.</summary>

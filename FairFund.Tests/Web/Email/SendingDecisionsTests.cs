@@ -199,7 +199,7 @@ public sealed partial class SendingDecisionsTests
         var (_, manager) = await DecidedAsync(app);
 
         var page = await manager.GetStringAsync(new Uri(DecisionsPage, UriKind.Relative));
-        Assert.Contains("Not yet: the letters need the date the waiting list closes", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains("Not yet: it needs the date the waiting list closes, as", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         using var refused = await SendAsync(manager);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);

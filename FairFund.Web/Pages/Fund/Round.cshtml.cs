@@ -96,7 +96,7 @@ public sealed class RoundModel(FairFundDbContext db, RoundAllocation allocation,
         var approvalProblems = round.State == RoundState.Moderation ? (await allocation.ModeratedAsync(round, cancellationToken)).ApprovalProblems() : [];
         var actions = round.TriggersFromHere()
             .Select(trigger => new RoundAction(trigger, ButtonText(trigger), trigger is RoundTrigger.Cancel or RoundTrigger.CloseScoring,
-                round.WhyNot(trigger, progress, trigger is RoundTrigger.Cancel or RoundTrigger.CloseScoring ? "a reason" : null, approvalProblems)))
+                round.WhyNot(trigger, progress, trigger is RoundTrigger.Cancel or RoundTrigger.CloseScoring ? "a reason" : null, approvalProblems, time.GetUtcNow())))
             .ToList();
         var history = round.History.OrderByDescending(change => change.At).ToList();
         return new RoundView(round.Reference, round.Name, round.State, Domain.Rounds.Round.Describe(round.State),
