@@ -109,48 +109,8 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
         return new RoundProgress(unscreened, shortOfReviews, waitlisted);
     }
 
-    /// <summary>When scoring closes: every eligible application has been scored as far as it will be, and the allocation can weigh it.</summary>
-    public async Task MarkScoredAsync(Round round, DateTimeOffset now, string actor, CancellationToken cancellationToken)
-    {
-        var eligible = await db.Applications.Where(a => a.RoundId == round.Id && a.State == ApplicationState.Eligible).ToListAsync(cancellationToken);
-        foreach (var application in eligible) application.MarkScored(now, actor);
-    }
-
     /// <summary>The day an instant falls on in the UK, where the groups read their letters.</summary>
     public static DateOnly UkDay(DateTimeOffset at) => DateOnly.FromDateTime(UkTime.From(at).DateTime);
-
-    /// <summary>
-    /// On approval: gives every scored application its decision, with the notice the group will read (the rules'
-    /// trail, every change moderation made to it in order, and the panel's comments without their names). Ineligible applications keep their state, and are given the notice of why.
-    /// </summary>
-    public async Task DecideAsync(Round round, ModeratedAllocation moderated, DateTimeOffset now, string actor, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(moderated);
-        var ineligible = await db.Applications.Where(a => a.RoundId == round.Id && a.State == ApplicationState.Ineligible).ToListAsync(cancellationToken);
-        foreach (var application in ineligible)
-            application.GiveNoticeOfIneligibility((moderated.Find(application.Reference)
-                ?? throw new InvalidOperationException($"{application.Reference} was screened but is not in the allocation.")).Notice([], UkDay));
-
-        var scored = await db.Applications.Where(a => a.RoundId == round.Id && a.State == ApplicationState.Scored).ToListAsync(cancellationToken);
-        var ids = scored.Select(application => application.Id).ToList();
-        var comments = (await db.PanelReviews.AsNoTracking()
-                .Where(review => review.State == ReviewState.Submitted && ids.Contains(review.ApplicationId))
-                .ToListAsync(cancellationToken))
-            .OrderBy(review => review.ReviewerId, StringComparer.Ordinal)
-            .ToLookup(review => review.ApplicationId, review => review.Submitted!.CommentForApplicant);
-        foreach (var application in scored)
-        {
-            var result = moderated.Find(application.Reference)
-                ?? throw new InvalidOperationException($"{application.Reference} is scored but not in the allocation.");
-            var notice = result.Notice(comments[application.Id], UkDay);
-            switch (notice.Decision)
-            {
-                case Decision.Award: application.Award(now, actor, notice); break;
-                case Decision.Waitlist: application.Waitlist(now, actor, notice); break;
-                default: application.Decline(now, actor, notice); break;
-            }
-        }
-    }
 
     /// <summary>
     /// Groups this funder awarded a grant in another round before this one closed. Later awards do not count,

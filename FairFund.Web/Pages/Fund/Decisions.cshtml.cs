@@ -6,7 +6,7 @@ using FairFund.Domain.Rounds;
 using FairFund.Web.Data;
 using FairFund.Web.Email;
 using FairFund.Web.Forms;
-using FairFund.Web.Moderation;
+using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +18,7 @@ namespace FairFund.Web.Pages.Fund;
 /// conditions and the waiting list, reads the email each kind of group will get (or any one group's), made
 /// from the real applications, and then sends them all at once. Afterwards the page shows how many have gone.
 /// </summary>
-public sealed partial class DecisionsModel(FairFundDbContext db, DecisionMailing mailing, RoundAllocation allocation, MailTemplates templates, MailLinks links, TimeProvider time) : PageModel
+public sealed partial class DecisionsModel(FairFundDbContext db, DecisionMailing mailing, RoundOperations operations, MailTemplates templates, MailLinks links, TimeProvider time) : PageModel
 {
     public const string DoneKey = "DecisionsDone";
 
@@ -78,7 +78,7 @@ public sealed partial class DecisionsModel(FairFundDbContext db, DecisionMailing
         }
         try
         {
-            var queued = await mailing.NotifyAsync(round, time.GetUtcNow(), Actor, StatusLink, cancellationToken);
+            var queued = await operations.NotifyAsync(round, time.GetUtcNow(), Actor, StatusLink, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             TempData[DoneKey] = $"The decisions are being sent: {queued} {(queued == 1 ? "email" : "emails")}.";
         }
@@ -138,7 +138,7 @@ public sealed partial class DecisionsModel(FairFundDbContext db, DecisionMailing
 
         var notified = round.History.LastOrDefault(change => change.Trigger == nameof(RoundTrigger.Notify));
         var whyNotSend = round.State == RoundState.Decided
-            && round.WhyNot(RoundTrigger.Notify, await allocation.ProgressAsync(round, cancellationToken), now: time.GetUtcNow()) is { Count: > 0 } whyNot
+            && await operations.WhyNotAsync(round, RoundTrigger.Notify, reason: null, time.GetUtcNow(), cancellationToken) is { Count: > 0 } whyNot
             ? $"Not yet: {string.Join("; ", whyNot)}."
             : null;
         return new DecisionsView(round.Reference, round.Name, round.State, letters.Count, Count(Decision.Award), Count(Decision.Waitlist), Count(Decision.Decline),
