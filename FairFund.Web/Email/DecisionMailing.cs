@@ -85,5 +85,6 @@ public sealed class DecisionMailing(FairFundDbContext db, Mailer mailer, IOption
 
     /// <summary>Who sent the application: its decision goes to them, as its receipt did.</summary>
     private static string Sender(Application application) =>
-        application.History.Last(change => change.Trigger == nameof(ApplicationTrigger.Submit)).Actor;
+        application.SubmittedBy
+        ?? throw new InvalidOperationException($"{application.Reference} has a decision but was never submitted.");
 }

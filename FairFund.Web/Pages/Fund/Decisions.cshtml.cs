@@ -136,14 +136,13 @@ public sealed partial class DecisionsModel(FairFundDbContext db, DecisionMailing
             .ToListAsync(cancellationToken);
         var sending = new SendingProgress(queued.Count, queued.Count(m => m.SentAt != null), queued.Count(m => m.FailedAt != null));
 
-        var notified = round.History.LastOrDefault(change => change.Trigger == nameof(RoundTrigger.Notify));
         var whyNotSend = round.State == RoundState.Decided
             && await operations.WhyNotAsync(round, RoundTrigger.Notify, reason: null, time.GetUtcNow(), cancellationToken) is { Count: > 0 } whyNot
             ? $"Not yet: {string.Join("; ", whyNot)}."
             : null;
         return new DecisionsView(round.Reference, round.Name, round.State, letters.Count, Count(Decision.Award), Count(Decision.Waitlist), Count(Decision.Decline),
             round.State == RoundState.Decided, whyNotSend,
-            notified is null ? null : UkTime.Format(notified.At), sending,
+            round.NotifiedAt is { } notifiedAt ? UkTime.Format(notifiedAt) : null, sending,
             round.AfterTheDecisionSetAt is { } setAt ? $"{UkTime.Format(setAt)} by {round.AfterTheDecisionSetBy}" : null,
             round.WaitingListUntil is { } until ? DecisionLetter.LongDate(until) : null,
             [.. letters.Select(letter => new Choice(letter.Mail.Reference, $"{letter.Mail.Reference}: {KindInWords(letter.Mail.Letter.Decision).ToLowerInvariant()}"))],
