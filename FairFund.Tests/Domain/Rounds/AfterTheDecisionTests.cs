@@ -79,16 +79,18 @@ public sealed class AfterTheDecisionTests
     }
 
     [Fact]
-    public void Notify_WithAClosingDateOrNoWaitingList_SendsAndRecordsWho()
+    public void Notify_WithAClosingDateOrNoWaitingList_SendsAndRecordsWhoAndWhen()
     {
         var dated = RoundInState.In(RoundState.Decided);
         dated.SetAfterTheDecision("", new DateOnly(2027, 9, 30), Friday, RoundInState.Manager);
         var noWaitingList = RoundInState.In(RoundState.Decided);
+        Assert.Null(dated.NotifiedAt);
 
         dated.Notify(Friday, "officer@fund.example", new RoundProgress(0, 0, Waitlisted: 2));
         noWaitingList.Notify(Friday, "officer@fund.example", new RoundProgress(0, 0, Waitlisted: 0));
 
         Assert.Equal(new StateChange(Friday, "officer@fund.example", "Decided", "Notified", "Notify", null), dated.History[^1]);
+        Assert.Equal(Friday, dated.NotifiedAt);
         Assert.Equal(RoundState.Notified, noWaitingList.State);
     }
 }
