@@ -41,13 +41,12 @@ public sealed class Application
     private Application()
     {
         _lifecycle = new ApplicationLifecycle(() => State, state => State = state, () => _history, "The application", Verb,
-            state => state == ApplicationState.Draft ? "a draft" : Labels.ForStaff(state).ToLowerInvariant());
+            state => state == ApplicationState.Draft ? "a draft" : Labels.ForStaff(state).ToLowerInvariant(), Configure);
         _submit = _lifecycle.Declare(ApplicationTrigger.Submit, ask => ask.Window);
         _markIneligible = _lifecycle.Declare(ApplicationTrigger.MarkIneligible, ask => ask.Reason);
         _award = _lifecycle.Declare(ApplicationTrigger.Award, ask => ask.Notice);
         _waitlist = _lifecycle.Declare(ApplicationTrigger.Waitlist, ask => ask.Notice);
         _decline = _lifecycle.Declare(ApplicationTrigger.Decline, ask => ask.Notice);
-        Configure();
     }
 
     public Application(Guid id, Guid roundId, Guid organisationId, string reference)

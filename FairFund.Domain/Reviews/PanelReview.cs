@@ -34,10 +34,9 @@ public sealed class PanelReview
     /// <remarks>The lifecycle's general question is asked with whether scoring is open, which Submit and Revise weigh.</remarks>
     private PanelReview()
     {
-        _lifecycle = new ReviewLifecycle(() => State, state => State = state, () => _history, "The review", Verb, Describe);
+        _lifecycle = new ReviewLifecycle(() => State, state => State = state, () => _history, "The review", Verb, Describe, Configure);
         _submit = _lifecycle.Declare(ReviewTrigger.Submit, scoringOpen => scoringOpen);
         _revise = _lifecycle.Declare(ReviewTrigger.Revise, scoringOpen => scoringOpen);
-        Configure();
     }
 
     /// <summary>Assigns an application to a panel member; <paramref name="assignedBy"/> is the fund manager, or the automatic assignment.</summary>

@@ -57,14 +57,13 @@ public sealed class Round
 
     private Round()
     {
-        _lifecycle = new RoundLifecycle(() => State, state => State = state, () => _history, "The round", Verb, Describe);
+        _lifecycle = new RoundLifecycle(() => State, state => State = state, () => _history, "The round", Verb, Describe, Configure);
         _cancel = _lifecycle.Declare(RoundTrigger.Cancel, ask => ask.Reason ?? "");
         _startScoring = _lifecycle.Declare(RoundTrigger.StartScoring, ask => ask.Progress);
         _closeScoring = _lifecycle.Declare(RoundTrigger.CloseScoring, ask => (ask.Progress, ask.Reason));
         // Moderation's problems are specific ("£500 over the budget"), so they are the needs, not the guard's fixed words.
         _approve = _lifecycle.Declare(RoundTrigger.Approve, ask => ask.AllocationProblems, problems => problems.Select(problem => $"this put right: {problem}"));
         _notify = _lifecycle.Declare(RoundTrigger.Notify, ask => (ask.Progress, ask.Now), asked => [WaitingListNeed(asked.Progress, asked.Now)!]);
-        Configure();
     }
 
     public Round(Guid id, string reference, string name, string purpose, DateTimeOffset opensAt, DateTimeOffset closesAt, RoundSettings rules)
