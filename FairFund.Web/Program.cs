@@ -6,6 +6,7 @@ using FairFund.Web.Data;
 using FairFund.Web.Deployment;
 using FairFund.Web.Email;
 using FairFund.Web.Forms;
+using FairFund.Web.Rounds;
 
 if (AllocateCommand.IsInvokedBy(args)) return AllocateCommand.Run(args, Console.Out, Console.Error);
 
@@ -27,7 +28,7 @@ builder.Services.Configure<Funder>(builder.Configuration.GetSection(Funder.Secti
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFairFundData(builder.Configuration);
 builder.Services.AddScoped<FairFund.Web.Applications.ApplicantRecords>();
-builder.Services.AddScoped<FairFund.Web.Moderation.RoundAllocation>();
+builder.Services.AddFairFundRounds();
 builder.Services.AddScoped<FairFund.Web.Export.ThreeSixtyGivingExport>();
 builder.Services.AddScoped<FairFund.Web.Panel.PanelRecords>();
 builder.Services.AddSingleton<FairFund.Web.Applications.DocumentStore>();

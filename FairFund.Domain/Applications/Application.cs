@@ -2,8 +2,7 @@ using FairFund.Domain.Allocation;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Scoring;
 using FairFund.Domain.Validation;
-using Stateless;
-using Stateless.Graph;
+using ApplicationLifecycle = FairFund.Domain.Lifecycles.Lifecycle<FairFund.Domain.Applications.ApplicationState, FairFund.Domain.Applications.ApplicationTrigger, FairFund.Domain.Applications.ApplicationAsk>;
 
 namespace FairFund.Domain.Applications;
 
@@ -17,6 +16,9 @@ public sealed record SubmissionWindow(bool RoundIsOpen, DateTimeOffset ClosesAt,
     public bool IsOpen => RoundIsOpen && Now < ClosesAt;
 }
 
+/// <summary>What a page gives <see cref="Application.WhyNot"/>: each trigger takes from it the data its guards weigh.</summary>
+internal sealed record ApplicationAsk(SubmissionWindow Window, string Reason, DecisionNotice? Notice);
+
 /// <summary>
 /// A group's application to a round, and its lifecycle: Draft, Submitted, Eligible or Ineligible,
 /// Scored, then Awarded, Waitlisted or Declined; Withdrawn at the group's request before a decision.
@@ -29,19 +31,26 @@ public sealed class Application
     private readonly List<Partner> _partners = [];
     private readonly List<SupportingDocument> _documents = [];
     private readonly List<DocumentEvent> _documentEvents = [];
-    private StateMachine<ApplicationState, ApplicationTrigger>? _machine;
-    private StateMachine<ApplicationState, ApplicationTrigger>.TriggerWithParameters<SubmissionWindow> _submit = null!;
-    private StateMachine<ApplicationState, ApplicationTrigger>.TriggerWithParameters<string> _markIneligible = null!;
-    private StateMachine<ApplicationState, ApplicationTrigger>.TriggerWithParameters<DecisionNotice> _award = null!;
-    private StateMachine<ApplicationState, ApplicationTrigger>.TriggerWithParameters<DecisionNotice> _waitlist = null!;
-    private StateMachine<ApplicationState, ApplicationTrigger>.TriggerWithParameters<DecisionNotice> _decline = null!;
-    private (DateTimeOffset At, string Actor, string? Reason) _underWay;
+    private readonly ApplicationLifecycle _lifecycle;
+    private readonly ApplicationLifecycle.Intent<SubmissionWindow> _submit;
+    private readonly ApplicationLifecycle.Intent<string> _markIneligible;
+    private readonly ApplicationLifecycle.Intent<DecisionNotice?> _award;
+    private readonly ApplicationLifecycle.Intent<DecisionNotice?> _waitlist;
+    private readonly ApplicationLifecycle.Intent<DecisionNotice?> _decline;
 
     private Application()
     {
+        _lifecycle = new ApplicationLifecycle(() => State, state => State = state, () => _history, "The application", Verb,
+            state => state == ApplicationState.Draft ? "a draft" : Labels.ForStaff(state).ToLowerInvariant(), Configure);
+        _submit = _lifecycle.Declare(ApplicationTrigger.Submit, ask => ask.Window);
+        _markIneligible = _lifecycle.Declare(ApplicationTrigger.MarkIneligible, ask => ask.Reason);
+        _award = _lifecycle.Declare(ApplicationTrigger.Award, ask => ask.Notice);
+        _waitlist = _lifecycle.Declare(ApplicationTrigger.Waitlist, ask => ask.Notice);
+        _decline = _lifecycle.Declare(ApplicationTrigger.Decline, ask => ask.Notice);
     }
 
     public Application(Guid id, Guid roundId, Guid organisationId, string reference)
+        : this()
     {
         Id = id;
         RoundId = roundId;
@@ -61,6 +70,9 @@ public sealed class Application
     public DecisionNotice? Decision { get; private set; }
 
     public IReadOnlyList<StateChange> History => _history;
+
+    /// <summary>Who submitted the application: its receipt and its decision go to them. Null until it is submitted.</summary>
+    public string? SubmittedBy => _lifecycle.LastBy(ApplicationTrigger.Submit)?.Actor;
 
     public string Title { get; private set; } = "";
     public string WhatYouWillDo { get; private set; } = "";
@@ -242,8 +254,6 @@ public sealed class Application
         _ => [.. CheckPartners()],
     };
 
-    private StateMachine<ApplicationState, ApplicationTrigger> Machine => _machine ??= Configure();
-
     /// <summary>
     /// Submits the application; refused, with the draft kept as it was, after the round's closing instant
     /// or while any answer still has a problem.
@@ -252,11 +262,11 @@ public sealed class Application
     {
         if (State == ApplicationState.Draft && Check(grants) is { Count: > 0 } problems)
             throw new DomainRuleException($"The application cannot be submitted until every question is answered: {string.Join("; ", problems.Select(problem => problem.Message))}.");
-        Fire(ApplicationTrigger.Submit, now, actor, window: window);
+        _lifecycle.Fire(_submit, window, now, actor);
         SubmittedAt = now;
     }
 
-    public void MarkEligible(DateTimeOffset now, string actor) => Fire(ApplicationTrigger.MarkEligible, now, actor);
+    public void MarkEligible(DateTimeOffset now, string actor) => _lifecycle.Fire(ApplicationTrigger.MarkEligible, now, actor);
 
     /// <summary>The limit on the reason a group is given for not being eligible: a few sentences it can act on.</summary>
     public static TextLimit IneligibleReasonLimit { get; } = TextLimit.Note;
@@ -275,7 +285,7 @@ public sealed class Application
     {
         if (CheckIneligibleReason(reason) is { } problem && FreeText.Clean(reason).Length > 0) throw new DomainRuleException(problem.Message + ".");
         var clean = FreeText.Clean(reason);
-        Fire(ApplicationTrigger.MarkIneligible, now, actor, clean);
+        _lifecycle.Fire(_markIneligible, clean, now, actor, clean);
         IneligibleReason = clean;
     }
 
@@ -382,16 +392,16 @@ public sealed class Application
         Decision = notice;
     }
 
-    public void MarkScored(DateTimeOffset now, string actor) => Fire(ApplicationTrigger.MarkScored, now, actor);
+    public void MarkScored(DateTimeOffset now, string actor) => _lifecycle.Fire(ApplicationTrigger.MarkScored, now, actor);
 
     /// <summary>Funds the application; the notice, which must say it is funded, is what the group is told.</summary>
-    public void Award(DateTimeOffset now, string actor, DecisionNotice notice) => Decide(ApplicationTrigger.Award, now, actor, notice);
+    public void Award(DateTimeOffset now, string actor, DecisionNotice notice) => Decide(_award, now, actor, notice);
 
     /// <summary>Puts the application on the waiting list; the notice, which must say so, is what the group is told.</summary>
-    public void Waitlist(DateTimeOffset now, string actor, DecisionNotice notice) => Decide(ApplicationTrigger.Waitlist, now, actor, notice);
+    public void Waitlist(DateTimeOffset now, string actor, DecisionNotice notice) => Decide(_waitlist, now, actor, notice);
 
     /// <summary>Declines the application; the notice, which must say so, is what the group is told, and its reason is recorded.</summary>
-    public void Decline(DateTimeOffset now, string actor, DecisionNotice notice) => Decide(ApplicationTrigger.Decline, now, actor, notice);
+    public void Decline(DateTimeOffset now, string actor, DecisionNotice notice) => Decide(_decline, now, actor, notice, notice?.Reason);
 
     /// <summary>The limit on the group's optional reason for withdrawing.</summary>
     public static TextLimit WithdrawalReasonLimit { get; } = new(1_000, 150);
@@ -404,7 +414,7 @@ public sealed class Application
     {
         if (CheckWithdrawalReason(reason) is { } problem) throw new DomainRuleException(problem.Message + ".");
         var clean = FreeText.Clean(reason);
-        Fire(ApplicationTrigger.Withdraw, now, actor, clean.Length == 0 ? null : clean);
+        _lifecycle.Fire(ApplicationTrigger.Withdraw, now, actor, clean.Length == 0 ? null : clean);
     }
 
     /// <summary>Whether a trigger can fire now, and if not, each reason in words.</summary>
@@ -412,26 +422,11 @@ public sealed class Application
     /// <param name="window">For <see cref="ApplicationTrigger.Submit"/>: the round's submission window; none means closed.</param>
     /// <param name="reason">For <see cref="ApplicationTrigger.MarkIneligible"/>: the reason the group will be given.</param>
     /// <param name="notice">For a decision (award, waitlist, decline): the notice the group will be given.</param>
-    public IReadOnlyList<string> WhyNot(ApplicationTrigger trigger, SubmissionWindow? window = null, string? reason = null, DecisionNotice? notice = null)
-    {
-        ICollection<string> unmet;
-        var can = trigger switch
-        {
-            ApplicationTrigger.Submit => Machine.CanFire(_submit, window ?? new SubmissionWindow(false, DateTimeOffset.MinValue, DateTimeOffset.MinValue), out unmet),
-            ApplicationTrigger.MarkIneligible => Machine.CanFire(_markIneligible, reason ?? "", out unmet),
-            ApplicationTrigger.Award => Machine.CanFire(_award, notice!, out unmet),
-            ApplicationTrigger.Waitlist => Machine.CanFire(_waitlist, notice!, out unmet),
-            ApplicationTrigger.Decline => Machine.CanFire(_decline, notice!, out unmet),
-            _ => Machine.CanFire(trigger, out unmet),
-        };
-        if (can) return [];
-        // Stateless leaves unmet null, not empty, when the state does not take the trigger at all.
-        if (unmet is { Count: > 0 }) return [.. unmet.Select(need => $"it needs {need}")];
-        return [State == ApplicationState.Draft ? "it is a draft" : $"it is {Labels.ForStaff(State).ToLowerInvariant()}"];
-    }
+    public IReadOnlyList<string> WhyNot(ApplicationTrigger trigger, SubmissionWindow? window = null, string? reason = null, DecisionNotice? notice = null) =>
+        _lifecycle.WhyNot(trigger, new ApplicationAsk(window ?? new SubmissionWindow(false, DateTimeOffset.MinValue, DateTimeOffset.MinValue), reason ?? "", notice));
 
     /// <summary>The lifecycle as a Mermaid state diagram, drawn from the machine itself.</summary>
-    public static string StateDiagram() => MermaidGraph.Format(new Application().Machine.GetInfo());
+    public static string StateDiagram() => new Application()._lifecycle.Diagram();
 
     public static string Verb(ApplicationTrigger trigger) => trigger switch
     {
@@ -546,62 +541,35 @@ public sealed class Application
         }
     }
 
-    private void Decide(ApplicationTrigger trigger, DateTimeOffset at, string actor, DecisionNotice notice)
+    private void Decide(ApplicationLifecycle.Intent<DecisionNotice?> decision, DateTimeOffset at, string actor, DecisionNotice notice, string? reason = null)
     {
-        Fire(trigger, at, actor, trigger == ApplicationTrigger.Decline ? notice.Reason : null, notice: notice);
+        _lifecycle.Fire(decision, notice, at, actor, reason);
         Decision = notice;
     }
 
-    private void Fire(ApplicationTrigger trigger, DateTimeOffset at, string actor, string? reason = null, SubmissionWindow? window = null, DecisionNotice? notice = null)
+    private void Configure()
     {
-        var whyNot = WhyNot(trigger, window, reason, notice);
-        if (whyNot.Count > 0) throw new DomainRuleException($"The application cannot {Verb(trigger)}: {string.Join("; ", whyNot)}.");
-        _underWay = (at, actor, reason);
-        switch (trigger)
-        {
-            case ApplicationTrigger.Submit: Machine.Fire(_submit, window!); break;
-            case ApplicationTrigger.MarkIneligible: Machine.Fire(_markIneligible, reason ?? ""); break;
-            case ApplicationTrigger.Award: Machine.Fire(_award, notice!); break;
-            case ApplicationTrigger.Waitlist: Machine.Fire(_waitlist, notice!); break;
-            case ApplicationTrigger.Decline: Machine.Fire(_decline, notice!); break;
-            default: Machine.Fire(trigger); break;
-        }
-    }
-
-    private StateMachine<ApplicationState, ApplicationTrigger> Configure()
-    {
-        var machine = new StateMachine<ApplicationState, ApplicationTrigger>(() => State, state => State = state);
-        _submit = machine.SetTriggerParameters<SubmissionWindow>(ApplicationTrigger.Submit);
-        _markIneligible = machine.SetTriggerParameters<string>(ApplicationTrigger.MarkIneligible);
-        _award = machine.SetTriggerParameters<DecisionNotice>(ApplicationTrigger.Award);
-        _waitlist = machine.SetTriggerParameters<DecisionNotice>(ApplicationTrigger.Waitlist);
-        _decline = machine.SetTriggerParameters<DecisionNotice>(ApplicationTrigger.Decline);
-
-        machine.Configure(ApplicationState.Draft)
-            .PermitIf(_submit, ApplicationState.Submitted, window => window.IsOpen, "the round to be open and its closing time not yet passed")
+        _lifecycle.Configure(ApplicationState.Draft)
+            .PermitIf(_submit.Trigger, ApplicationState.Submitted, window => window.IsOpen, "the round to be open and its closing time not yet passed")
             .Permit(ApplicationTrigger.Withdraw, ApplicationState.Withdrawn);
-        machine.Configure(ApplicationState.Submitted)
+        _lifecycle.Configure(ApplicationState.Submitted)
             .Permit(ApplicationTrigger.MarkEligible, ApplicationState.Eligible)
-            .PermitIf(_markIneligible, ApplicationState.Ineligible, reason => !string.IsNullOrWhiteSpace(reason), "a reason for the group")
+            .PermitIf(_markIneligible.Trigger, ApplicationState.Ineligible, reason => !string.IsNullOrWhiteSpace(reason), "a reason for the group")
             .Permit(ApplicationTrigger.Withdraw, ApplicationState.Withdrawn);
-        machine.Configure(ApplicationState.Eligible)
+        _lifecycle.Configure(ApplicationState.Eligible)
             .Permit(ApplicationTrigger.MarkScored, ApplicationState.Scored)
-            .PermitIf(_markIneligible, ApplicationState.Ineligible, reason => !string.IsNullOrWhiteSpace(reason), "a reason for the group")
-            .PermitIf(_decline, ApplicationState.Declined, Says(Allocation.Decision.Decline), DeclineNeeds)
+            .PermitIf(_markIneligible.Trigger, ApplicationState.Ineligible, reason => !string.IsNullOrWhiteSpace(reason), "a reason for the group")
+            .PermitIf(_decline.Trigger, ApplicationState.Declined, Says(Allocation.Decision.Decline), DeclineNeeds)
             .Permit(ApplicationTrigger.Withdraw, ApplicationState.Withdrawn);
-        machine.Configure(ApplicationState.Ineligible)
+        _lifecycle.Configure(ApplicationState.Ineligible)
             .Permit(ApplicationTrigger.MarkEligible, ApplicationState.Eligible);
-        machine.Configure(ApplicationState.Scored)
-            .PermitIf(_award, ApplicationState.Awarded, Says(Allocation.Decision.Award), AwardNeeds)
-            .PermitIf(_waitlist, ApplicationState.Waitlisted, Says(Allocation.Decision.Waitlist), WaitlistNeeds)
-            .PermitIf(_decline, ApplicationState.Declined, Says(Allocation.Decision.Decline), DeclineNeeds)
+        _lifecycle.Configure(ApplicationState.Scored)
+            .PermitIf(_award.Trigger, ApplicationState.Awarded, Says(Allocation.Decision.Award), AwardNeeds)
+            .PermitIf(_waitlist.Trigger, ApplicationState.Waitlisted, Says(Allocation.Decision.Waitlist), WaitlistNeeds)
+            .PermitIf(_decline.Trigger, ApplicationState.Declined, Says(Allocation.Decision.Decline), DeclineNeeds)
             .Permit(ApplicationTrigger.Withdraw, ApplicationState.Withdrawn);
-        machine.Configure(ApplicationState.Waitlisted)
-            .PermitIf(_award, ApplicationState.Awarded, Says(Allocation.Decision.Award), AwardNeeds);
-
-        machine.OnTransitioned(transition => _history.Add(new StateChange(
-            _underWay.At, _underWay.Actor, transition.Source.ToString(), transition.Destination.ToString(), transition.Trigger.ToString(), _underWay.Reason)));
-        return machine;
+        _lifecycle.Configure(ApplicationState.Waitlisted)
+            .PermitIf(_award.Trigger, ApplicationState.Awarded, Says(Allocation.Decision.Award), AwardNeeds);
     }
 
     private const string AwardNeeds = "a decision notice awarding an amount";
@@ -609,7 +577,7 @@ public sealed class Application
     private const string DeclineNeeds = "a decision notice declining it";
 
     /// <summary>A decision's guard: the notice the group will read must say the same as the state it moves to.</summary>
-    private static Func<DecisionNotice, bool> Says(Allocation.Decision decision) => notice =>
+    private static Func<DecisionNotice?, bool> Says(Allocation.Decision decision) => notice =>
         notice is not null && notice.Decision == decision && (decision == Allocation.Decision.Award ? notice.Amount > 0 : notice.Amount == 0);
 }
 

@@ -1,8 +1,7 @@
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Scoring;
 using FairFund.Domain.Validation;
-using Stateless;
-using Stateless.Graph;
+using ReviewLifecycle = FairFund.Domain.Lifecycles.Lifecycle<FairFund.Domain.Reviews.ReviewState, FairFund.Domain.Reviews.ReviewTrigger, bool>;
 
 namespace FairFund.Domain.Reviews;
 
@@ -28,17 +27,21 @@ public sealed class PanelReview
     private readonly List<StateChange> _history = [];
     private readonly List<ConflictDeclaration> _declarations = [];
     private readonly List<Revision> _revisions = [];
-    private StateMachine<ReviewState, ReviewTrigger>? _machine;
-    private StateMachine<ReviewState, ReviewTrigger>.TriggerWithParameters<bool> _submit = null!;
-    private StateMachine<ReviewState, ReviewTrigger>.TriggerWithParameters<bool> _revise = null!;
-    private (DateTimeOffset At, string Actor, string? Reason) _underWay;
+    private readonly ReviewLifecycle _lifecycle;
+    private readonly ReviewLifecycle.Intent<bool> _submit;
+    private readonly ReviewLifecycle.Intent<bool> _revise;
 
+    /// <remarks>The lifecycle's general question is asked with whether scoring is open, which Submit and Revise weigh.</remarks>
     private PanelReview()
     {
+        _lifecycle = new ReviewLifecycle(() => State, state => State = state, () => _history, "The review", Verb, Describe, Configure);
+        _submit = _lifecycle.Declare(ReviewTrigger.Submit, scoringOpen => scoringOpen);
+        _revise = _lifecycle.Declare(ReviewTrigger.Revise, scoringOpen => scoringOpen);
     }
 
     /// <summary>Assigns an application to a panel member; <paramref name="assignedBy"/> is the fund manager, or the automatic assignment.</summary>
     public PanelReview(Guid id, Guid applicationId, string reviewerId, DateTimeOffset assignedAt, string assignedBy)
+        : this()
     {
         if (string.IsNullOrWhiteSpace(reviewerId)) throw new ArgumentException("A review needs the panel member who will write it.", nameof(reviewerId));
         if (string.IsNullOrWhiteSpace(assignedBy)) throw new ArgumentException("An assignment needs the person who made it.", nameof(assignedBy));
@@ -76,6 +79,9 @@ public sealed class PanelReview
 
     public IReadOnlyList<StateChange> History => _history.AsReadOnly();
 
+    /// <summary>When the member last saved a draft of their scores; null if they never have.</summary>
+    public DateTimeOffset? DraftSavedAt => _lifecycle.LastBy(ReviewTrigger.SaveDraft)?.At;
+
     /// <summary>The application's answers are shown only once the member has declared no conflict, and never after a conflict.</summary>
     public bool CanSeeApplication => State is ReviewState.Scoring or ReviewState.Submitted;
 
@@ -91,8 +97,6 @@ public sealed class PanelReview
     /// <summary>Only a submitted review without a conflict is counted by the allocation.</summary>
     public bool CountsTowardAllocation => State == ReviewState.Submitted;
 
-    private StateMachine<ReviewState, ReviewTrigger> Machine => _machine ??= Configure();
-
     /// <summary>
     /// The member declares they have no conflict with the applicant, which lets them read and score it. Refused,
     /// with the reason, when the member is one of the application's own people (<see cref="ApplicantPeople.ConflictOf"/>):
@@ -107,7 +111,7 @@ public sealed class PanelReview
         EnsureCan(ReviewTrigger.DeclareNoConflict);
         if (applicants.ConflictOf(ReviewerId) is { } tie)
             throw new DomainRuleException($"You cannot say you have no conflict of interest with this group: {tie}. Say that you have a conflict instead.");
-        Fire(ReviewTrigger.DeclareNoConflict, now, actor);
+        _lifecycle.Fire(ReviewTrigger.DeclareNoConflict, now, actor);
         _declarations.Add(new ConflictDeclaration(ConflictKind.None, "", actor, now, RecordedByFundManager: false));
     }
 
@@ -135,7 +139,7 @@ public sealed class PanelReview
         EnsureCan(ReviewTrigger.SaveDraft);
         var tidied = sheet.Tidied();
         ThrowIfProblems("saved", tidied.CheckDraft(criteria));
-        Fire(ReviewTrigger.SaveDraft, now, ReviewerId);
+        _lifecycle.Fire(ReviewTrigger.SaveDraft, now, ReviewerId);
         Sheet = tidied;
     }
 
@@ -148,7 +152,7 @@ public sealed class PanelReview
     {
         EnsureCan(ReviewTrigger.Submit, scoringOpen);
         ThrowIfProblems("submitted", Sheet.CheckSubmission(criteria));
-        Fire(ReviewTrigger.Submit, now, ReviewerId, scoringOpen: scoringOpen);
+        _lifecycle.Fire(_submit, scoringOpen, now, ReviewerId);
         AddRevision(Sheet, now);
     }
 
@@ -162,7 +166,7 @@ public sealed class PanelReview
         EnsureCan(ReviewTrigger.Revise, scoringOpen);
         var tidied = sheet.Tidied();
         ThrowIfProblems("revised", tidied.CheckSubmission(criteria));
-        Fire(ReviewTrigger.Revise, now, ReviewerId, scoringOpen: scoringOpen);
+        _lifecycle.Fire(_revise, scoringOpen, now, ReviewerId);
         Sheet = tidied;
         AddRevision(tidied, now);
     }
@@ -184,23 +188,10 @@ public sealed class PanelReview
     /// <summary>Whether a trigger can fire now, and if not, each reason in words.</summary>
     /// <param name="trigger">What is asked for.</param>
     /// <param name="scoringOpen">For <see cref="ReviewTrigger.Submit"/> and <see cref="ReviewTrigger.Revise"/>: whether the round is taking scores.</param>
-    public IReadOnlyList<string> WhyNot(ReviewTrigger trigger, bool scoringOpen = false)
-    {
-        ICollection<string> unmet;
-        var can = trigger switch
-        {
-            ReviewTrigger.Submit => Machine.CanFire(_submit, scoringOpen, out unmet),
-            ReviewTrigger.Revise => Machine.CanFire(_revise, scoringOpen, out unmet),
-            _ => Machine.CanFire(trigger, out unmet),
-        };
-        if (can) return [];
-        // Stateless leaves unmet null, not empty, when the state does not take the trigger at all.
-        if (unmet is { Count: > 0 }) return [.. unmet.Select(need => $"it needs {need}")];
-        return [$"it is {Describe(State)}"];
-    }
+    public IReadOnlyList<string> WhyNot(ReviewTrigger trigger, bool scoringOpen = false) => _lifecycle.WhyNot(trigger, scoringOpen);
 
     /// <summary>The lifecycle as a Mermaid state diagram, drawn from the machine itself.</summary>
-    public static string StateDiagram() => MermaidGraph.Format(new PanelReview().Machine.GetInfo());
+    public static string StateDiagram() => new PanelReview()._lifecycle.Diagram();
 
     /// <summary>The state in words, as it ends "it is …" in a refusal.</summary>
     public static string Describe(ReviewState state) => state switch
@@ -226,7 +217,7 @@ public sealed class PanelReview
         EnsureCan(trigger);
         ThrowIfProblems(trigger == ReviewTrigger.RecordConflict ? "given a recorded conflict" : "given a declared conflict", ConflictDeclaration.Check(kind, note));
         var tidied = FreeText.Clean(note);
-        Fire(trigger, now, actor, reason: tidied.Length == 0 ? ConflictDeclaration.Describe(kind) : $"{ConflictDeclaration.Describe(kind)}: {tidied}");
+        _lifecycle.Fire(trigger, now, actor, reason: tidied.Length == 0 ? ConflictDeclaration.Describe(kind) : $"{ConflictDeclaration.Describe(kind)}: {tidied}");
         _declarations.Add(new ConflictDeclaration(kind, tidied, actor, now, recordedByFundManager));
     }
 
@@ -239,48 +230,25 @@ public sealed class PanelReview
             throw new DomainRuleException($"The review cannot be {participle}: {string.Join("; ", problems.Select(problem => problem.ToString()))}.");
     }
 
-    private void EnsureCan(ReviewTrigger trigger, bool scoringOpen = false)
-    {
-        var whyNot = WhyNot(trigger, scoringOpen);
-        if (whyNot.Count > 0) throw new DomainRuleException($"The review cannot {Verb(trigger)}: {string.Join("; ", whyNot)}.");
-    }
+    private void EnsureCan(ReviewTrigger trigger, bool scoringOpen = false) => _lifecycle.EnsureCan(trigger, scoringOpen);
 
-    private void Fire(ReviewTrigger trigger, DateTimeOffset at, string actor, string? reason = null, bool scoringOpen = false)
+    private void Configure()
     {
-        EnsureCan(trigger, scoringOpen);
-        _underWay = (at, actor, reason);
-        switch (trigger)
-        {
-            case ReviewTrigger.Submit: Machine.Fire(_submit, scoringOpen); break;
-            case ReviewTrigger.Revise: Machine.Fire(_revise, scoringOpen); break;
-            default: Machine.Fire(trigger); break;
-        }
-    }
-
-    private StateMachine<ReviewState, ReviewTrigger> Configure()
-    {
-        var machine = new StateMachine<ReviewState, ReviewTrigger>(() => State, state => State = state);
-        _submit = machine.SetTriggerParameters<bool>(ReviewTrigger.Submit);
-        _revise = machine.SetTriggerParameters<bool>(ReviewTrigger.Revise);
         const string ScoringOpen = "scoring to be open";
 
-        machine.Configure(ReviewState.AwaitingDeclaration)
+        _lifecycle.Configure(ReviewState.AwaitingDeclaration)
             .Permit(ReviewTrigger.DeclareNoConflict, ReviewState.Scoring)
             .Permit(ReviewTrigger.DeclareConflict, ReviewState.Conflicted)
             .Permit(ReviewTrigger.RecordConflict, ReviewState.Conflicted);
-        machine.Configure(ReviewState.Scoring)
+        _lifecycle.Configure(ReviewState.Scoring)
             .PermitReentry(ReviewTrigger.SaveDraft)
-            .PermitIf(_submit, ReviewState.Submitted, open => open, ScoringOpen)
+            .PermitIf(_submit.Trigger, ReviewState.Submitted, open => open, ScoringOpen)
             .Permit(ReviewTrigger.DeclareConflict, ReviewState.Conflicted)
             .Permit(ReviewTrigger.RecordConflict, ReviewState.Conflicted);
-        machine.Configure(ReviewState.Submitted)
-            .PermitReentryIf(_revise, open => open, ScoringOpen)
+        _lifecycle.Configure(ReviewState.Submitted)
+            .PermitReentryIf(_revise.Trigger, open => open, ScoringOpen)
             .Permit(ReviewTrigger.DeclareConflict, ReviewState.Conflicted)
             .Permit(ReviewTrigger.RecordConflict, ReviewState.Conflicted);
-        machine.Configure(ReviewState.Conflicted);
-
-        machine.OnTransitioned(transition => _history.Add(new StateChange(
-            _underWay.At, _underWay.Actor, transition.Source.ToString(), transition.Destination.ToString(), transition.Trigger.ToString(), _underWay.Reason)));
-        return machine;
+        _lifecycle.Configure(ReviewState.Conflicted);
     }
 }

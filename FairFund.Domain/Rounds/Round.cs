@@ -1,8 +1,7 @@
 using FairFund.Domain.Allocation;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Validation;
-using Stateless;
-using Stateless.Graph;
+using RoundLifecycle = FairFund.Domain.Lifecycles.Lifecycle<FairFund.Domain.Rounds.RoundState, FairFund.Domain.Rounds.RoundTrigger, FairFund.Domain.Rounds.RoundAsk>;
 
 namespace FairFund.Domain.Rounds;
 
@@ -31,10 +30,14 @@ public enum PanelPhase
 /// <summary>Counts from the round's applications that its transitions depend on.</summary>
 /// <param name="Unscreened">Submitted applications not yet marked eligible or ineligible.</param>
 /// <param name="ShortOfReviews">Eligible applications with fewer counted reviews than the round's minimum.</param>
-public sealed record RoundProgress(int Unscreened, int ShortOfReviews)
+/// <param name="Waitlisted">Applications on the waiting list, whose letters say until when they may be offered a grant.</param>
+public sealed record RoundProgress(int Unscreened, int ShortOfReviews, int Waitlisted = 0)
 {
     public static RoundProgress None { get; } = new(0, 0);
 }
+
+/// <summary>What a page gives <see cref="Round.WhyNot"/>: each trigger takes from it the data its guards weigh.</summary>
+internal sealed record RoundAsk(RoundProgress Progress, string? Reason, IReadOnlyList<string> AllocationProblems, DateTimeOffset? Now);
 
 /// <summary>
 /// A funding round and its lifecycle: Draft, Open, Screening, Scoring, Moderation, Decided, Notified,
@@ -45,17 +48,26 @@ public sealed record RoundProgress(int Unscreened, int ShortOfReviews)
 public sealed class Round
 {
     private readonly List<StateChange> _history = [];
-    private StateMachine<RoundState, RoundTrigger>? _machine;
-    private StateMachine<RoundState, RoundTrigger>.TriggerWithParameters<RoundProgress> _startScoring = null!;
-    private StateMachine<RoundState, RoundTrigger>.TriggerWithParameters<RoundProgress, string?> _closeScoring = null!;
-    private StateMachine<RoundState, RoundTrigger>.TriggerWithParameters<string> _cancel = null!;
-    private (DateTimeOffset At, string Actor, string? Reason) _underWay;
+    private readonly RoundLifecycle _lifecycle;
+    private readonly RoundLifecycle.Intent<string> _cancel;
+    private readonly RoundLifecycle.Intent<RoundProgress> _startScoring;
+    private readonly RoundLifecycle.Intent<(RoundProgress Progress, string? Reason)> _closeScoring;
+    private readonly RoundLifecycle.Intent<IReadOnlyList<string>> _approve;
+    private readonly RoundLifecycle.Intent<(RoundProgress Progress, DateTimeOffset? Now)> _notify;
 
     private Round()
     {
+        _lifecycle = new RoundLifecycle(() => State, state => State = state, () => _history, "The round", Verb, Describe, Configure);
+        _cancel = _lifecycle.Declare(RoundTrigger.Cancel, ask => ask.Reason ?? "");
+        _startScoring = _lifecycle.Declare(RoundTrigger.StartScoring, ask => ask.Progress);
+        _closeScoring = _lifecycle.Declare(RoundTrigger.CloseScoring, ask => (ask.Progress, ask.Reason));
+        // Moderation's problems are specific ("£500 over the budget"), so they are the needs, not the guard's fixed words.
+        _approve = _lifecycle.Declare(RoundTrigger.Approve, ask => ask.AllocationProblems, problems => problems.Select(problem => $"this put right: {problem}"));
+        _notify = _lifecycle.Declare(RoundTrigger.Notify, ask => (ask.Progress, ask.Now), asked => [WaitingListNeed(asked.Progress, asked.Now)!]);
     }
 
     public Round(Guid id, string reference, string name, string purpose, DateTimeOffset opensAt, DateTimeOffset closesAt, RoundSettings rules)
+        : this()
     {
         Id = id;
         Reference = reference;
@@ -96,6 +108,9 @@ public sealed class Round
 
     public IReadOnlyList<StateChange> History => _history;
 
+    /// <summary>When the decisions were sent to the groups; null until then.</summary>
+    public DateTimeOffset? NotifiedAt => _lifecycle.LastBy(RoundTrigger.Notify)?.At;
+
     /// <summary>
     /// When moderation flags reviewers as disagreeing strongly about an application: the range of their
     /// review scores (0 to 100) above <see cref="DisagreementRange"/>, or their standard deviation above
@@ -116,8 +131,6 @@ public sealed class Round
         (DisagreementRange, DisagreementDeviation) = (range, deviation);
     }
 
-    private StateMachine<RoundState, RoundTrigger> Machine => _machine ??= Configure();
-
     /// <summary>
     /// Whether a round in <paramref name="state"/> can still be set up (its details, criteria, rules and pots
     /// changed): only while it is a draft, because opening fixes the rules and publishes their fingerprint.
@@ -135,14 +148,14 @@ public sealed class Round
     /// <summary>Opens the round for applications: fixes its rules and commits to a secret lottery seed.</summary>
     public void Open(DateTimeOffset now, string actor, string secretSeed)
     {
-        Fire(RoundTrigger.Open, now, actor);
+        _lifecycle.Fire(RoundTrigger.Open, now, actor);
         var published = PublishedRules.Of(Rules);
         (RulesJson, RulesHash) = (published.Json, published.Sha256);
         (SecretSeed, SeedCommitment) = (secretSeed, Seed.Commitment(secretSeed));
     }
 
     /// <summary>Closes the round to applications, by hand or at its closing time.</summary>
-    public void Close(DateTimeOffset now, string actor) => Fire(RoundTrigger.Close, now, actor);
+    public void Close(DateTimeOffset now, string actor) => _lifecycle.Fire(RoundTrigger.Close, now, actor);
 
     /// <summary>Closes an open round whose closing time has come; true if it did.</summary>
     public bool CloseIfDue(DateTimeOffset now)
@@ -152,12 +165,13 @@ public sealed class Round
         return true;
     }
 
-    public void StartScoring(DateTimeOffset now, string actor, RoundProgress progress) => Fire(RoundTrigger.StartScoring, now, actor, progress);
+    public void StartScoring(DateTimeOffset now, string actor, RoundProgress progress) => _lifecycle.Fire(_startScoring, progress, now, actor);
 
     /// <summary>Closes scoring and reveals the seed; with applications short of reviews, only with a reason.</summary>
     public void CloseScoring(DateTimeOffset now, string actor, RoundProgress progress, string? reason = null)
     {
-        Fire(RoundTrigger.CloseScoring, now, actor, progress, reason);
+        var kept = KeptReason(reason);
+        _lifecycle.Fire(_closeScoring, (progress, kept), now, actor, kept);
         SeedRevealedAt = now;
     }
 
@@ -166,18 +180,14 @@ public sealed class Round
     /// moderation: over budget, an overspent pot, an award above the request) has anything in it.
     /// </summary>
     public void Approve(DateTimeOffset now, string actor, IReadOnlyList<string>? allocationProblems = null) =>
-        Fire(RoundTrigger.Approve, now, actor, allocationProblems: allocationProblems);
+        _lifecycle.Fire(_approve, allocationProblems ?? [], now, actor);
 
     /// <summary>
-    /// Sends the decisions. With <paramref name="waitlisted"/> applications on the waiting list, only once the
-    /// date it closes is set and still to come, as their letters say until when they may be offered a grant.
+    /// Sends the decisions. With applications on the waiting list (<see cref="RoundProgress.Waitlisted"/>), only once
+    /// the date it closes is set and still to come, as their letters say until when they may be offered a grant.
     /// </summary>
-    public void Notify(DateTimeOffset now, string actor, int waitlisted = 0)
-    {
-        if (waitlisted > 0 && WaitingListProblem(now) is { } problem)
-            throw new DomainRuleException($"The round cannot {Verb(RoundTrigger.Notify)}: it needs {problem}, as {waitlisted} {(waitlisted == 1 ? "application is" : "applications are")} on the waiting list.");
-        Fire(RoundTrigger.Notify, now, actor);
-    }
+    public void Notify(DateTimeOffset now, string actor, RoundProgress? progress = null) =>
+        _lifecycle.Fire(_notify, (progress ?? RoundProgress.None, now), now, actor);
 
     /// <summary>What groups are told about after the decision; see <see cref="SetAfterTheDecision"/>.</summary>
     public string GrantConditions { get; private set; } = "";
@@ -228,20 +238,32 @@ public sealed class Round
 
     private static string Tidy(string grantConditions) => FreeText.Clean(grantConditions);
 
-    /// <summary>Why the waiting list's date cannot go in a letter now, in words after "it needs"; null when it can.</summary>
-    public string? WaitingListProblem(DateTimeOffset now) => WaitingListUntil switch
+    /// <summary>
+    /// What the decision letters need before they can go, in words after "it needs"; null when nothing. With
+    /// applications on the waiting list, a closing date still to come at <paramref name="now"/> (unknown: not yet judged).
+    /// </summary>
+    private string? WaitingListNeed(RoundProgress progress, DateTimeOffset? now)
     {
-        null => "the date the waiting list closes",
-        { } until when until <= Today(now) => "a date for the waiting list to close that is still to come",
-        _ => null,
-    };
+        if (progress.Waitlisted == 0) return null;
+        var need = WaitingListUntil switch
+        {
+            null => "the date the waiting list closes",
+            { } until when now is null || until <= Today(now.Value) => "a date for the waiting list to close that is still to come",
+            _ => null,
+        };
+        return need is null ? null : $"{need}, as {progress.Waitlisted} {(progress.Waitlisted == 1 ? "application is" : "applications are")} on the waiting list";
+    }
 
     private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
 
-    public void Archive(DateTimeOffset now, string actor) => Fire(RoundTrigger.Archive, now, actor);
+    public void Archive(DateTimeOffset now, string actor) => _lifecycle.Fire(RoundTrigger.Archive, now, actor);
 
     /// <summary>Cancels a draft or open round, with the reason that its history records.</summary>
-    public void Cancel(DateTimeOffset now, string actor, string reason) => Fire(RoundTrigger.Cancel, now, actor, reason: reason);
+    public void Cancel(DateTimeOffset now, string actor, string reason)
+    {
+        var kept = KeptReason(reason) ?? "";
+        _lifecycle.Fire(_cancel, kept, now, actor, kept);
+    }
 
     /// <summary>
     /// The limit on the reason for cancelling a round or closing scoring early: a few sentences, recorded in the
@@ -252,45 +274,43 @@ public sealed class Round
     /// <summary>What is wrong with a reason for <see cref="Cancel"/> or <see cref="CloseScoring"/> against <see cref="ReasonLimit"/>, at <c>reason</c>; null when it is within it.</summary>
     public static Problem? CheckReason(string? reason) => FreeText.Check("reason", "The reason", FreeText.Clean(reason), ReasonLimit);
 
+    /// <summary>A reason as it is kept, as every typed text is: cleaned, and only within its limit, before anything changes; null when blank.</summary>
+    private static string? KeptReason(string? reason)
+    {
+        if (reason is null) return null;
+        if (CheckReason(reason) is { } tooLong) throw new DomainRuleException(tooLong.Message + ".");
+        return FreeText.Clean(reason) is { Length: > 0 } clean ? clean : null;
+    }
+
     /// <summary>The rules with the revealed seed, ready for the allocation.</summary>
     public RoundSettings RulesForAllocation() => RevealedSeed is { } seed
         ? Rules with { Seed = seed }
         : throw new DomainRuleException("The allocation needs the lottery seed, which is revealed when scoring closes.");
 
-    /// <summary>Whether a trigger can fire now, and if not, each reason in words, for a page to show beside its button.</summary>
-    public IReadOnlyList<string> WhyNot(RoundTrigger trigger, RoundProgress? progress = null, string? reason = null, IReadOnlyList<string>? allocationProblems = null)
-    {
-        progress ??= RoundProgress.None;
-        // Moderation's problems are specific ("£500 over the budget"), so they are the reasons, not a guard's fixed words.
-        if (trigger == RoundTrigger.Approve && State == RoundState.Moderation && allocationProblems is { Count: > 0 })
-            return [.. allocationProblems.Select(problem => $"it needs this put right: {problem}")];
-        ICollection<string> unmet;
-        var can = trigger switch
-        {
-            RoundTrigger.StartScoring => Machine.CanFire(_startScoring, progress, out unmet),
-            RoundTrigger.CloseScoring => Machine.CanFire(_closeScoring, progress, reason, out unmet),
-            RoundTrigger.Cancel => Machine.CanFire(_cancel, reason ?? "", out unmet),
-            _ => Machine.CanFire(trigger, out unmet),
-        };
-        if (can) return [];
-        // Stateless leaves unmet null, not empty, when the state does not take the trigger at all.
-        return unmet is { Count: > 0 } ? [.. unmet.Select(need => $"it needs {need}")] : [$"it is {Describe(State)}"];
-    }
+    /// <summary>
+    /// Whether a trigger can fire now, and if not, each reason in words, for a page to show beside its button: the
+    /// same reasons the intent method, given the same arguments, refuses with.
+    /// </summary>
+    /// <param name="trigger">What is asked for.</param>
+    /// <param name="progress">The counts from the round's applications that StartScoring, CloseScoring and Notify weigh.</param>
+    /// <param name="reason">The reason given, for CloseScoring and Cancel.</param>
+    /// <param name="allocationProblems">Moderation's problems with the allocation, for Approve.</param>
+    /// <param name="now">When it is asked, for Notify: a waiting list's closing date must still be to come.</param>
+    public IReadOnlyList<string> WhyNot(RoundTrigger trigger, RoundProgress? progress = null, string? reason = null, IReadOnlyList<string>? allocationProblems = null, DateTimeOffset? now = null) =>
+        _lifecycle.WhyNot(trigger, new RoundAsk(progress ?? RoundProgress.None, reason, allocationProblems ?? [], now));
 
     /// <summary>The triggers that make sense in the current state, allowed now or not: the buttons a page shows.</summary>
-    public IReadOnlyList<RoundTrigger> TriggersFromHere() =>
-        [.. Machine.GetInfo().States.Single(state => (RoundState)state.UnderlyingState == State).Transitions
-            .Select(transition => (RoundTrigger)transition.Trigger.UnderlyingTrigger).Distinct()];
+    public IReadOnlyList<RoundTrigger> TriggersFromHere() => _lifecycle.TriggersFromHere();
 
     /// <summary>The lifecycle as a Mermaid state diagram, drawn from the machine itself.</summary>
-    public static string StateDiagram() => MermaidGraph.Format(new Round().Machine.GetInfo());
+    public static string StateDiagram() => new Round()._lifecycle.Diagram();
 
     /// <summary>
     /// Every move the lifecycle allows, read from the machine itself (guarded or not), starting from a draft, so a
     /// page can draw the lifecycle without a copy of it that could drift.
     /// </summary>
     public static IReadOnlyList<RoundTransition> Lifecycle() =>
-        [.. new Round().Machine.GetInfo().States.SelectMany(state => state.FixedTransitions.Select(transition => new RoundTransition(
+        [.. new Round()._lifecycle.Info.States.SelectMany(state => state.FixedTransitions.Select(transition => new RoundTransition(
             (RoundState)state.UnderlyingState, (RoundTrigger)transition.Trigger.UnderlyingTrigger, (RoundState)transition.DestinationState.UnderlyingState)))];
 
     /// <summary>Whether the allocation has been approved: its decisions are final and may be published, and stay so.</summary>
@@ -397,56 +417,30 @@ public sealed class Round
         _ => "be cancelled",
     };
 
-    private void Fire(RoundTrigger trigger, DateTimeOffset at, string actor, RoundProgress? progress = null, string? reason = null, IReadOnlyList<string>? allocationProblems = null)
+    private void Configure()
     {
-        // A reason is kept as every typed text is, cleaned, and only within its limit, before anything changes.
-        if (reason is not null)
-        {
-            if (CheckReason(reason) is { } tooLong) throw new DomainRuleException(tooLong.Message + ".");
-            reason = FreeText.Clean(reason) is { Length: > 0 } clean ? clean : null;
-        }
-        var whyNot = WhyNot(trigger, progress, reason, allocationProblems);
-        if (whyNot.Count > 0) throw new DomainRuleException($"The round cannot {Verb(trigger)}: {string.Join("; ", whyNot)}.");
-        _underWay = (at, actor, reason);
-        switch (trigger)
-        {
-            case RoundTrigger.StartScoring: Machine.Fire(_startScoring, progress ?? RoundProgress.None); break;
-            case RoundTrigger.CloseScoring: Machine.Fire(_closeScoring, progress ?? RoundProgress.None, reason); break;
-            case RoundTrigger.Cancel: Machine.Fire(_cancel, reason ?? ""); break;
-            default: Machine.Fire(trigger); break;
-        }
-    }
-
-    private StateMachine<RoundState, RoundTrigger> Configure()
-    {
-        var machine = new StateMachine<RoundState, RoundTrigger>(() => State, state => State = state);
-        _startScoring = machine.SetTriggerParameters<RoundProgress>(RoundTrigger.StartScoring);
-        _closeScoring = machine.SetTriggerParameters<RoundProgress, string?>(RoundTrigger.CloseScoring);
-        _cancel = machine.SetTriggerParameters<string>(RoundTrigger.Cancel);
-
-        machine.Configure(RoundState.Draft)
+        _lifecycle.Configure(RoundState.Draft)
             .PermitIf(RoundTrigger.Open, RoundState.Open,
                 Guard(() => Rules.Budget > 0, "a budget over £0"),
                 Guard(() => Rules.Criteria.Count > 0, "at least one criterion"),
                 Guard(() => !OtherRuleProblems().Any(), "rules, pots and grant limits that are all valid"),
                 Guard(() => ClosesAt > OpensAt, "a closing time after its opening time"))
-            .PermitIf(_cancel, RoundState.Cancelled, reason => !string.IsNullOrWhiteSpace(reason), "a reason for cancelling");
-        machine.Configure(RoundState.Open)
+            .PermitIf(_cancel.Trigger, RoundState.Cancelled, reason => !string.IsNullOrWhiteSpace(reason), "a reason for cancelling");
+        _lifecycle.Configure(RoundState.Open)
             .Permit(RoundTrigger.Close, RoundState.Screening)
-            .PermitIf(_cancel, RoundState.Cancelled, reason => !string.IsNullOrWhiteSpace(reason), "a reason for cancelling");
-        machine.Configure(RoundState.Screening)
-            .PermitIf(_startScoring, RoundState.Scoring, progress => progress.Unscreened == 0, "every submitted application screened");
-        machine.Configure(RoundState.Scoring)
-            .PermitIf(_closeScoring, RoundState.Moderation,
-                (progress, reason) => progress.ShortOfReviews == 0 || !string.IsNullOrWhiteSpace(reason),
+            .PermitIf(_cancel.Trigger, RoundState.Cancelled, reason => !string.IsNullOrWhiteSpace(reason), "a reason for cancelling");
+        _lifecycle.Configure(RoundState.Screening)
+            .PermitIf(_startScoring.Trigger, RoundState.Scoring, progress => progress.Unscreened == 0, "every submitted application screened");
+        _lifecycle.Configure(RoundState.Scoring)
+            .PermitIf(_closeScoring.Trigger, RoundState.Moderation,
+                asked => asked.Progress.ShortOfReviews == 0 || !string.IsNullOrWhiteSpace(asked.Reason),
                 "every eligible application to have its minimum reviews, or a reason to close anyway");
-        machine.Configure(RoundState.Moderation).Permit(RoundTrigger.Approve, RoundState.Decided);
-        machine.Configure(RoundState.Decided).Permit(RoundTrigger.Notify, RoundState.Notified);
-        machine.Configure(RoundState.Notified).Permit(RoundTrigger.Archive, RoundState.Archived);
-
-        machine.OnTransitioned(transition => _history.Add(new StateChange(
-            _underWay.At, _underWay.Actor, transition.Source.ToString(), transition.Destination.ToString(), transition.Trigger.ToString(), _underWay.Reason)));
-        return machine;
+        _lifecycle.Configure(RoundState.Moderation)
+            .PermitIf(_approve.Trigger, RoundState.Decided, problems => problems.Count == 0, "an allocation with nothing to put right");
+        _lifecycle.Configure(RoundState.Decided)
+            .PermitIf(_notify.Trigger, RoundState.Notified, asked => WaitingListNeed(asked.Progress, asked.Now) is null,
+                "a date still to come for the waiting list to close, when applications are on it");
+        _lifecycle.Configure(RoundState.Notified).Permit(RoundTrigger.Archive, RoundState.Archived);
     }
 
     private static Tuple<Func<bool>, string> Guard(Func<bool> holds, string need) => Tuple.Create(holds, need);

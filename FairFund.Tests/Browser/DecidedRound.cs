@@ -4,6 +4,7 @@ using FairFund.Tests.Web;
 using FairFund.Tests.Web.Panel;
 using FairFund.Web.Data;
 using FairFund.Web.Moderation;
+using FairFund.Web.Rounds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,10 +22,10 @@ internal static class DecidedRound
         {
             var db = services.GetRequiredService<FairFundDbContext>();
             var allocation = services.GetRequiredService<RoundAllocation>();
+            var operations = services.GetRequiredService<RoundOperations>();
             var now = app.Clock.GetUtcNow();
             var round = await db.Rounds.SingleAsync(r => r.Reference == PanelRounds.Round);
-            round.CloseScoring(now, SignedInClient.Manager, await allocation.ProgressAsync(round, default));
-            await allocation.MarkScoredAsync(round, now, SignedInClient.Manager, default);
+            await operations.CloseScoringAsync(round, now, SignedInClient.Manager, reason: null, default);
             await db.SaveChangesAsync();
 
             var first = (await allocation.ModeratedAsync(round, default)).Ranked.First(application => application.Decision == Decision.Award);
@@ -32,9 +33,7 @@ internal static class DecidedRound
                 "Only the first year of the project is ready to start, so the panel funded that year.", SignedInClient.Manager, now));
             await db.SaveChangesAsync();
 
-            var moderated = await allocation.ModeratedAsync(round, default);
-            round.Approve(now, SignedInClient.Manager, moderated.ApprovalProblems());
-            await allocation.DecideAsync(round, moderated, now, SignedInClient.Manager, default);
+            await operations.ApproveAsync(round, now, SignedInClient.Manager, default);
             await db.SaveChangesAsync();
         });
         return seed;

@@ -69,19 +69,6 @@ public sealed class DecisionMailing(FairFundDbContext db, Mailer mailer, IOption
                 statusLink(application.Reference))))];
     }
 
-    /// <summary>
-    /// Sends the round's decisions: the round moves to Notified and every decision email is queued, both
-    /// saved by the caller's one <c>SaveChanges</c>.
-    /// </summary>
-    /// <returns>How many emails were queued.</returns>
-    public async Task<int> NotifyAsync(Round round, DateTimeOffset now, string actor, Func<string, string> statusLink, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(round);
-        var letters = await LettersAsync(round, statusLink, cancellationToken);
-        round.Notify(now, actor, letters.Count(letter => letter.Mail.Letter.Decision == Decision.Waitlist));
-        return await QueueAsync(letters, cancellationToken);
-    }
-
     /// <summary>Queues each email whose application's decision has not been queued before; the caller saves.</summary>
     /// <returns>How many were queued: none, for a round whose decisions have all gone.</returns>
     public async Task<int> QueueAsync(IEnumerable<DecisionMailTo> letters, CancellationToken cancellationToken)
@@ -98,5 +85,6 @@ public sealed class DecisionMailing(FairFundDbContext db, Mailer mailer, IOption
 
     /// <summary>Who sent the application: its decision goes to them, as its receipt did.</summary>
     private static string Sender(Application application) =>
-        application.History.Last(change => change.Trigger == nameof(ApplicationTrigger.Submit)).Actor;
+        application.SubmittedBy
+        ?? throw new InvalidOperationException($"{application.Reference} has a decision but was never submitted.");
 }

@@ -91,8 +91,8 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
     }
 
     /// <summary>
-    /// What the round's StartScoring and CloseScoring guards weigh: applications not yet screened, and eligible
-    /// ones with fewer counted reviews (submitted, without a conflict) than the round's minimum.
+    /// What the round's StartScoring, CloseScoring and Notify guards weigh: applications not yet screened, eligible
+    /// ones with fewer counted reviews (submitted, without a conflict) than the round's minimum, and those on the waiting list.
     /// </summary>
     public async Task<RoundProgress> ProgressAsync(Round round, CancellationToken cancellationToken)
     {
@@ -105,51 +105,12 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
             .ToDictionaryAsync(group => group.ApplicationId, group => group.Count, cancellationToken);
         var eligible = await db.Applications.Where(a => a.RoundId == round.Id && a.State == ApplicationState.Eligible).Select(a => a.Id).ToListAsync(cancellationToken);
         var shortOfReviews = eligible.Count(id => counted.GetValueOrDefault(id) < round.Rules.MinReviews);
-        return new RoundProgress(unscreened, shortOfReviews);
-    }
-
-    /// <summary>When scoring closes: every eligible application has been scored as far as it will be, and the allocation can weigh it.</summary>
-    public async Task MarkScoredAsync(Round round, DateTimeOffset now, string actor, CancellationToken cancellationToken)
-    {
-        var eligible = await db.Applications.Where(a => a.RoundId == round.Id && a.State == ApplicationState.Eligible).ToListAsync(cancellationToken);
-        foreach (var application in eligible) application.MarkScored(now, actor);
+        var waitlisted = await db.Applications.CountAsync(a => a.RoundId == round.Id && a.State == ApplicationState.Waitlisted, cancellationToken);
+        return new RoundProgress(unscreened, shortOfReviews, waitlisted);
     }
 
     /// <summary>The day an instant falls on in the UK, where the groups read their letters.</summary>
     public static DateOnly UkDay(DateTimeOffset at) => DateOnly.FromDateTime(UkTime.From(at).DateTime);
-
-    /// <summary>
-    /// On approval: gives every scored application its decision, with the notice the group will read (the rules'
-    /// trail, every change moderation made to it in order, and the panel's comments without their names). Ineligible applications keep their state, and are given the notice of why.
-    /// </summary>
-    public async Task DecideAsync(Round round, ModeratedAllocation moderated, DateTimeOffset now, string actor, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(moderated);
-        var ineligible = await db.Applications.Where(a => a.RoundId == round.Id && a.State == ApplicationState.Ineligible).ToListAsync(cancellationToken);
-        foreach (var application in ineligible)
-            application.GiveNoticeOfIneligibility((moderated.Find(application.Reference)
-                ?? throw new InvalidOperationException($"{application.Reference} was screened but is not in the allocation.")).Notice([], UkDay));
-
-        var scored = await db.Applications.Where(a => a.RoundId == round.Id && a.State == ApplicationState.Scored).ToListAsync(cancellationToken);
-        var ids = scored.Select(application => application.Id).ToList();
-        var comments = (await db.PanelReviews.AsNoTracking()
-                .Where(review => review.State == ReviewState.Submitted && ids.Contains(review.ApplicationId))
-                .ToListAsync(cancellationToken))
-            .OrderBy(review => review.ReviewerId, StringComparer.Ordinal)
-            .ToLookup(review => review.ApplicationId, review => review.Submitted!.CommentForApplicant);
-        foreach (var application in scored)
-        {
-            var result = moderated.Find(application.Reference)
-                ?? throw new InvalidOperationException($"{application.Reference} is scored but not in the allocation.");
-            var notice = result.Notice(comments[application.Id], UkDay);
-            switch (notice.Decision)
-            {
-                case Decision.Award: application.Award(now, actor, notice); break;
-                case Decision.Waitlist: application.Waitlist(now, actor, notice); break;
-                default: application.Decline(now, actor, notice); break;
-            }
-        }
-    }
 
     /// <summary>
     /// Groups this funder awarded a grant in another round before this one closed. Later awards do not count,

@@ -31,7 +31,7 @@ public static class ApplicantPeopleRecords
         return applications.ToDictionary(application => application.Id, application => new ApplicantPeople(
             [.. accounts.Where(account => account.OrganisationId == application.OrganisationId)
                 .SelectMany(account => new[] { account.UserName, account.Email }).OfType<string>()],
-            application.History.LastOrDefault(change => change.Trigger == nameof(ApplicationTrigger.Submit))?.Actor,
+            application.SubmittedBy,
             contacts.GetValueOrDefault(application.OrganisationId) ?? []));
     }
 

@@ -118,7 +118,7 @@ public sealed class PanelRecords(FairFundDbContext db, UserManager<IdentityUser>
     public static ReviewProgress ProgressOf(PanelReview review) => review.State switch
     {
         ReviewState.AwaitingDeclaration => ReviewProgress.ToDeclare,
-        ReviewState.Scoring when review.History.Any(change => change.Trigger == nameof(ReviewTrigger.SaveDraft)) => ReviewProgress.DraftSaved,
+        ReviewState.Scoring when review.DraftSavedAt is not null => ReviewProgress.DraftSaved,
         ReviewState.Scoring => ReviewProgress.NotStarted,
         ReviewState.Submitted => ReviewProgress.Submitted,
         _ => ReviewProgress.Conflicted,

@@ -7,7 +7,7 @@ using FairFund.Domain.Rounds;
 using FairFund.Web.Accounts;
 using FairFund.Web.Data;
 using FairFund.Web.Email;
-using FairFund.Web.Moderation;
+using FairFund.Web.Rounds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +20,7 @@ namespace FairFund.Bench;
 /// <summary>
 /// <c>send-decisions DATA_DIR</c>: on a data folder whose demo round <c>seed-moderation</c> took to moderation,
 /// approves the round as the round page does, then times sending its decisions: phase A is
-/// <see cref="DecisionMailing.NotifyAsync"/> and the one <c>SaveChanges</c> (every letter written, every email
+/// <see cref="RoundOperations.NotifyAsync"/> and the one <c>SaveChanges</c> (every letter written, every email
 /// rendered with HtmlRenderer, queued in the outbox and committed), phase B is <see cref="OutboxDispatcher.SendDueAsync"/>
 /// delivering them over SMTP to a netDumbster server on 127.0.0.1 in this process. The services are FairFund.Web's
 /// own, registered with its extension methods; the hosted OutboxWorker is not started, the dispatcher is called here.
@@ -67,7 +67,7 @@ public static class SendDecisions
         await using (var scope = provider.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<FairFundDbContext>();
-            var allocation = scope.ServiceProvider.GetRequiredService<RoundAllocation>();
+            var operations = scope.ServiceProvider.GetRequiredService<RoundOperations>();
             var round = await db.Rounds.SingleAsync(r => r.Reference == SeedModeration.Round, cancellationToken);
             if (round.State != RoundState.Moderation)
             {
@@ -76,10 +76,7 @@ public static class SendDecisions
             }
             applications = await db.Applications.CountAsync(a => a.RoundId == round.Id, cancellationToken);
             var now = time.GetUtcNow();
-            // As the round page's Approve (Pages/Fund/Round.cshtml.cs).
-            var moderated = await allocation.ModeratedAsync(round, cancellationToken);
-            round.Approve(now, Actor, moderated.ApprovalProblems());
-            await allocation.DecideAsync(round, moderated, now, Actor, cancellationToken);
+            await operations.ApproveAsync(round, now, Actor, cancellationToken);
             round.SetAfterTheDecision(Conditions, DateOnly.FromDateTime(now.UtcDateTime).AddMonths(3), now, Actor);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -92,10 +89,10 @@ public static class SendDecisions
         await using (var scope = provider.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<FairFundDbContext>();
-            var mailing = scope.ServiceProvider.GetRequiredService<DecisionMailing>();
+            var operations = scope.ServiceProvider.GetRequiredService<RoundOperations>();
             var round = await db.Rounds.SingleAsync(r => r.Reference == SeedModeration.Round, cancellationToken);
             phaseA.Start();
-            queued = await mailing.NotifyAsync(round, time.GetUtcNow(), Actor, reference => $"https://fund.example/apply/applications/{reference}/status", cancellationToken);
+            queued = await operations.NotifyAsync(round, time.GetUtcNow(), Actor, reference => $"https://fund.example/apply/applications/{reference}/status", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             phaseA.Stop();
         }
@@ -184,7 +181,7 @@ public static class SendDecisions
         services.Configure<Funder>(configuration.GetSection(Funder.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddFairFundData(configuration);
-        services.AddScoped<RoundAllocation>();
+        services.AddFairFundRounds();
         services.AddFairFundMail(configuration);
         // As the app: £, é and the like written as themselves, which the HtmlRenderer's encoder follows.
         services.AddWebEncoders(options =>

@@ -27,11 +27,12 @@ public sealed class ApplicationGuardTests
         Assert.Equal(SubmitRefusal, refused.Message);
         Assert.Equal(ApplicationState.Draft, application.State);
         Assert.Null(application.SubmittedAt);
+        Assert.Null(application.SubmittedBy);
         Assert.Empty(application.History);
     }
 
     [Fact]
-    public void Submit_OneTickBeforeTheClosingInstant_IsAcceptedAndRecordsWhen()
+    public void Submit_OneTickBeforeTheClosingInstant_IsAcceptedAndRecordsWhenAndWho()
     {
         var application = Draft();
         var now = ClosesAt.AddTicks(-1);
@@ -40,6 +41,7 @@ public sealed class ApplicationGuardTests
 
         Assert.Equal(ApplicationState.Submitted, application.State);
         Assert.Equal(now, application.SubmittedAt);
+        Assert.Equal(Applicant, application.SubmittedBy);
         Assert.Equal([new StateChange(now, Applicant, "Draft", "Submitted", "Submit", null)], application.History);
     }
 

@@ -38,6 +38,7 @@ public sealed class PanelReviewScoringTests
     public void SaveDraft_SomeScoresMissing_IsSavedAndRecorded()
     {
         var review = Declared();
+        Assert.Null(review.DraftSavedAt);
 
         review.SaveDraft(Sheet(need: 2, delivery: null, comment: " First thoughts\r\n", note: "Ask about the lease"), Criteria, Later(2));
 
@@ -46,6 +47,7 @@ public sealed class PanelReviewScoringTests
         Assert.Equal("First thoughts", review.Sheet.CommentForApplicant);
         Assert.Equal("Ask about the lease", review.Sheet.NoteForPanel);
         Assert.Equal(new StateChange(Later(2), Member, "Scoring", "Scoring", "SaveDraft", null), review.History[^1]);
+        Assert.Equal(Later(2), review.DraftSavedAt);
         Assert.Empty(review.Revisions);
         Assert.False(review.CountsTowardAllocation);
         Assert.Null(review.ForAllocation(Criteria));

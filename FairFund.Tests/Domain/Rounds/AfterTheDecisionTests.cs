@@ -82,7 +82,7 @@ public sealed class AfterTheDecisionTests
     {
         var round = RoundInState.In(RoundState.Decided);
 
-        var refused = Assert.Throws<DomainRuleException>(() => round.Notify(Friday, RoundInState.Manager, waitlisted: 3));
+        var refused = Assert.Throws<DomainRuleException>(() => round.Notify(Friday, RoundInState.Manager, new RoundProgress(0, 0, Waitlisted: 3)));
 
         Assert.Equal("The round cannot send its decisions: it needs the date the waiting list closes, as 3 applications are on the waiting list.", refused.Message);
         Assert.Equal(RoundState.Decided, round.State);
@@ -94,22 +94,24 @@ public sealed class AfterTheDecisionTests
         var round = RoundInState.In(RoundState.Decided);
         round.SetAfterTheDecision("", new DateOnly(2027, 3, 10), Friday, RoundInState.Manager);
 
-        var refused = Assert.Throws<DomainRuleException>(() => round.Notify(Friday.AddDays(10), RoundInState.Manager, waitlisted: 1));
+        var refused = Assert.Throws<DomainRuleException>(() => round.Notify(Friday.AddDays(10), RoundInState.Manager, new RoundProgress(0, 0, Waitlisted: 1)));
 
         Assert.Equal("The round cannot send its decisions: it needs a date for the waiting list to close that is still to come, as 1 application is on the waiting list.", refused.Message);
     }
 
     [Fact]
-    public void Notify_WithAClosingDateOrNoWaitingList_SendsAndRecordsWho()
+    public void Notify_WithAClosingDateOrNoWaitingList_SendsAndRecordsWhoAndWhen()
     {
         var dated = RoundInState.In(RoundState.Decided);
         dated.SetAfterTheDecision("", new DateOnly(2027, 9, 30), Friday, RoundInState.Manager);
         var noWaitingList = RoundInState.In(RoundState.Decided);
+        Assert.Null(dated.NotifiedAt);
 
-        dated.Notify(Friday, "officer@fund.example", waitlisted: 2);
-        noWaitingList.Notify(Friday, "officer@fund.example", waitlisted: 0);
+        dated.Notify(Friday, "officer@fund.example", new RoundProgress(0, 0, Waitlisted: 2));
+        noWaitingList.Notify(Friday, "officer@fund.example", new RoundProgress(0, 0, Waitlisted: 0));
 
         Assert.Equal(new StateChange(Friday, "officer@fund.example", "Decided", "Notified", "Notify", null), dated.History[^1]);
+        Assert.Equal(Friday, dated.NotifiedAt);
         Assert.Equal(RoundState.Notified, noWaitingList.State);
     }
 }

@@ -90,8 +90,8 @@ public sealed class SendApplicationTests : IDisposable
         var (saved, _) = await factory.LoadAsync(reference);
         Assert.Equal(ApplicationState.Submitted, saved.State);
         Assert.Equal(now, saved.SubmittedAt);
-        var submit = Assert.Single(saved.History, change => change.Trigger == nameof(ApplicationTrigger.Submit));
-        Assert.Equal(SignedInClient.Applicant, submit.Actor);
+        Assert.Single(saved.History, change => change.Trigger == nameof(ApplicationTrigger.Submit));
+        Assert.Equal(SignedInClient.Applicant, saved.SubmittedBy);
         var confirmation = await client.GetStringAsync(new Uri(Sent(reference), UriKind.Relative));
         Assert.Contains("<h1 class=\"govuk-panel__title\">Application sent</h1>", confirmation);
         Assert.Contains($"<strong>{reference}</strong>", confirmation);

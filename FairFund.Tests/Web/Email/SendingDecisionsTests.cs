@@ -222,7 +222,7 @@ public sealed partial class SendingDecisionsTests
         var (_, manager) = await DecidedAsync(app);
 
         var page = await manager.GetStringAsync(new Uri(DecisionsPage, UriKind.Relative));
-        Assert.Contains("Not yet: the letters need the date the waiting list closes", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains("Not yet: it needs the date the waiting list closes, as", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         // Forged on purpose: the page's send button is disabled, so only a forged request can ask; it must be refused.
         using var refused = await manager.PostComposedAsync(DecisionsPage + "?handler=Send", [], DecisionsPage);
 

@@ -6,6 +6,7 @@ using FairFund.Domain.Rounds;
 using FairFund.Web.Data;
 using FairFund.Web.Email;
 using FairFund.Web.Forms;
+using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ namespace FairFund.Web.Pages.Fund;
 /// conditions and the waiting list, reads the email each kind of group will get (or any one group's), made
 /// from the real applications, and then sends them all at once. Afterwards the page shows how many have gone.
 /// </summary>
-public sealed partial class DecisionsModel(FairFundDbContext db, DecisionMailing mailing, MailTemplates templates, MailLinks links, TimeProvider time) : PageModel
+public sealed partial class DecisionsModel(FairFundDbContext db, DecisionMailing mailing, RoundOperations operations, MailTemplates templates, MailLinks links, TimeProvider time) : PageModel
 {
     public const string DoneKey = "DecisionsDone";
 
@@ -77,7 +78,7 @@ public sealed partial class DecisionsModel(FairFundDbContext db, DecisionMailing
         }
         try
         {
-            var queued = await mailing.NotifyAsync(round, time.GetUtcNow(), Actor, StatusLink, cancellationToken);
+            var queued = await operations.NotifyAsync(round, time.GetUtcNow(), Actor, StatusLink, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             TempData[DoneKey] = $"The decisions are being sent: {queued} {(queued == 1 ? "email" : "emails")}.";
         }
@@ -135,13 +136,13 @@ public sealed partial class DecisionsModel(FairFundDbContext db, DecisionMailing
             .ToListAsync(cancellationToken);
         var sending = new SendingProgress(queued.Count, queued.Count(m => m.SentAt != null), queued.Count(m => m.FailedAt != null));
 
-        var notified = round.History.LastOrDefault(change => change.Trigger == nameof(RoundTrigger.Notify));
-        var whyNotSend = round.State == RoundState.Decided && Count(Decision.Waitlist) > 0 && round.WaitingListProblem(time.GetUtcNow()) is { } problem
-            ? $"Not yet: the letters need {problem}, as {Count(Decision.Waitlist)} {(Count(Decision.Waitlist) == 1 ? "application is" : "applications are")} on the waiting list."
+        var whyNotSend = round.State == RoundState.Decided
+            && await operations.WhyNotAsync(round, RoundTrigger.Notify, reason: null, time.GetUtcNow(), cancellationToken) is { Count: > 0 } whyNot
+            ? $"Not yet: {string.Join("; ", whyNot)}."
             : null;
         return new DecisionsView(round.Reference, round.Name, round.State, letters.Count, Count(Decision.Award), Count(Decision.Waitlist), Count(Decision.Decline),
             round.State == RoundState.Decided, whyNotSend,
-            notified is null ? null : UkTime.Format(notified.At), sending,
+            round.NotifiedAt is { } notifiedAt ? UkTime.Format(notifiedAt) : null, sending,
             round.AfterTheDecisionSetAt is { } setAt ? $"{UkTime.Format(setAt)} by {round.AfterTheDecisionSetBy}" : null,
             round.WaitingListUntil is { } until ? DecisionLetter.LongDate(until) : null,
             [.. letters.Select(letter => new Choice(letter.Mail.Reference, $"{letter.Mail.Reference}: {KindInWords(letter.Mail.Letter.Decision).ToLowerInvariant()}"))],

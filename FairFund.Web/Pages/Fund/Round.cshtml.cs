@@ -4,7 +4,6 @@ using FairFund.Domain.Rounds;
 using FairFund.Web.Data;
 using FairFund.Web.Email;
 using FairFund.Web.Forms;
-using FairFund.Web.Moderation;
 using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +15,7 @@ namespace FairFund.Web.Pages.Fund;
 /// One round for its fund manager: where it stands, the moves it can make now (and why not, for those
 /// it cannot), its lifecycle drawn from the machine, and its history.
 /// </summary>
-public sealed class RoundModel(FairFundDbContext db, RoundAllocation allocation, DecisionMailing decisions, MailLinks links, TimeProvider time) : PageModel
+public sealed class RoundModel(FairFundDbContext db, RoundOperations operations, MailLinks links, TimeProvider time) : PageModel
 {
     public RoundView Round { get; private set; } = null!;
 
@@ -64,27 +63,14 @@ public sealed class RoundModel(FairFundDbContext db, RoundAllocation allocation,
         var actor = User.Identity?.Name ?? "unknown";
         try
         {
-            var progress = await allocation.ProgressAsync(round, cancellationToken);
             switch (Input.Trigger)
             {
                 case RoundTrigger.Open: round.Open(now, actor, Seed.Draw()); break;
                 case RoundTrigger.Close: round.Close(now, actor); break;
-                case RoundTrigger.StartScoring: round.StartScoring(now, actor, progress); break;
-                case RoundTrigger.CloseScoring:
-                    round.CloseScoring(now, actor, progress, Input.Reason);
-                    await allocation.MarkScoredAsync(round, now, actor, cancellationToken);
-                    break;
-                case RoundTrigger.Approve when round.State != RoundState.Moderation:
-                    round.Approve(now, actor);
-                    break;
-                case RoundTrigger.Approve:
-                    var moderated = await allocation.ModeratedAsync(round, cancellationToken);
-                    round.Approve(now, actor, moderated.ApprovalProblems());
-                    await allocation.DecideAsync(round, moderated, now, actor, cancellationToken);
-                    break;
-                case RoundTrigger.Notify:
-                    await decisions.NotifyAsync(round, now, actor, reference => links.StatusPage(Url, reference), cancellationToken);
-                    break;
+                case RoundTrigger.StartScoring: await operations.StartScoringAsync(round, now, actor, cancellationToken); break;
+                case RoundTrigger.CloseScoring: await operations.CloseScoringAsync(round, now, actor, Input.Reason, cancellationToken); break;
+                case RoundTrigger.Approve: await operations.ApproveAsync(round, now, actor, cancellationToken); break;
+                case RoundTrigger.Notify: await operations.NotifyAsync(round, now, actor, reference => links.StatusPage(Url, reference), cancellationToken); break;
                 case RoundTrigger.Archive: round.Archive(now, actor); break;
                 case RoundTrigger.Cancel: round.Cancel(now, actor, Input.Reason ?? ""); break;
             }
@@ -108,12 +94,14 @@ public sealed class RoundModel(FairFundDbContext db, RoundAllocation allocation,
 
     private async Task<RoundView> ViewOf(Round round, CancellationToken cancellationToken)
     {
-        var progress = await allocation.ProgressAsync(round, cancellationToken);
-        var approvalProblems = round.State == RoundState.Moderation ? (await allocation.ModeratedAsync(round, cancellationToken)).ApprovalProblems() : [];
-        var actions = round.TriggersFromHere()
-            .Select(trigger => new RoundAction(trigger, ButtonText(trigger), trigger is RoundTrigger.Cancel or RoundTrigger.CloseScoring,
-                round.WhyNot(trigger, progress, trigger is RoundTrigger.Cancel or RoundTrigger.CloseScoring ? "a reason" : null, approvalProblems)))
-            .ToList();
+        var actions = new List<RoundAction>();
+        foreach (var trigger in round.TriggersFromHere())
+        {
+            var needsReason = trigger is RoundTrigger.Cancel or RoundTrigger.CloseScoring;
+            // A reason box goes with the button, so it is asked as if one will be given.
+            var whyNot = await operations.WhyNotAsync(round, trigger, needsReason ? "a reason" : null, time.GetUtcNow(), cancellationToken);
+            actions.Add(new RoundAction(trigger, ButtonText(trigger), needsReason, whyNot));
+        }
         var history = round.History.OrderByDescending(change => change.At).ToList();
         return new RoundView(round.Reference, round.Name, round.State, Domain.Rounds.Round.Describe(round.State),
             UkTime.Format(round.OpensAt), UkTime.Format(round.ClosesAt), round.RulesHash, round.SeedCommitment, round.RevealedSeed,
