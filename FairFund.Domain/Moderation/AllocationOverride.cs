@@ -1,6 +1,6 @@
 namespace FairFund.Domain.Moderation;
 
-/// <summary>What moderation can change about the computed allocation (issue 5).</summary>
+/// <summary>What moderation can change about the computed allocation (docs/panel.md).</summary>
 public enum OverrideKind
 {
     /// <summary>Fund a group the allocation placed on the waiting list (or declined for its score).</summary>

@@ -154,7 +154,7 @@ public sealed record ModeratedAllocation(
 }
 
 /// <summary>
-/// Moderation (issue 5): applies the fund manager's overrides, each with its written reason, to the allocation
+/// Moderation (docs/panel.md): applies the fund manager's overrides, each with its written reason, to the allocation
 /// the rules computed, without changing the computed result; and checks an override before it is recorded.
 /// </summary>
 public static class Moderation

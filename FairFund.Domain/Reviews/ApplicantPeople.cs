@@ -4,7 +4,7 @@ namespace FairFund.Domain.Reviews;
 /// The people an application is known to come from, by the email addresses they sign in or are reached with:
 /// the accounts that act for its group, the account that sent it, and the contacts its group gave. Any of them
 /// on the panel has a conflict of interest with it, whatever they declare: nobody scores their own group's
-/// application (issue 14). Addresses are compared trimmed and in lower case, as people type them either way.
+/// application (docs/panel.md, conflicts of interest). Addresses are compared trimmed and in lower case, as people type them either way.
 /// </summary>
 /// <param name="GroupMembers">The addresses of the accounts that act for the group.</param>
 /// <param name="SentBy">The address of the account that sent the application; null while it is a draft.</param>

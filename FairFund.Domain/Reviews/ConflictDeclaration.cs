@@ -2,7 +2,7 @@ using FairFund.Domain.Validation;
 
 namespace FairFund.Domain.Reviews;
 
-/// <summary>The kinds of conflict of interest a panel member can have with an applicant (issue 5).</summary>
+/// <summary>The kinds of conflict of interest a panel member can have with an applicant (docs/panel.md).</summary>
 public enum ConflictKind { None, WorksOrVolunteersThere, Trustee, FamilyOrFriend, FundingRelationship, Other }
 
 /// <summary>

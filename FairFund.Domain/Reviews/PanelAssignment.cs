@@ -24,7 +24,7 @@ public sealed record AssignmentPlan(IReadOnlyList<Assignment> Assignments, IRead
 
 /// <summary>
 /// Plans which panel members review which applications so that each reaches the round's minimum number of
-/// reviews (issue 5). Reviews already made count, unless a conflict ended them; a member who already has a
+/// reviews (docs/panel.md). Reviews already made count, unless a conflict ended them; a member who already has a
 /// review of an application, conflicted or not, is never given it again, so a declared or recorded conflict
 /// keeps them away for good. Work is shared out evenly: each new review goes to the member with the fewest
 /// reviews in the round so far, and ties go to the first reviewer id in ordinal order, so the same inputs

@@ -3,7 +3,7 @@ using FairFund.Domain.Auditing;
 namespace FairFund.Domain.Reviews;
 
 /// <summary>
-/// A person's seat on one round's panel (issue 5). The fund manager invites an email address; the
+/// A person's seat on one round's panel (docs/panel.md). The fund manager invites an email address; the
 /// invite link carries a secret whose SHA-256 is kept here (never the secret itself), and whoever opens
 /// it signs in or creates an account with that address and joins. Reviews name the member by
 /// <see cref="UserName"/>, the account's user name, which is its email address.

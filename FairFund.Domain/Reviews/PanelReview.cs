@@ -10,7 +10,7 @@ public enum ReviewState { AwaitingDeclaration, Scoring, Submitted, Conflicted }
 public enum ReviewTrigger { DeclareNoConflict, DeclareConflict, RecordConflict, SaveDraft, Submit, Revise }
 
 /// <summary>
-/// One panel member's review of one application (issue 5). The member first declares a conflict of
+/// One panel member's review of one application (docs/panel.md). The member first declares a conflict of
 /// interest or none; until then they may neither see the application nor score it. With no conflict they
 /// save drafts and then submit explicitly; a submitted review can be revised while scoring is open, and
 /// every submitted version is kept in <see cref="Revisions"/>. A conflict, declared by the member or

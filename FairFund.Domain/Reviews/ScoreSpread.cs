@@ -6,7 +6,7 @@ namespace FairFund.Domain.Reviews;
 public sealed record CriterionSpread(Criterion Criterion, int Lowest, int Highest);
 
 /// <summary>
-/// How far the panel's counted reviews of one application agree (issue 5): for each criterion the lowest and
+/// How far the panel's counted reviews of one application agree: for each criterion the lowest and
 /// highest score, and each review's score with their range and standard deviation. A member sees it once they
 /// have submitted their own score; moderation flags an application whose range or deviation is above the
 /// round's thresholds (<see cref="Rounds.Round.DisagreementRange"/>, <see cref="Rounds.Round.DisagreementDeviation"/>).

@@ -7,7 +7,7 @@ namespace FairFund.Domain.Validation;
 /// The most a free-text field may hold: always a number of characters, and for prose a number of words too.
 /// The word limit keeps answers short enough to write on a phone and read fairly; the character limit is what
 /// stops one enormous "word" (or a pasted file) from passing the word limit and filling pages, emails and the
-/// 32,767-character cells of a spreadsheet.
+/// 32,767-character cells of a spreadsheet (docs/text-limits.md).
 /// </summary>
 /// <param name="Characters">The most characters (UTF-16 code units, as a browser's <c>maxlength</c> counts them).</param>
 /// <param name="Words">The most words, or null for a name or a short line that has only a character limit.</param>

@@ -1,16 +1,19 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Rounds;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FairFund.Web.Data;
 
 public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Application>
 {
+    /// <summary>
+    /// The decision a group was told: written once, when the application is decided. Amounts are JSON numbers
+    /// written from the decimal, so they come back exactly, penny for penny.
+    /// </summary>
+    private static readonly JsonColumn<DecisionNotice> DecisionJson = new();
+
     public void Configure(EntityTypeBuilder<Application> builder)
     {
         builder.HasKey(a => a.Id);
@@ -46,37 +49,11 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         });
         builder.Property(a => a.Reference).HasMaxLength(60);
         builder.Property(a => a.State).HasConversion<string>().HasMaxLength(20);
-        builder.Property(a => a.Decision).HasConversion(DecisionNoticeJson.Converter, DecisionNoticeJson.Comparer).HasColumnName("DecisionJson");
+        builder.Property(a => a.Decision).HasJsonColumn(DecisionJson, "DecisionJson");
         builder.HasOne<Round>().WithMany().HasForeignKey(a => a.RoundId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<FairFund.Domain.Organisations.OrganisationProfile>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Property<Guid>(FairFundDbContext.VersionColumn).IsConcurrencyToken();
         builder.Ignore(a => a.History);
         builder.OwnsRows<Application, StateChange>("_history", "ApplicationStateChanges", "ApplicationId");
     }
-}
-
-/// <summary>
-/// Stores the decision a group was told as JSON in one column: it is written once, when the application
-/// is decided, and always read whole. Amounts are JSON numbers written from the decimal, so they come
-/// back exactly, penny for penny.
-/// </summary>
-internal static class DecisionNoticeJson
-{
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
-    // EF never passes a null to a converter: an undecided application's column is simply null.
-    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DecisionNotice?, string> Converter = new(
-        notice => JsonSerializer.Serialize(notice!, Options),
-        json => JsonSerializer.Deserialize<DecisionNotice>(json, Options));
-
-    // The notice's lists compare by reference, so two notices are the same when they serialise the same.
-    public static readonly ValueComparer<DecisionNotice?> Comparer = new(
-        (a, b) => Json(a) == Json(b),
-        notice => Json(notice).GetHashCode(StringComparison.Ordinal),
-        notice => notice == null ? null : JsonSerializer.Deserialize<DecisionNotice>(JsonSerializer.Serialize(notice, Options), Options));
-
-    private static string Json(DecisionNotice? notice) => notice == null ? "" : JsonSerializer.Serialize(notice, Options);
 }

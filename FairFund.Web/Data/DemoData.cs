@@ -5,6 +5,7 @@ using FairFund.Domain.Rounds;
 using FairFund.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration.Json;
 
 namespace FairFund.Web.Data;
 
@@ -18,6 +19,19 @@ public static class DemoData
     public const string Actor = "FairFund demo data";
 
     public static string DemoFolder => Path.Combine(AppContext.BaseDirectory, "demo");
+
+    /// <summary>
+    /// The demo funder's name and branding (<c>data/demo/funder.json</c>), added beneath every other settings
+    /// source, so a funder's own settings always win.
+    /// </summary>
+    public static IConfigurationBuilder AddFairFundDemoFunder(this IConfigurationBuilder configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var demoFunder = new JsonConfigurationSource { Path = Path.Combine(DemoFolder, "funder.json"), Optional = true };
+        demoFunder.ResolveFileProvider();
+        configuration.Sources.Insert(0, demoFunder);
+        return configuration;
+    }
 
     public static async Task SeedAsync(IServiceProvider services, TimeProvider time, CancellationToken cancellationToken = default)
     {

@@ -1,11 +1,8 @@
-using System.Text.Json;
 using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FairFund.Web.Data;
 
@@ -16,6 +13,12 @@ namespace FairFund.Web.Data;
 /// </summary>
 public sealed class PanelReviewConfiguration : IEntityTypeConfiguration<PanelReview>
 {
+    // Read back as read-only dictionaries that compare criterion keys exactly, as the domain builds them.
+    private static readonly JsonColumn<IReadOnlyDictionary<string, int>> ScoresJson = new(scores => ReadOnly(scores));
+
+    private static readonly JsonColumn<ScoreSheet> SheetJson = new(sheet =>
+        sheet == null ? ScoreSheet.Empty : sheet with { Scores = ReadOnly(sheet.Scores) });
+
     public void Configure(EntityTypeBuilder<PanelReview> builder)
     {
         builder.ToTable("PanelReviews");
@@ -27,7 +30,7 @@ public sealed class PanelReviewConfiguration : IEntityTypeConfiguration<PanelRev
         builder.Property(r => r.ReviewerId).HasMaxLength(256);
         builder.Property(r => r.AssignedBy).HasMaxLength(256);
         builder.Property(r => r.State).HasConversion<string>().HasMaxLength(30);
-        builder.Property(r => r.Sheet).HasConversion(ReviewJson.SheetConverter, ReviewJson.SheetComparer).HasColumnName("SheetJson");
+        builder.Property(r => r.Sheet).HasJsonColumn(SheetJson, "SheetJson");
         builder.Property<Guid>(FairFundDbContext.VersionColumn).IsConcurrencyToken();
 
         builder.Ignore(r => r.Conflict);
@@ -50,50 +53,13 @@ public sealed class PanelReviewConfiguration : IEntityTypeConfiguration<PanelRev
         {
             revision.HasIndex("PanelReviewId", nameof(Revision.Number)).IsUnique();
             revision.Property(v => v.By).HasMaxLength(256);
-            revision.Property(v => v.Scores).HasConversion(ReviewJson.ScoresConverter, ReviewJson.ScoresComparer).HasColumnName("ScoresJson");
+            revision.Property(v => v.Scores).HasJsonColumn(ScoresJson, "ScoresJson");
         });
 
         builder.Ignore(r => r.History);
         builder.OwnsRows<PanelReview, StateChange>("_history", "PanelReviewStateChanges", "PanelReviewId");
     }
-}
 
-/// <summary>
-/// Scores and sheets as JSON: always read whole, and compared by what they serialise to, since their
-/// dictionaries compare by reference.
-/// </summary>
-internal static class ReviewJson
-{
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
-    public static readonly ValueConverter<IReadOnlyDictionary<string, int>, string> ScoresConverter = new(
-        scores => JsonSerializer.Serialize(scores, Options),
-        json => ReadScores(json));
-
-    public static readonly ValueComparer<IReadOnlyDictionary<string, int>> ScoresComparer = new(
-        (a, b) => Json(a) == Json(b),
-        scores => Json(scores).GetHashCode(StringComparison.Ordinal),
-        scores => ReadScores(Json(scores)));
-
-    public static readonly ValueConverter<ScoreSheet, string> SheetConverter = new(
-        sheet => JsonSerializer.Serialize(sheet, Options),
-        json => ReadSheet(json));
-
-    public static readonly ValueComparer<ScoreSheet> SheetComparer = new(
-        (a, b) => Json(a) == Json(b),
-        sheet => Json(sheet).GetHashCode(StringComparison.Ordinal),
-        sheet => ReadSheet(Json(sheet)));
-
-    private static System.Collections.ObjectModel.ReadOnlyDictionary<string, int> ReadScores(string json) =>
-        new Dictionary<string, int>(JsonSerializer.Deserialize<Dictionary<string, int>>(json, Options) ?? [], StringComparer.Ordinal).AsReadOnly();
-
-    private static ScoreSheet ReadSheet(string json)
-    {
-        var sheet = JsonSerializer.Deserialize<ScoreSheet>(json, Options) ?? ScoreSheet.Empty;
-        return sheet with { Scores = new Dictionary<string, int>(sheet.Scores ?? new Dictionary<string, int>(), StringComparer.Ordinal).AsReadOnly() };
-    }
-
-    private static string Json(IReadOnlyDictionary<string, int>? scores) => scores == null ? "" : JsonSerializer.Serialize(scores, Options);
-
-    private static string Json(ScoreSheet? sheet) => sheet == null ? "" : JsonSerializer.Serialize(sheet, Options);
+    private static System.Collections.ObjectModel.ReadOnlyDictionary<string, int> ReadOnly(IReadOnlyDictionary<string, int>? scores) =>
+        new Dictionary<string, int>(scores ?? new Dictionary<string, int>(), StringComparer.Ordinal).AsReadOnly();
 }

@@ -5,7 +5,7 @@ using static FairFund.Tests.Domain.Applications.ApplicationInState;
 namespace FairFund.Tests.Domain.Applications;
 
 /// <summary>
-/// Every answer has a character limit as well as its word limit (issue 14): an answer over it is refused with a
+/// Every answer has a character limit as well as its word limit: an answer over it is refused with a
 /// located problem, and what was saved before is kept; amounts are capped so no budget's total can overflow.
 /// </summary>
 public sealed class AnswerCharacterLimitTests
@@ -126,7 +126,7 @@ public sealed class AnswerCharacterLimitTests
     }
 }
 
-/// <summary>The group's reason for withdrawing has a character limit, checked in the domain (issue 14).</summary>
+/// <summary>The group's reason for withdrawing has a character limit, checked in the domain.</summary>
 public sealed class WithdrawalReasonLimitTests
 {
     [Theory]

@@ -3,7 +3,7 @@ using FairFund.Domain.Validation;
 
 namespace FairFund.Tests.Domain.Organisations;
 
-/// <summary>Every text a group enters about itself has a character limit, and every number a range (issue 14); names are cleaned of hidden characters.</summary>
+/// <summary>Every text a group enters about itself has a character limit, and every number a range; names are cleaned of hidden characters.</summary>
 public sealed class ProfileLimitTests
 {
     private static readonly DateOnly Today = new(2027, 3, 1);

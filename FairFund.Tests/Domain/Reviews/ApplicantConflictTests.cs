@@ -6,7 +6,7 @@ using static FairFund.Tests.Domain.Reviews.ReviewInState;
 namespace FairFund.Tests.Domain.Reviews;
 
 /// <summary>
-/// Nobody reviews their own group's application (issue 14): a person who acts for the group, sent the application
+/// Nobody reviews their own group's application: a person who acts for the group, sent the application
 /// or is one of its contacts has a conflict of interest with it, whatever they declare.
 /// </summary>
 public sealed class ApplicantConflictTests
@@ -63,7 +63,7 @@ public sealed class ApplicantConflictTests
     }
 }
 
-/// <summary>Panel comments, notes and conflict notes have character limits as well as word limits (issue 14).</summary>
+/// <summary>Panel comments, notes and conflict notes have character limits as well as word limits.</summary>
 public sealed class ReviewTextLimitTests
 {
     private static string Long(int characters) => new('x', characters);

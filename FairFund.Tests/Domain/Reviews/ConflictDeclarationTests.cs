@@ -6,7 +6,7 @@ using static FairFund.Tests.Domain.Reviews.ReviewInState;
 namespace FairFund.Tests.Domain.Reviews;
 
 /// <summary>
-/// Conflicts of interest (issue 5): declared before the member sees the application, or recorded by the fund
+/// Conflicts of interest: declared before the member sees the application, or recorded by the fund
 /// manager; either way the member never sees it again and nothing they scored is counted.
 /// </summary>
 public sealed class ConflictDeclarationTests

@@ -4,7 +4,7 @@ using FairFund.Domain.Reviews;
 namespace FairFund.Tests.Domain.Reviews;
 
 /// <summary>
-/// Automatic assignment (issue 5): every application brought to the round's minimum where the panel allows,
+/// Automatic assignment: every application brought to the round's minimum where the panel allows,
 /// never to a member who has it already or has a conflict with it, the work shared evenly, and the same plan
 /// every time.
 /// </summary>

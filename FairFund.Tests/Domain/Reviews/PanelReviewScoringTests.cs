@@ -6,7 +6,7 @@ using static FairFund.Tests.Domain.Reviews.ReviewInState;
 namespace FairFund.Tests.Domain.Reviews;
 
 /// <summary>
-/// Scoring (issue 5): whole-number scores on each criterion's scale, drafts saved, submission explicit and
+/// Scoring: whole-number scores on each criterion's scale, drafts saved, submission explicit and
 /// complete, revisions only while scoring is open and every submitted version kept.
 /// </summary>
 public sealed class PanelReviewScoringTests

@@ -4,7 +4,7 @@ using static FairFund.Tests.Domain.Reviews.ReviewInState;
 namespace FairFund.Tests.Domain.Reviews;
 
 /// <summary>
-/// What a panel member may see in each state (issue 5): nothing before declaring; the application but not
+/// What a panel member may see in each state: nothing before declaring; the application but not
 /// the other scores until their own is submitted; nothing at all once conflicted.
 /// </summary>
 public sealed class PanelReviewVisibilityTests

@@ -3,7 +3,7 @@ using FairFund.Domain.Validation;
 namespace FairFund.Tests.Domain.Validation;
 
 /// <summary>
-/// The one cleaning and checking of free text (issue 14): control and invisible direction characters never reach
+/// The one cleaning and checking of free text: control and invisible direction characters never reach
 /// what is stored or published, and a text over its character limit is a located problem even when it has few words.
 /// </summary>
 public sealed class FreeTextTests

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FairFund.Tests.Web.Apply;
 
 /// <summary>
-/// What the question pages do with what cannot be stored (issue 14): a text over its character limit or an amount
+/// What the question pages do with what cannot be stored: a text over its character limit or an amount
 /// beyond any grant is refused with a located message and what was saved before is kept; a NUL or direction
 /// character is cleaned away and the answer kept; and a budget stored before costs were capped never stops a page.
 /// </summary>

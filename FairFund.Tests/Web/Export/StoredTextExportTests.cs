@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FairFund.Tests.Web.Export;
 
 /// <summary>
-/// Text stored before every field had a character limit and before text was cleaned (issue 14): a title longer
+/// Text stored before every field had a character limit and before text was cleaned: a title longer
 /// than a spreadsheet cell holds, and a group name with a right-to-left override and a zero-width space. Every
 /// export still downloads, with no cell over 32,767 characters, and nothing public shows the hidden characters.
 /// </summary>

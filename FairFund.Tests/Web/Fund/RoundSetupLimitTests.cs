@@ -3,7 +3,7 @@ using System.Net;
 namespace FairFund.Tests.Web.Fund;
 
 /// <summary>
-/// Huge numbers and over-long text on the round set-up forms (issue 14): each is refused with a message at its
+/// Huge numbers and over-long text on the round set-up forms: each is refused with a message at its
 /// field, never a 500, and what was saved before is kept.
 /// </summary>
 public sealed class RoundSetupLimitTests : IDisposable

@@ -12,7 +12,7 @@ using static FairFund.Tests.Web.Panel.PanelInvitePages;
 namespace FairFund.Tests.Web.Panel;
 
 /// <summary>
-/// Nobody reviews their own group's application (issue 14): a panel member who acts for the group, sent the
+/// Nobody reviews their own group's application: a panel member who acts for the group, sent the
 /// application or is one of its contacts is skipped by automatic assignment, refused by manual assignment and
 /// cannot declare "no conflict". And a member's request for an application they were not given never loads it.
 /// </summary>

@@ -10,7 +10,7 @@ using static FairFund.Tests.Web.Panel.PanelInvitePages;
 namespace FairFund.Tests.Web.Panel;
 
 /// <summary>
-/// The fund manager assigns reviews (issue 5): automatically to bring every eligible application to the round's
+/// The fund manager assigns reviews: automatically to bring every eligible application to the round's
 /// minimum, or by hand; and records conflicts a member did not declare, which keep the member away for good.
 /// </summary>
 public sealed class PanelAssignmentPageTests : IDisposable

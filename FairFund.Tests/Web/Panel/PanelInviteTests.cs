@@ -10,7 +10,7 @@ using static FairFund.Tests.Web.Panel.PanelInvitePages;
 namespace FairFund.Tests.Web.Panel;
 
 /// <summary>
-/// Inviting people to a round's panel (issue 5): the email, the link that only the invited address can use,
+/// Inviting people to a round's panel: the email, the link that only the invited address can use,
 /// joining with a new or an existing account, and links that no longer work.
 /// </summary>
 public sealed class PanelInviteTests : IDisposable

@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FairFund.Web.Pages.Fund;
 
 /// <summary>
-/// A round's panel for its fund manager (issue 5): invite members by email and send an invite again, see
+/// A round's panel for its fund manager (docs/panel.md): invite members by email and send an invite again, see
 /// each member's progress and each application's reviews against the round's minimum, assign reviews
 /// automatically or by hand, and record a conflict of interest a member did not declare.
 /// </summary>

@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FairFund.Web.Pages.Panel;
 
 /// <summary>
-/// Where an invite link lands (issue 5). The link's token finds the seat; only the account with the invited
+/// Where an invite link lands (docs/panel.md). The link's token finds the seat; only the account with the invited
 /// address can take it. Someone signed in with that address joins at once; someone signed in as another
 /// account is told whose invite it is; someone not signed in signs in, or, with no account, creates one here.
 /// An account made here needs no confirmation email: holding the link shows the address is theirs.
