@@ -79,6 +79,15 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
     /// <summary>The address the app is reached at, which links in its emails use; unset (Development only), they use the address it listens on.</summary>
     public string? PublicBaseUrl { get; init; }
 
+    /// <summary>
+    /// Iterations of the password hash in tests. Tests sign in thousands of times, and each full-cost hash
+    /// takes about a tenth of a second of CPU; Identity stores the count in each hash, so verifying still works.
+    /// </summary>
+    public const int TestPasswordHashIterations = 1;
+
+    /// <summary>Whether passwords are hashed at the app's own (production) cost rather than <see cref="TestPasswordHashIterations"/>.</summary>
+    public bool FullCostPasswordHashing { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -93,6 +102,8 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            if (!FullCostPasswordHashing)
+                services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(options => options.IterationCount = TestPasswordHashIterations);
             WithServices?.Invoke(services);
             if (!RunRoundClock)
             {
