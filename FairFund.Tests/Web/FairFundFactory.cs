@@ -79,6 +79,38 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
     /// <summary>The address the app is reached at, which links in its emails use; unset (Development only), they use the address it listens on.</summary>
     public string? PublicBaseUrl { get; init; }
 
+    /// <summary>
+    /// Iterations of the password hash in tests. Tests sign in thousands of times, and each full-cost hash
+    /// takes about a tenth of a second of CPU; Identity stores the count in each hash, so verifying still works.
+    /// </summary>
+    public const int TestPasswordHashIterations = 1;
+
+    /// <summary>Whether passwords are hashed at the app's own (production) cost rather than <see cref="TestPasswordHashIterations"/>.</summary>
+    public bool FullCostPasswordHashing { get; init; }
+
+    /// <summary>
+    /// Whether the app starts on a copy of <see cref="DatabaseTemplate"/> when it would otherwise make that same
+    /// database itself: Development, demo data, the clock at <see cref="Start"/>, no database yet. Off for a
+    /// test of that first start.
+    /// </summary>
+    public bool StartFromTemplate { get; init; } = true;
+
+    protected override Microsoft.Extensions.Hosting.IHostBuilder? CreateHostBuilder()
+    {
+        // Here rather than in ConfigureWebHost: this runs on the test's own thread before the app is built, and
+        // the template may have to start an app of its own.
+        if (StartsAsTheTemplateWasMade()) DatabaseTemplate.CopyTo(AppDataDirectory);
+        return base.CreateHostBuilder();
+    }
+
+    /// <summary>The folder the app uses: <see cref="DataDirectory"/> unless the test's settings name another.</summary>
+    private DirectoryInfo AppDataDirectory => Settings.TryGetValue("FairFund:DataDirectory", out var named) ? new(named) : DataDirectory;
+
+    private bool StartsAsTheTemplateWasMade() =>
+        StartFromTemplate && !FullCostPasswordHashing && EnvironmentName == "Development" && Clock.GetUtcNow() == Start
+        && !Settings.ContainsKey(FairFund.Web.Deployment.DeploymentSettings.DemoDataKey)
+        && !File.Exists(DatabaseTemplate.DatabaseFile(AppDataDirectory));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -93,6 +125,8 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            if (!FullCostPasswordHashing)
+                services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(options => options.IterationCount = TestPasswordHashIterations);
             WithServices?.Invoke(services);
             if (!RunRoundClock)
             {
