@@ -28,6 +28,17 @@ public sealed partial class PanelMembersTableTests : IDisposable
         Assert.Equal(["2", "1", "1"], CountsOf(page, seed.Members[0]));
     }
 
+    [Fact]
+    public async Task RecordConflict_NoApplicationYet_SaysSoInsteadOfAFormWithNothingToChoose()
+    {
+        using var manager = await SignedInClient.As(_factory, SignedInClient.Manager);
+
+        var page = await manager.GetStringAsync(new Uri(PanelPage, UriKind.Relative));
+
+        Assert.Contains("There is no application to record a conflict for yet.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=RecordConflict", page, StringComparison.Ordinal);
+    }
+
     /// <summary>The Assigned, Conflicts declared and Submitted cells of a member's row.</summary>
     private static string[] CountsOf(string page, string member)
     {
