@@ -118,7 +118,7 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         return Sent(reference);
     }
 
-    private RedirectResult Sent(string reference) => Redirect($"/apply/applications/{reference}/sent");
+    private RedirectToPageResult Sent(string reference) => RedirectToPage("/Apply/Sent", new { reference });
 
     private PageResult NotSentBecause(string why)
     {

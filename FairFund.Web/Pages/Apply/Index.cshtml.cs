@@ -76,7 +76,7 @@ public sealed class IndexModel(FairFundDbContext db, UserManager<IdentityUser> u
         }
         var application = await records.StartAsync(group.Value, round, cancellationToken);
         if (application is null) return NotFound();
-        return Redirect($"/apply/applications/{application.Reference}");
+        return RedirectToPage("/Apply/TaskList", new { reference = application.Reference });
     }
 
     /// <summary>One of the group's applications; <paramref name="CanContinue"/> while it is a draft its round can still take.</summary>

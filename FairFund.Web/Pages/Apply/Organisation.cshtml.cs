@@ -94,7 +94,7 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
         // From "check your answers", the person goes back there; only a reference's own characters are
         // accepted, so the address can only ever lead to an application page on this site.
         if (ReturnTo is { Length: > 0 and <= 60 } reference && reference.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-            return Redirect($"/apply/applications/{reference}/check");
+            return RedirectToPage("/Apply/Check", new { reference });
         return RedirectToPage("/Apply/Index");
     }
 

@@ -58,9 +58,9 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
     [BindProperty(SupportsGet = true, Name = "returnTo")]
     public string? ReturnTo { get; set; }
 
-    public string TaskListHref => $"/apply/applications/{Reference}";
+    public string TaskListHref => Url.Page("/Apply/TaskList", new { reference = Reference })!;
 
-    public string CheckHref => $"/apply/applications/{Reference}/check";
+    public string CheckHref => Url.Page("/Apply/Check", new { reference = Reference })!;
 
     /// <summary>Where the back link goes: where the person came from.</summary>
     public string BackHref => ReturnTo == ReturnToCheck ? CheckHref : TaskListHref;
@@ -119,7 +119,7 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
             return ShowConflict(now);
         }
 
-        if (action == LaterAction) return Redirect($"/apply/applications/{reference}");
+        if (action == LaterAction) return RedirectToPage("/Apply/TaskList", new { reference });
         if (action == MoreRowsAction) return Redirect(Here(reference));
 
         ShowErrors(entryErrors.Concat(application.Check(Part, own.Grants).Select(problem => new FieldError(FieldId(problem.Location), problem.Message))));

@@ -18,7 +18,7 @@ public sealed class SentModel(ApplicantRecords records) : PageModel
         if (own is null) return NotFound();
         var (application, round) = own;
         if (application.SubmittedAt is not { } sentAt)
-            return application.State == ApplicationState.Draft ? Redirect($"/apply/applications/{reference}") : RedirectToPage("/Apply/Status", new { reference });
+            return application.State == ApplicationState.Draft ? RedirectToPage("/Apply/TaskList", new { reference }) : RedirectToPage("/Apply/Status", new { reference });
         Reference = application.Reference;
         RoundName = round.Name;
         SentAt = UkTime.Format(sentAt);
