@@ -29,7 +29,7 @@ public sealed class FoundConflictModel(FairFundDbContext db, PanelRecords record
     /// <summary>Why the conflict could not be recorded here, when it is not a problem with a field.</summary>
     public string? NotSaved { get; private set; }
 
-    public string ReviewHref => $"/panel/rounds/{RoundReference}/applications/{Reference}";
+    public string ReviewHref => Url.Page("/Panel/Review", new { reference = RoundReference, applicationReference = Reference })!;
 
     public async Task<IActionResult> OnGetAsync(string reference, string applicationReference, CancellationToken cancellationToken)
     {
@@ -71,7 +71,7 @@ public sealed class FoundConflictModel(FairFundDbContext db, PanelRecords record
             return Stale(db.Entry(now.Review).Property(FairFundDbContext.VersionColumn).CurrentValue);
         }
         TempData[RoundModel.NoticeKey] = $"Your conflict of interest with {assigned.Application.Reference} has been recorded. You will not see that application or anyone's scores for it, and any scores you gave it do not count.";
-        return Redirect($"/panel/rounds/{reference}");
+        return RedirectToPage("/Panel/Round", new { reference });
     }
 
     /// <summary>Only a member who said they had no conflict can find one later; before that, the review's own question asks.</summary>

@@ -85,7 +85,7 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
     public async Task<IActionResult> OnPostSignOutAsync()
     {
         await signIn.SignOutAsync();
-        return LocalRedirect($"/panel/join/{Uri.EscapeDataString(Token)}");
+        return RedirectToPage("/Panel/Join", new { token = Token });
     }
 
     private async Task<IActionResult> ForAsync(PanelMember seat, CancellationToken cancellationToken)
@@ -124,7 +124,7 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
         // A fresh cookie, so the role just added lets them into /panel now.
         if (User.Identity?.IsAuthenticated == true) await signIn.RefreshSignInAsync(user);
         else await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect("/panel");
+        return RedirectToPage("/Panel/Index");
     }
 
     private async Task<PanelMember?> FindSeatAsync(CancellationToken cancellationToken)

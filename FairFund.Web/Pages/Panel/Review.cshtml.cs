@@ -172,14 +172,14 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
     }
 
     /// <summary>After a conflict is recorded the member cannot open the application again, so they go back to their list.</summary>
-    private RedirectResult ConflictRecorded(string reference, string applicationReference)
+    private RedirectToPageResult ConflictRecorded(string reference, string applicationReference)
     {
         TempData[RoundModel.NoticeKey] = $"Your conflict of interest with {applicationReference} has been recorded. You will not see that application or anyone's scores for it.";
-        return Redirect($"/panel/rounds/{reference}");
+        return RedirectToPage("/Panel/Round", new { reference });
     }
 
-    private RedirectResult Here(string reference, string applicationReference) =>
-        Redirect($"/panel/rounds/{reference}/applications/{applicationReference}");
+    private RedirectToPageResult Here(string reference, string applicationReference) =>
+        RedirectToPage("/Panel/Review", new { reference, applicationReference });
 
     private bool IsCurrent(PanelReview review) => Equals(db.Entry(review).Property(FairFundDbContext.VersionColumn).CurrentValue, Version);
 
