@@ -11,7 +11,7 @@ public sealed class SignOutModel(SignInManager<IdentityUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return LocalRedirect("/");
+        return RedirectToPage("/Index");
     }
 
     /// <summary>
@@ -22,6 +22,6 @@ public sealed class SignOutModel(SignInManager<IdentityUser> signIn) : PageModel
     {
         if (await signIn.UserManager.GetUserAsync(User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
-        return LocalRedirect("/");
+        return RedirectToPage("/Index");
     }
 }
