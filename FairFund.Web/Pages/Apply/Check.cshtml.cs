@@ -152,9 +152,9 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         Deadline = new Deadline(round.ClosesAt, now);
         RoundTakesApplications = own.WindowAt(now).IsOpen;
         GroupName = group.Name;
-        Group = GroupRows(group, IsSent ? null : $"/apply/organisation?returnTo={Reference}");
+        Group = GroupRows(group, IsSent ? null : Url.Page("/Apply/Organisation", new { returnTo = Reference }));
         Sections = [.. Enum.GetValues<ApplicationTask>().Select(task => new Section(TaskListModel.TaskName(task), Apply.AnswerRows.For(application, task, ChangeHref(task))))];
-        var documentsHref = IsSent ? null : $"/apply/applications/{Reference}/documents";
+        var documentsHref = IsSent ? null : Url.Page("/Apply/Documents", new { reference = Reference });
         Documents = application.Documents.Count == 0
             ? [new Row("Supporting documents", ["None"], documentsHref)]
             : [.. application.Documents.Select(document => new Row(document.FileName, [DocumentSize(document.SizeInBytes)], documentsHref))];
@@ -166,7 +166,7 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         }
         Problems =
         [
-            .. group.Check(today).Select(problem => new ToDo("Your group's details", problem.Message, "/apply/organisation", true)),
+            .. group.Check(today).Select(problem => new ToDo("Your group's details", problem.Message, Url.Page("/Apply/Organisation")!, true)),
             .. Enum.GetValues<ApplicationTask>().SelectMany(task => application.Check(task, own.Grants).Select(problem =>
                 new ToDo(TaskListModel.TaskName(task), problem.Message, $"{ChangeHref(task)}#{FieldIdOf(problem.Location)}", false))),
         ];
@@ -178,7 +178,7 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         : $"{Math.Max(1, (bytes + 1023) / 1024)} KB";
 
     private string ChangeHref(ApplicationTask task) =>
-        $"/apply/applications/{Reference}/{TaskListModel.PageFor(task)}?returnTo={QuestionPageModel.ReturnToCheck}";
+        Url.Page(TaskListModel.PageFor(task), new { reference = Reference, returnTo = QuestionPageModel.ReturnToCheck })!;
 
     private static string FieldIdOf(string location) => location switch
     {

@@ -259,7 +259,7 @@ public sealed partial class DocumentsModel(
         Locked = application.WhyDocumentsCannotChange;
         Documents = [.. application.Documents.Select(document => new DocumentRow(
             document.Id, document.FileName, SizeInWords(document.SizeInBytes), UkTime.Format(document.UploadedAt),
-            $"/apply/applications/{application.Reference}/documents/{document.Id}"))];
+            Url.Page("/Apply/Document", new { reference = application.Reference, id = document.Id })!))];
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A supporting document for {Reference} could not be stored")]

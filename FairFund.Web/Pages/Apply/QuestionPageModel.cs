@@ -120,10 +120,10 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
         }
 
         if (action == LaterAction) return RedirectToPage("/Apply/TaskList", new { reference });
-        if (action == MoreRowsAction) return Redirect(Here(reference));
+        if (action == MoreRowsAction) return Here(reference);
 
         ShowErrors(entryErrors.Concat(application.Check(Part, own.Grants).Select(problem => new FieldError(FieldId(problem.Location), problem.Message))));
-        if (!Errors.Any) return Redirect(Next(reference));
+        if (!Errors.Any) return Next(reference);
 
         Show(own);
         Version = (Guid)version.CurrentValue!;
@@ -189,15 +189,15 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
         return Page();
     }
 
-    private string Here(string reference) =>
-        $"/apply/applications/{reference}/{TaskListModel.PageFor(Part)}" + (ReturnTo == ReturnToCheck ? $"?returnTo={ReturnToCheck}" : "");
+    private RedirectToPageResult Here(string reference) =>
+        RedirectToPage(TaskListModel.PageFor(Part), new { reference, returnTo = ReturnTo == ReturnToCheck ? ReturnToCheck : null });
 
     /// <summary>The next task's page; after the last, or when the person came from checking their answers, back there or to the task list.</summary>
-    private string Next(string reference)
+    private RedirectToPageResult Next(string reference)
     {
-        if (ReturnTo == ReturnToCheck) return $"/apply/applications/{reference}/check";
+        if (ReturnTo == ReturnToCheck) return RedirectToPage("/Apply/Check", new { reference });
         var tasks = Enum.GetValues<ApplicationTask>();
         var next = Array.IndexOf(tasks, Part) + 1;
-        return next < tasks.Length ? $"/apply/applications/{reference}/{TaskListModel.PageFor(tasks[next])}" : $"/apply/applications/{reference}";
+        return RedirectToPage(next < tasks.Length ? TaskListModel.PageFor(tasks[next]) : "/Apply/TaskList", new { reference });
     }
 }

@@ -49,9 +49,9 @@ public sealed class TaskListModel(FairFundDbContext db, ApplicantRecords records
         var groupStatus = group.Check(today).Count == 0 ? TaskStatus.Completed : TaskStatus.InProgress;
         Tasks =
         [
-            new TaskRow("Your group's details", "/apply/organisation", groupStatus, "Entered once and used for every application"),
+            new TaskRow("Your group's details", Url.Page("/Apply/Organisation")!, groupStatus, "Entered once and used for every application"),
             .. Enum.GetValues<ApplicationTask>().Select(task =>
-                new TaskRow(TaskName(task), $"/apply/applications/{reference}/{PageFor(task)}", application.StatusOf(task, own.Grants), null)),
+                new TaskRow(TaskName(task), Url.Page(PageFor(task), new { reference })!, application.StatusOf(task, own.Grants), null)),
         ];
         Documents = application.Documents.Count;
         Completed = Tasks.Count(task => task.Status == TaskStatus.Completed);
@@ -77,14 +77,15 @@ public sealed class TaskListModel(FairFundDbContext db, ApplicantRecords records
     };
 
     /// <summary>The last part of each task's page address, such as <c>who-benefits</c>.</summary>
+    /// <summary>The page, by name, where a task is answered.</summary>
     public static string PageFor(ApplicationTask task) => task switch
     {
-        ApplicationTask.Project => "project",
-        ApplicationTask.WhoBenefits => "who-benefits",
-        ApplicationTask.Outcomes => "outcomes",
-        ApplicationTask.LivedExperience => "lived-experience",
-        ApplicationTask.Budget => "budget",
-        _ => "partners",
+        ApplicationTask.Project => "/Apply/Project",
+        ApplicationTask.WhoBenefits => "/Apply/WhoBenefits",
+        ApplicationTask.Outcomes => "/Apply/Outcomes",
+        ApplicationTask.LivedExperience => "/Apply/LivedExperience",
+        ApplicationTask.Budget => "/Apply/Budget",
+        _ => "/Apply/Partners",
     };
 
     public sealed record TaskRow(string Name, string Href, TaskStatus Status, string? Hint)
