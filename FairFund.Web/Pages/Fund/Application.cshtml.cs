@@ -147,7 +147,7 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
             CheckModel.GroupRows(group, null),
             [.. Enum.GetValues<ApplicationTask>().Select(task => new CheckModel.Section(TaskListModel.SectionName(task), Apply.AnswerRows.For(application, task, null)))],
             [.. application.Documents.Select(document => new DocumentLink(document.FileName, CheckModel.DocumentSize(document.SizeInBytes),
-                $"/fund/applications/{application.Reference}/documents/{document.Id}"))],
+                Url.Page("/Fund/ApplicationDocument", new { reference = application.Reference, id = document.Id })!))],
             [.. application.History.OrderByDescending(change => change.At)]);
     }
 

@@ -44,7 +44,7 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
 
     public int PasswordLength => users.Options.Password.RequiredLength;
 
-    public string SignInLink => $"{AccountSetup.SignInPath}?returnUrl={Uri.EscapeDataString($"/panel/join/{Token}")}";
+    public string SignInLink => $"{Url.Page("/Account/SignIn")}?returnUrl={Uri.EscapeDataString(Url.Page("/Panel/Join", new { token = Token })!)}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
