@@ -50,9 +50,10 @@ public sealed class ApplicantRecords(FairFundDbContext db, UserManager<IdentityU
                 && db.OrganisationMembers.Any(member => member.UserId == userId && member.OrganisationId == application.OrganisationId), cancellationToken);
         if (application is null) return null;
         var round = await db.Rounds.AsNoTracking().Where(round => round.Id == application.RoundId)
-            .Select(round => new { round.Reference, round.Name, round.State, round.ClosesAt, round.Rules.GrantMin, round.Rules.GrantMax })
+            .Select(round => new { round.Reference, round.Name, round.State, round.ClosesAt, round.Rules })
             .FirstAsync(cancellationToken);
-        return new OwnApplication(application, new ApplicantRound(round.Reference, round.Name, round.State, round.ClosesAt, new GrantRange(round.GrantMin, round.GrantMax)));
+        var grants = new GrantRange(round.Rules.GrantMin, round.Rules.GrantMax);
+        return new OwnApplication(application, new ApplicantRound(round.Reference, round.Name, round.State, round.ClosesAt, grants));
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -33,7 +32,6 @@ public static class DataSetup
         services.AddSingleton<SqliteWriteGate>();
         // The options are the same for every request, so they are built once rather than on each request's first query.
         services.AddDbContext<FairFundDbContext>(options => options.UseFairFundSqlite(dataDirectory), optionsLifetime: ServiceLifetime.Singleton);
-        services.Configure<MvcOptions>(options => options.Filters.Add<OneConnectionPerRequest>());
         return services;
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using FairFund.Web.Accounts;
+using FairFund.Web.Data;
 using FairFund.Web.Forms;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.WebEncoders;
 
 namespace FairFund.Web.Pages;
@@ -19,6 +21,8 @@ public static class PagesSetup
             // Every form, so a NUL pasted into any field is dropped rather than answered with a bare 400.
             options.Conventions.ConfigureFilter(new DropNulsFromForm());
         });
+        // One database connection for each page request, rather than one per query (see OneConnectionPerRequest).
+        services.Configure<MvcOptions>(options => options.Filters.Add<OneConnectionPerRequest>());
         // Write £, é and the like as themselves rather than as &#xA3; entities.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
