@@ -111,11 +111,6 @@ internal static partial class PageForms
             ?? throw new Xunit.Sdk.XunitException($"Not a request the page makes: {string.Join("; or ", posting.Select(form => form.CannotSend(changes)))}");
     }
 
-    /// <summary>The first form on <paramref name="html"/> (fetched from <paramref name="pagePath"/>) whose field <paramref name="field"/> holds <paramref name="value"/>: one of several buttons' forms on one page.</summary>
-    public static PageForm FindHolding(string html, string pagePath, string field, string value) =>
-        All(html, pagePath).FirstOrDefault(form => form.Fields.TryGetValue(field, out var held) && held == value)
-            ?? throw new Xunit.Sdk.XunitException($"No form on {pagePath} has {field} = {value}");
-
     /// <summary>Every form on the page that posts.</summary>
     public static IReadOnlyList<PageForm> All(string html, string pagePath) =>
         [.. Forms().Matches(html)

@@ -70,7 +70,7 @@ public sealed class NulInFormTests : IDisposable
         const string roundPage = "/fund/rounds/CW-MH-2027-R1";
         using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
         var html = await client.GetStringAsync(new Uri(roundPage, UriKind.Relative));
-        var form = PageForms.FindHolding(html, roundPage, "Input.Trigger", nameof(RoundTrigger.Cancel));
+        var form = PageForms.For(html, roundPage, roundPage, new Dictionary<string, string> { ["Input.Trigger"] = nameof(RoundTrigger.Cancel) });
 
         using var response = await form.SubmitAsync(client, new Dictionary<string, string> { ["Input.Reason"] = "Funding\0 withdrawn" });
 
@@ -86,7 +86,7 @@ public sealed class NulInFormTests : IDisposable
         const string roundPage = "/fund/rounds/CW-MH-2027-R1";
         using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
         var html = await client.GetStringAsync(new Uri(roundPage, UriKind.Relative));
-        var form = PageForms.FindHolding(html, roundPage, "Input.Trigger", nameof(RoundTrigger.Cancel));
+        var form = PageForms.For(html, roundPage, roundPage, new Dictionary<string, string> { ["Input.Trigger"] = nameof(RoundTrigger.Cancel) });
 
         using var response = await form.SubmitAsync(client, new Dictionary<string, string> { ["Input.Reason"] = "\0" + new string('r', 2_001) });
 

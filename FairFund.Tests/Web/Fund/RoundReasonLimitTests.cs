@@ -75,7 +75,7 @@ public sealed class RoundReasonLimitTests : IDisposable
     private static async Task<HttpResponseMessage> PressAsync(HttpClient client, RoundTrigger trigger, string reason)
     {
         var html = await client.GetStringAsync(new Uri(RoundPage, UriKind.Relative));
-        var form = PageForms.FindHolding(html, RoundPage, "Input.Trigger", trigger.ToString());
+        var form = PageForms.For(html, RoundPage, RoundPage, new Dictionary<string, string> { ["Input.Trigger"] = trigger.ToString() });
         Assert.True(form.Fields.ContainsKey("Input.Reason"), $"The {trigger} form has no reason field");
         return await form.SubmitAsync(client, new Dictionary<string, string> { ["Input.Reason"] = reason });
     }
