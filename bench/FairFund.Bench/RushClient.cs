@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace FairFund.Bench;
 
 /// <summary>
-/// <c>deadline-rush BASE_URL --users 50 --seconds 20 --acks FILE --results FILE [--app-pid PID] [--expect-kill]</c>: the deadline
+/// <c>deadline-rush BASE_URL --users 50 --seconds 20 --acks FILE --results FILE [--app-pid PID] [--expect-kill] [--kill-after-sends N]</c>: the deadline
 /// rush, through the real pages of a running FairFund.Web. Each of the users (<see cref="RushSeed"/>'s applicants
 /// 1..N) has its own HttpClient and cookies, signs in through the sign-in form and finds its application on its
 /// start page. Then, for the given seconds, every user at once keeps pressing "Save and continue" on the "Who
@@ -18,7 +18,9 @@ namespace FairFund.Bench;
 /// compiling the pages. With <c>--app-pid</c>,
 /// the app's CPU time per press is given too, which other work on the machine changes far less than the elapsed
 /// times. With <c>--expect-kill</c>,
-/// failures after the app is killed are counted, not fatal.
+/// failures after the app is killed are counted, not fatal. With <c>--kill-after-sends N</c> as well, the client itself
+/// kills the app (SIGKILL) the moment the Nth timed send is acknowledged, so the kill lands while the other sends are
+/// still in flight: the sends of a rush take a fraction of a second, faster than a script watching the acks file.
 /// </summary>
 public static partial class RushClient
 {
@@ -30,7 +32,7 @@ public static partial class RushClient
     {
         if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
         {
-            await Console.Error.WriteLineAsync($"Usage: {Command} BASE_URL --users 50 --seconds 20 --acks FILE --results FILE [--expect-kill]");
+            await Console.Error.WriteLineAsync($"Usage: {Command} BASE_URL --users 50 --seconds 20 --acks FILE --results FILE [--app-pid PID] [--expect-kill] [--kill-after-sends N]");
             return 2;
         }
         var baseAddress = new Uri(args[1]);
@@ -39,7 +41,10 @@ public static partial class RushClient
         var acksFile = BenchArgs.Text(args, "--acks") ?? throw new ArgumentException("--acks FILE is needed.");
         var resultsFile = BenchArgs.Text(args, "--results") ?? throw new ArgumentException("--results FILE is needed.");
         var expectKill = BenchArgs.Flag(args, "--expect-kill");
-        var appCpu = new ProcessCpu(BenchArgs.Int(args, "--app-pid", 0));
+        var appPid = BenchArgs.Int(args, "--app-pid", 0);
+        var appCpu = new ProcessCpu(appPid);
+        var killAfterSends = expectKill ? BenchArgs.Int(args, "--kill-after-sends", 0) : 0;
+        if (killAfterSends > 0 && appPid <= 0) throw new ArgumentException("--kill-after-sends needs --app-pid.");
 
         await using var acks = new AckLog(acksFile);
         var users = Enumerable.Range(1, count).Select(number => new User(number, baseAddress)).ToList();
@@ -65,7 +70,18 @@ public static partial class RushClient
             Console.WriteLine($"   {count} users pressing \"Send application\" at once");
             await ForEachAsync(users, count, user => user.OpenCheckPageAsync());
             cpuBefore = appCpu.Used();
-            var sends = await ClosedLoop.AllAtOnceAsync(users, user => user.SendAsync(acks));
+            var acknowledgedSends = 0;
+            var sends = await ClosedLoop.AllAtOnceAsync(users, async user =>
+            {
+                var took = await user.SendAsync(acks);
+                if (took is not null && Interlocked.Increment(ref acknowledgedSends) == killAfterSends)
+                {
+                    using var app = Process.GetProcessById(appPid);
+                    app.Kill();
+                    Console.WriteLine($"   killed the app (SIGKILL) as send {killAfterSends} of {count} was acknowledged");
+                }
+                return took;
+            });
             var sendCpu = appCpu.Used() - cpuBefore;
 
             var results = new List<string>();
