@@ -3,7 +3,7 @@ using FairFund.Domain.Moderation;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
 using FairFund.Web.Export.Xlsx;
-using FairFund.Web.Moderation;
+using FairFund.Web.Allocation;
 using FairFund.Web.Rounds;
 
 namespace FairFund.Web.Export;

@@ -3,7 +3,7 @@ using FairFund.Domain.Moderation;
 using FairFund.Domain.Rounds;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
-using FairFund.Web.Moderation;
+using FairFund.Web.Allocation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -4,7 +4,7 @@ using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
 using FairFund.Domain.Validation;
 using FairFund.Web.Data;
-using FairFund.Web.Moderation;
+using FairFund.Web.Allocation;
 using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
