@@ -1,12 +1,12 @@
 using FairFund.Web;
 using FairFund.Web.Accounts;
-using FairFund.Web.Applications;
 using FairFund.Web.Cli;
 using FairFund.Web.Data;
 using FairFund.Web.Deployment;
 using FairFund.Web.Email;
 using FairFund.Web.Health;
 using FairFund.Web.Pages;
+using FairFund.Web.Pages.Apply;
 using FairFund.Web.Rounds;
 
 if (AllocateCommand.IsInvokedBy(args)) return AllocateCommand.Run(args, Console.Out, Console.Error);
@@ -22,11 +22,11 @@ if (deployment.DemoData) builder.Configuration.AddFairFundDemoFunder();
 builder.Services.Configure<Funder>(builder.Configuration.GetSection(Funder.Section));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddFairFundData(builder.Configuration);
-builder.Services.AddScoped<FairFund.Web.Applications.ApplicantRecords>();
+builder.Services.AddScoped<FairFund.Web.Pages.Apply.ApplicantRecords>();
 builder.Services.AddFairFundRounds();
 builder.Services.AddScoped<FairFund.Web.Export.ThreeSixtyGivingExport>();
 builder.Services.AddScoped<FairFund.Web.Panel.PanelRecords>();
-builder.Services.AddSingleton<FairFund.Web.Applications.DocumentStore>();
+builder.Services.AddSingleton<FairFund.Web.Documents.DocumentStore>();
 builder.Services.AddFairFundAccounts();
 builder.Services.AddSignInLimits(builder.Configuration);
 builder.Services.AddFairFundMail(builder.Configuration);

@@ -4,7 +4,6 @@ using FairFund.Domain.Applications;
 using FairFund.Domain.Organisations;
 using FairFund.Domain.Scoring;
 using FairFund.Web.Accounts;
-using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using FairFund.Web.Email;
 using FairFund.Web.Email.Templates;

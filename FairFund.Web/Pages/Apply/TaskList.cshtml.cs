@@ -1,5 +1,4 @@
 using FairFund.Domain.Applications;
-using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Validation;
-using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
 using Microsoft.AspNetCore.Mvc;

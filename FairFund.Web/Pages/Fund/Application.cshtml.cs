@@ -3,7 +3,6 @@ using FairFund.Domain.Auditing;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
 using FairFund.Web.Accounts;
-using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
 using FairFund.Web.Pages.Apply;

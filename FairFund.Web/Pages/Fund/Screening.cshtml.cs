@@ -2,7 +2,6 @@ using FairFund.Domain.Applications;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
 using FairFund.Web.Accounts;
-using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
