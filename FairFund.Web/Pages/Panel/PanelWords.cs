@@ -2,7 +2,7 @@ using FairFund.Domain.Reviews;
 using FairFund.Domain.Rounds;
 using FairFund.Web.Pages;
 
-namespace FairFund.Web.Panel;
+namespace FairFund.Web.Pages.Panel;
 
 /// <summary>What the panel pages call things, in words a volunteer on the panel uses.</summary>
 public static class PanelWords
