@@ -4,7 +4,6 @@ using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
 using FairFund.Web.Export.Xlsx;
 using FairFund.Web.Allocation;
-using FairFund.Web.Rounds;
 
 namespace FairFund.Web.Export;
 
