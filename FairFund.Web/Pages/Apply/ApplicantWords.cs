@@ -1,6 +1,6 @@
 using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
-using FairFund.Web.Pages;
+using FairFund.Web.Pages.Shared;
 
 namespace FairFund.Web.Pages.Apply;
 

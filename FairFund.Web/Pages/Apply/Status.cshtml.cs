@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using FairFund.Web.Accounts;
 using FairFund.Web.Email;
+using FairFund.Web.Pages.Shared;
 
 namespace FairFund.Web.Pages.Apply;
 

@@ -4,6 +4,7 @@ using FairFund.Domain.Auditing;
 using FairFund.Domain.Validation;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
+using FairFund.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

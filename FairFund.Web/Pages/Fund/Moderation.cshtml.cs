@@ -4,6 +4,7 @@ using FairFund.Domain.Rounds;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
 using FairFund.Web.Allocation;
+using FairFund.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

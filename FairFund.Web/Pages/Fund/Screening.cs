@@ -1,7 +1,7 @@
 using FairFund.Domain.Applications;
 using FairFund.Domain.Organisations;
 using FairFund.Domain.Rounds;
-using FairFund.Web.Pages;
+using FairFund.Web.Pages.Shared;
 
 namespace FairFund.Web.Pages.Fund;
 

@@ -3,6 +3,7 @@ using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
 using FairFund.Web.Accounts;
 using FairFund.Web.Data;
+using FairFund.Web.Pages.Shared;
 using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,6 @@
 using FairFund.Domain.Reviews;
 using FairFund.Domain.Rounds;
-using FairFund.Web.Pages;
+using FairFund.Web.Pages.Shared;
 
 namespace FairFund.Web.Pages.Panel;
 
