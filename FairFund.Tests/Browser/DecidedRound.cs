@@ -3,7 +3,7 @@ using FairFund.Domain.Moderation;
 using FairFund.Tests.Web;
 using FairFund.Tests.Web.Panel;
 using FairFund.Web.Data;
-using FairFund.Web.Moderation;
+using FairFund.Web.Allocation;
 using FairFund.Web.Rounds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using FairFund.Tests.Builders;
-using FairFund.Web.Applications;
 using FairFund.Web.Data;
+using FairFund.Web.Pages.Apply;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

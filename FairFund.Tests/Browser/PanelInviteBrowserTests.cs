@@ -1,7 +1,7 @@
 using FairFund.Domain.Reviews;
 using FairFund.Tests.Web.Panel;
 using FairFund.Web.Data;
-using FairFund.Web.Panel;
+using FairFund.Web.Invites;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -4,7 +4,7 @@ using FairFund.Domain.Rounds;
 using FairFund.Tests.Web;
 using FairFund.Tests.Web.Panel;
 using FairFund.Web.Data;
-using FairFund.Web.Moderation;
+using FairFund.Web.Allocation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,8 +3,7 @@ using FairFund.Domain.Moderation;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
 using FairFund.Web.Export.Xlsx;
-using FairFund.Web.Moderation;
-using FairFund.Web.Rounds;
+using FairFund.Web.Allocation;
 
 namespace FairFund.Web.Export;
 

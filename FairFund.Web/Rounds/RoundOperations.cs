@@ -5,7 +5,7 @@ using FairFund.Domain.Reviews;
 using FairFund.Domain.Rounds;
 using FairFund.Web.Data;
 using FairFund.Web.Email;
-using FairFund.Web.Moderation;
+using FairFund.Web.Allocation;
 using Microsoft.EntityFrameworkCore;
 
 namespace FairFund.Web.Rounds;

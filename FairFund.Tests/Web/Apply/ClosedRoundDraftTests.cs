@@ -1,5 +1,5 @@
 using FairFund.Domain.Applications;
-using FairFund.Web.Applications;
+using FairFund.Web.Pages.Apply;
 
 namespace FairFund.Tests.Web.Apply;
 

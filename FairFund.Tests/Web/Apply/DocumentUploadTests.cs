@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using FairFund.Domain.Applications;
 using FairFund.Tests.Builders;
-using FairFund.Web.Applications;
 using FairFund.Web.Data;
+using FairFund.Web.Documents;
+using FairFund.Web.Pages.Apply;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

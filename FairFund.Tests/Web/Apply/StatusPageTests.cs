@@ -4,7 +4,7 @@ using FairFund.Domain.Applications;
 using FairFund.Domain.Scoring;
 using FairFund.Tests.Builders;
 using FairFund.Tests.Domain.Applications;
-using FairFund.Web.Applications;
+using FairFund.Web.Pages.Apply;
 
 namespace FairFund.Tests.Web.Apply;
 

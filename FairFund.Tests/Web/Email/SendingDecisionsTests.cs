@@ -320,7 +320,7 @@ public sealed partial class SendingDecisionsTests
         var left = (await app.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<FairFundDbContext>();
-            return await services.GetRequiredService<FairFund.Web.Moderation.RoundAllocation>().ModeratedAsync(await db.Rounds.AsNoTracking().SingleAsync(r => r.Reference == PanelRounds.Round), CancellationToken.None);
+            return await services.GetRequiredService<FairFund.Web.Allocation.RoundAllocation>().ModeratedAsync(await db.Rounds.AsNoTracking().SingleAsync(r => r.Reference == PanelRounds.Round), CancellationToken.None);
         })).Remaining;
         var funded = decimal.Truncate(Math.Min(application.AmountRequested, left));
         var lowered = decimal.Truncate(funded * 0.8m);
@@ -328,11 +328,11 @@ public sealed partial class SendingDecisionsTests
         const string ReasonA = "A: the group reaches families no one else does.";
         const string ReasonB = "B: the second year of the project is not ready.";
 
-        var firstDay = FairFund.Web.Moderation.RoundAllocation.UkDay(app.Clock.GetUtcNow());
+        var firstDay = FairFund.Web.Allocation.RoundAllocation.UkDay(app.Clock.GetUtcNow());
         using (var fund = await ModerationChangeForm.SubmitAsync(manager, waiting.Reference, "Fund", funded.ToString(System.Globalization.CultureInfo.InvariantCulture), "general", ReasonA))
             Assert.Equal(HttpStatusCode.Redirect, fund.StatusCode);
         app.Clock.Advance(TimeSpan.FromDays(1));
-        var secondDay = FairFund.Web.Moderation.RoundAllocation.UkDay(app.Clock.GetUtcNow());
+        var secondDay = FairFund.Web.Allocation.RoundAllocation.UkDay(app.Clock.GetUtcNow());
         using (var lower = await ModerationChangeForm.SubmitAsync(manager, waiting.Reference, "ChangeAmount", lowered.ToString(System.Globalization.CultureInfo.InvariantCulture), null, ReasonB))
             Assert.Equal(HttpStatusCode.Redirect, lower.StatusCode);
         await Moderating.ApproveAsync(manager);

@@ -42,7 +42,7 @@ public sealed class PanelInviteTests : IDisposable
         Assert.Matches("^/panel/join/[A-Za-z0-9_-]{43}$", link.OriginalString);
         var seat = await SeatAsync(_factory, Invited);
         Assert.DoesNotContain(seat.InviteTokenHash, mail.TextBody);
-        Assert.Equal(FairFund.Web.Panel.PanelInvites.HashOf(link.OriginalString["/panel/join/".Length..]), seat.InviteTokenHash);
+        Assert.Equal(FairFund.Web.Invites.PanelInvites.HashOf(link.OriginalString["/panel/join/".Length..]), seat.InviteTokenHash);
 
         using var person = SignedInClient.Anonymous(_factory);
         var form = await person.GetStringAsync(link);

@@ -1,4 +1,4 @@
-using FairFund.Web.Pages;
+using FairFund.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FairFund.Tests.Web.Partials;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FairFund.Domain.Applications;
 using FairFund.Domain.Validation;
-using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
 using Microsoft.AspNetCore.Mvc;

@@ -1,20 +1,19 @@
 using System.Security.Claims;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Applications;
-using FairFund.Domain.Organisations;
-using FairFund.Domain.Scoring;
 using FairFund.Web.Accounts;
-using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using FairFund.Web.Email;
 using FairFund.Web.Email.Templates;
 using FairFund.Web.Forms;
+using FairFund.Web.Pages.Shared;
 using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using static FairFund.Web.Pages.Shared.AnswerRows;
 
 namespace FairFund.Web.Pages.Apply;
 
@@ -153,7 +152,7 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         RoundTakesApplications = own.WindowAt(now).IsOpen;
         GroupName = group.Name;
         Group = GroupRows(group, IsSent ? null : Url.Page("/Apply/Organisation", new { returnTo = Reference }));
-        Sections = [.. Enum.GetValues<ApplicationTask>().Select(task => new Section(TaskListModel.TaskName(task), Apply.AnswerRows.For(application, task, ChangeHref(task))))];
+        Sections = [.. Enum.GetValues<ApplicationTask>().Select(task => new Section(TaskName(task), AnswerRows.For(application, task, ChangeHref(task))))];
         var documentsHref = IsSent ? null : Url.Page("/Apply/Documents", new { reference = Reference });
         Documents = application.Documents.Count == 0
             ? [new Row("Supporting documents", ["None"], documentsHref)]
@@ -168,14 +167,9 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         [
             .. group.Check(today).Select(problem => new ToDo("Your group's details", problem.Message, Url.Page("/Apply/Organisation")!, true)),
             .. Enum.GetValues<ApplicationTask>().SelectMany(task => application.Check(task, own.Grants).Select(problem =>
-                new ToDo(TaskListModel.TaskName(task), problem.Message, $"{ChangeHref(task)}#{FieldIdOf(problem.Location)}", false))),
+                new ToDo(TaskName(task), problem.Message, $"{ChangeHref(task)}#{FieldIdOf(problem.Location)}", false))),
         ];
     }
-
-    /// <summary>A file's size as people read it: 340 KB, 2.5 MB.</summary>
-    internal static string DocumentSize(long bytes) => bytes >= 1024 * 1024
-        ? $"{bytes / (1024m * 1024m):0.#} MB"
-        : $"{Math.Max(1, (bytes + 1023) / 1024)} KB";
 
     private string ChangeHref(ApplicationTask task) =>
         Url.Page(TaskListModel.PageFor(task), new { reference = Reference, returnTo = QuestionPageModel.ReturnToCheck })!;
@@ -186,51 +180,6 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         "endDate" => "end-date-day",
         _ => FieldIds.Of(location),
     };
-
-    /// <summary>The group's details as summary rows, each changed at <paramref name="change"/>, or read-only when it is null.</summary>
-    internal static List<Row> GroupRows(OrganisationProfile group, string? change)
-    {
-        var rows = new List<Row>
-        {
-            new("Name", [group.Name], change),
-            new("Kind of group", [TypeInWords(group.Type)], change),
-        };
-        if (group.CharityNumber is { Length: > 0 } charity) rows.Add(new("Charity number", [charity], change));
-        if (group.CompanyNumber is { Length: > 0 } company) rows.Add(new("Company number", [company], change));
-        rows.Add(new("Income in its latest year", [$"{Money.Pounds(group.AnnualIncome)} in the year to {group.IncomeYearEnd.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}"], change));
-        rows.Add(new("Postcode", group.PostcodeIsHomeAddress
-            ? [group.Postcode, "A home address: left out of published grant data"]
-            : [group.Postcode, "Not a home address: published with any grant"], change));
-        rows.Add(new("Area it works in", [group.AreaServed], change));
-        rows.Add(new("People who run it", [
-            $"{group.PeopleRunningTheGroup} in all",
-            $"{group.OfThemWithLivedExperience} with lived experience of mental ill health",
-            $"{group.OfThemWhoUseTheServices} who use the group's services"], change));
-        for (var i = 0; i < group.Contacts.Count; i++)
-        {
-            var contact = group.Contacts[i];
-            rows.Add(new(i == 0 ? "Contact" : "Second contact",
-                [.. new[] { contact.Name, contact.Role, contact.Email, contact.Phone }.Where(part => !string.IsNullOrWhiteSpace(part)).Select(part => part!)], change));
-        }
-        return rows;
-    }
-
-
-    private static string TypeInWords(OrganisationType type) => type switch
-    {
-        OrganisationType.UnregisteredGroup => "A group that is not registered",
-        OrganisationType.RegisteredCharity => "A registered charity",
-        OrganisationType.CharitableIncorporatedOrganisation => "A charitable incorporated organisation (CIO)",
-        OrganisationType.CharitableCompany => "A charity that is also a company",
-        OrganisationType.CommunityInterestCompany => "A community interest company (CIC)",
-        OrganisationType.CommunityBenefitSociety => "A community benefit society",
-        _ => "Another kind of not-for-profit group",
-    };
-
-    /// <summary>One row of a summary list: what was asked, the answer as lines of text, and where to change it.</summary>
-    public sealed record Row(string Key, IReadOnlyList<string> Lines, string? ChangeHref);
-
-    public sealed record Section(string Title, IReadOnlyList<Row> Rows);
 
     /// <summary>Something that must be done before sending, and where to do it.</summary>
     public sealed record ToDo(string Part, string Message, string Href, bool IsAboutTheGroup);

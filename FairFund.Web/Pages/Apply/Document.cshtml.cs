@@ -1,4 +1,4 @@
-using FairFund.Web.Applications;
+using FairFund.Web.Documents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

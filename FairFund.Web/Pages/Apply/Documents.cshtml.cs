@@ -1,8 +1,8 @@
 using System.Globalization;
 using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
-using FairFund.Web.Applications;
 using FairFund.Web.Data;
+using FairFund.Web.Documents;
 using FairFund.Web.Forms;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;

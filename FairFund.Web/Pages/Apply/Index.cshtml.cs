@@ -1,7 +1,6 @@
 using FairFund.Domain.Applications;
 using FairFund.Domain.Organisations;
 using FairFund.Domain.Rounds;
-using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
 using FairFund.Web.Rounds;

@@ -1,5 +1,4 @@
 using FairFund.Domain.Applications;
-using FairFund.Web.Applications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,5 +1,4 @@
 using FairFund.Domain.Applications;
-using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using FairFund.Web.Accounts;
 using FairFund.Web.Email;
+using FairFund.Web.Pages.Shared;
 
 namespace FairFund.Web.Pages.Apply;
 

@@ -1,10 +1,10 @@
 using FairFund.Domain.Applications;
-using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using static FairFund.Web.Pages.Shared.AnswerRows;
 using TaskStatus = FairFund.Domain.Applications.TaskStatus;
 
 namespace FairFund.Web.Pages.Apply;
@@ -57,24 +57,6 @@ public sealed class TaskListModel(FairFundDbContext db, ApplicantRecords records
         Completed = Tasks.Count(task => task.Status == TaskStatus.Completed);
         return Page();
     }
-
-    public static string TaskName(ApplicationTask task) => task switch
-    {
-        ApplicationTask.Project => "About your project",
-        ApplicationTask.WhoBenefits => "Who will benefit",
-        ApplicationTask.Outcomes => "What will change, and how you will know",
-        ApplicationTask.LivedExperience => "How people with lived experience shape the work",
-        ApplicationTask.Budget => "How much you need, and what for",
-        _ => "Partners",
-    };
-
-    /// <summary>The task's name as the panel and the fund team read it: about the group, not addressed to it.</summary>
-    public static string SectionName(ApplicationTask task) => task switch
-    {
-        ApplicationTask.Project => "About the project",
-        ApplicationTask.Budget => "How much the group needs, and what for",
-        _ => TaskName(task),
-    };
 
     /// <summary>The last part of each task's page address, such as <c>who-benefits</c>.</summary>
     /// <summary>The page, by name, where a task is answered.</summary>

@@ -1,6 +1,5 @@
 using FairFund.Domain.Applications;
 using FairFund.Domain.Validation;
-using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
 using Microsoft.AspNetCore.Mvc;

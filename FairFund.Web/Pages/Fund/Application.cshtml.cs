@@ -3,10 +3,9 @@ using FairFund.Domain.Auditing;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
 using FairFund.Web.Accounts;
-using FairFund.Web.Applications;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
-using FairFund.Web.Pages.Apply;
+using FairFund.Web.Pages.Shared;
 using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -144,9 +143,9 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
             Screening.Decision(application.State), application.State == ApplicationState.Ineligible ? application.IneligibleReason : null,
             Screening.ChecksFor(application, group, round, funder.Value.AreaOfBenefit, now),
             whyNoDecision,
-            CheckModel.GroupRows(group, null),
-            [.. Enum.GetValues<ApplicationTask>().Select(task => new CheckModel.Section(TaskListModel.SectionName(task), Apply.AnswerRows.For(application, task, null)))],
-            [.. application.Documents.Select(document => new DocumentLink(document.FileName, CheckModel.DocumentSize(document.SizeInBytes),
+            AnswerRows.GroupRows(group, null),
+            [.. Enum.GetValues<ApplicationTask>().Select(task => new AnswerRows.Section(AnswerRows.SectionName(task), AnswerRows.For(application, task, null)))],
+            [.. application.Documents.Select(document => new DocumentLink(document.FileName, AnswerRows.DocumentSize(document.SizeInBytes),
                 Url.Page("/Fund/ApplicationDocument", new { reference = application.Reference, id = document.Id })!))],
             [.. application.History.OrderByDescending(change => change.At)]);
     }
@@ -181,7 +180,7 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
     public sealed record ApplicationView(
         string RoundReference, string RoundName, string Reference, string Title, string GroupName, string SentAt, string Amount,
         StatusTag Decision, string? IneligibleReason, IReadOnlyList<EligibilityCheck> Checks,
-        string? WhyNoDecision, IReadOnlyList<CheckModel.Row> Group, IReadOnlyList<CheckModel.Section> Sections,
+        string? WhyNoDecision, IReadOnlyList<AnswerRows.Row> Group, IReadOnlyList<AnswerRows.Section> Sections,
         IReadOnlyList<DocumentLink> Documents, IReadOnlyList<StateChange> History)
     {
         public bool CanDecide => WhyNoDecision is null;

@@ -1,5 +1,5 @@
-using FairFund.Web.Applications;
 using FairFund.Web.Data;
+using FairFund.Web.Documents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

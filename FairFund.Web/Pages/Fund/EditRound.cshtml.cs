@@ -7,7 +7,6 @@ using FairFund.Domain.Scoring;
 using FairFund.Domain.Validation;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
-using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -5,7 +5,7 @@ using FairFund.Domain.Rounds;
 using FairFund.Domain.Validation;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
-using FairFund.Web.Moderation;
+using FairFund.Web.Allocation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -5,7 +5,6 @@ using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
-using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using FairFund.Web.Data;
 using FairFund.Web.Export;
-using FairFund.Web.Moderation;
+using FairFund.Web.Allocation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Text;
 using FairFund.Domain.RoundFiles;
 using FairFund.Web.Data;
-using FairFund.Web.Moderation;
+using FairFund.Web.Allocation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using FairFund.Domain.Rounds;
 using FairFund.Web.Data;
 using FairFund.Web.Export;
-using FairFund.Web.Moderation;
+using FairFund.Web.Allocation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

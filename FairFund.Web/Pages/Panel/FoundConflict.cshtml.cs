@@ -1,7 +1,6 @@
 using FairFund.Domain.Reviews;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
-using FairFund.Web.Panel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

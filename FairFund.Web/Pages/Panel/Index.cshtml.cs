@@ -1,5 +1,4 @@
 using FairFund.Domain.Rounds;
-using FairFund.Web.Panel;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FairFund.Web.Pages.Panel;

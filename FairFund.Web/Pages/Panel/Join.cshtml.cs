@@ -5,7 +5,7 @@ using FairFund.Domain.Reviews;
 using FairFund.Domain.Validation;
 using FairFund.Web.Accounts;
 using FairFund.Web.Data;
-using FairFund.Web.Panel;
+using FairFund.Web.Invites;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -4,10 +4,10 @@ using FairFund.Domain.Auditing;
 using FairFund.Domain.Reviews;
 using FairFund.Domain.Scoring;
 using FairFund.Domain.Validation;
+using FairFund.Web.Conflicts;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
-using FairFund.Web.Pages.Apply;
-using FairFund.Web.Panel;
+using FairFund.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -266,8 +266,8 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
             return Page();
         }
 
-        var sections = new List<CheckModel.Section>();
-        IReadOnlyList<CheckModel.Row> conflictFacts = [];
+        var sections = new List<AnswerRows.Section>();
+        IReadOnlyList<AnswerRows.Row> conflictFacts = [];
         if (review.State == ReviewState.AwaitingDeclaration)
         {
             conflictFacts =
@@ -277,13 +277,13 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
                 new(group.Contacts.Count == 1 ? "Contact" : "Contacts", group.Contacts.Count == 0 ? ["None given"] : [.. group.Contacts.Select(contact => contact.Name)], null),
                 new("Working with partners", [application.IsPartnershipBid ? "Yes" : "No"], null),
                 .. application.IsPartnershipBid
-                    ? [new CheckModel.Row(application.Partners.Count == 1 ? "Partner" : "Partners", [.. application.Partners.Select(partner => partner.Name)], null)]
-                    : Array.Empty<CheckModel.Row>(),
+                    ? [new AnswerRows.Row(application.Partners.Count == 1 ? "Partner" : "Partners", [.. application.Partners.Select(partner => partner.Name)], null)]
+                    : Array.Empty<AnswerRows.Row>(),
             ];
         }
         if (review.CanSeeApplication)
         {
-            sections.Add(new CheckModel.Section("About the group",
+            sections.Add(new AnswerRows.Section("About the group",
             [
                 new("Name", [group.Name], null),
                 new("Area it works in", [group.AreaServed], null),
@@ -293,7 +293,7 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
                     $"{group.OfThemWithLivedExperience} with lived experience of mental ill health",
                     $"{group.OfThemWhoUseTheServices} who use the group's services"], null),
             ]));
-            sections.AddRange(Enum.GetValues<ApplicationTask>().Select(task => new CheckModel.Section(TaskListModel.SectionName(task), AnswerRows.For(application, task, null))));
+            sections.AddRange(Enum.GetValues<ApplicationTask>().Select(task => new AnswerRows.Section(AnswerRows.SectionName(task), AnswerRows.For(application, task, null))));
         }
 
         View = new ReviewView(
@@ -359,8 +359,8 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
         bool ScoringOpen,
         bool ScoringOver,
         string Stage,
-        IReadOnlyList<CheckModel.Row> ConflictFacts,
-        IReadOnlyList<CheckModel.Section> Answers,
+        IReadOnlyList<AnswerRows.Row> ConflictFacts,
+        IReadOnlyList<AnswerRows.Section> Answers,
         IReadOnlyList<Criterion> Criteria,
         SubmittedView? Submitted,
         ConflictView? Conflict)

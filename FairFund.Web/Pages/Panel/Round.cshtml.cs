@@ -1,4 +1,3 @@
-using FairFund.Web.Panel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -2,7 +2,7 @@ using System.Text;
 using FairFund.Domain.Allocation;
 using FairFund.Domain.RoundFiles;
 using FairFund.Web.Data;
-using FairFund.Web.Moderation;
+using FairFund.Web.Allocation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

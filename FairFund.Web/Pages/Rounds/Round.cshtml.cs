@@ -1,6 +1,8 @@
 using FairFund.Domain.Rounds;
+using FairFund.Web.Allocation;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
+using FairFund.Web.Pages.Shared;
 using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -9,7 +9,7 @@ using FairFund.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace FairFund.Web.Moderation;
+namespace FairFund.Web.Allocation;
 
 /// <summary>
 /// A round's allocation from its live data: its screened applications, the groups behind them and the

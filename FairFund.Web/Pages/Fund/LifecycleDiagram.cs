@@ -2,7 +2,7 @@ using System.Xml.Linq;
 using FairFund.Domain.Rounds;
 using Microsoft.AspNetCore.Html;
 
-namespace FairFund.Web.Rounds;
+namespace FairFund.Web.Pages.Fund;
 
 /// <summary>
 /// A round's lifecycle drawn on the server as SVG from the machine's own transitions (<see cref="Round.Lifecycle"/>),

@@ -1,8 +1,8 @@
 using FairFund.Domain.Reviews;
 using FairFund.Domain.Rounds;
-using FairFund.Web.Pages;
+using FairFund.Web.Pages.Shared;
 
-namespace FairFund.Web.Panel;
+namespace FairFund.Web.Pages.Panel;
 
 /// <summary>What the panel pages call things, in words a volunteer on the panel uses.</summary>
 public static class PanelWords

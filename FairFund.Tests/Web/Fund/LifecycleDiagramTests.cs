@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Xml.Linq;
 using FairFund.Domain.Rounds;
-using FairFund.Web.Rounds;
+using FairFund.Web.Pages.Fund;
 
-namespace FairFund.Tests.Web.Rounds;
+namespace FairFund.Tests.Web.Fund;
 
 /// <summary>The round's lifecycle as the round page draws it: every arrow can be told apart where it ends.</summary>
 public sealed class LifecycleDiagramTests

@@ -1,7 +1,7 @@
 using FairFund.Domain.Reviews;
 using FairFund.Web.Forms;
 
-namespace FairFund.Web.Panel;
+namespace FairFund.Web.Pages.Panel;
 
 /// <summary>
 /// What a member says about a conflict of interest, as the declaration form and the "I have found a conflict"

@@ -1,7 +1,7 @@
 using FairFund.Domain.Allocation;
 using FairFund.Domain.Scoring;
 
-namespace FairFund.Web.Rounds;
+namespace FairFund.Web.Allocation;
 
 /// <summary>
 /// A round's published rules in plain words, as the public round page, the results page and the workbook's

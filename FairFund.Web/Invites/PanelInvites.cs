@@ -4,7 +4,7 @@ using FairFund.Web.Email;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace FairFund.Web.Panel;
+namespace FairFund.Web.Invites;
 
 /// <summary>A new invite link's secret, and the hash of it that is all the database keeps.</summary>
 public sealed record InviteToken(string Token, string Hash);

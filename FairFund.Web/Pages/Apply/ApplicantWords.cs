@@ -1,8 +1,8 @@
 using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
-using FairFund.Web.Pages;
+using FairFund.Web.Pages.Shared;
 
-namespace FairFund.Web.Applications;
+namespace FairFund.Web.Pages.Apply;
 
 /// <summary>
 /// How an application's progress reads to the group that applied: what happens next in each state, and

@@ -1,6 +1,6 @@
-using FairFund.Web.Applications;
+using FairFund.Web.Pages.Apply;
 
-namespace FairFund.Tests.Web.Applications;
+namespace FairFund.Tests.Web.Apply;
 
 public sealed class DeadlineTests
 {

@@ -4,7 +4,7 @@ using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
 using FairFund.Domain.Validation;
 
-namespace FairFund.Web.Rounds;
+namespace FairFund.Web.Pages.Fund;
 
 /// <summary>A round's details as the form holds them (text, as typed), shared by the new-round and edit pages.</summary>
 public sealed class RoundDetailsInput

@@ -5,7 +5,7 @@ using FairFund.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace FairFund.Web.Applications;
+namespace FairFund.Web.Pages.Apply;
 
 /// <summary>What an applicant's pages show and check of the round an application is for.</summary>
 public sealed record ApplicantRound(string Reference, string Name, RoundState State, DateTimeOffset ClosesAt, GrantRange Grants);

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace FairFund.Web.Applications;
+namespace FairFund.Web.Pages.Apply;
 
 /// <summary>
 /// A modest limit on sending applications: a person pressing "Send application" many times a minute is a

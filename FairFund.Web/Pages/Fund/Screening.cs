@@ -1,9 +1,9 @@
 using FairFund.Domain.Applications;
 using FairFund.Domain.Organisations;
 using FairFund.Domain.Rounds;
-using FairFund.Web.Pages;
+using FairFund.Web.Pages.Shared;
 
-namespace FairFund.Web.Applications;
+namespace FairFund.Web.Pages.Fund;
 
 /// <summary>
 /// What the screening pages share: the automatic checks run with the round's grant range and the funder's area,

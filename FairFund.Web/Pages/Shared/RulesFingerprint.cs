@@ -1,4 +1,4 @@
-namespace FairFund.Web.Rounds;
+namespace FairFund.Web.Pages.Shared;
 
 /// <summary>
 /// A round's rules exactly as fixed when it opened, with their SHA-256, as the <c>_RulesFingerprint</c> partial

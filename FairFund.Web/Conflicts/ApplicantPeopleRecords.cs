@@ -3,7 +3,7 @@ using FairFund.Domain.Reviews;
 using FairFund.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace FairFund.Web.Panel;
+namespace FairFund.Web.Conflicts;
 
 /// <summary>
 /// Gathers, for the domain's conflict rule (<see cref="ApplicantPeople"/>), the people each application is known

@@ -3,7 +3,7 @@ using FairFund.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
-namespace FairFund.Web.Applications;
+namespace FairFund.Web.Documents;
 
 /// <summary>
 /// Where supporting documents' bytes are kept: <c>&lt;data directory&gt;/uploads/&lt;application id&gt;/&lt;document id&gt;</c>,

@@ -1,12 +1,12 @@
 using FairFund.Domain.Organisations;
 using FairFund.Tests.Web.Data;
-using FairFund.Web.Applications;
 using FairFund.Web.Data;
+using FairFund.Web.Pages.Apply;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FairFund.Tests.Web.Applications;
+namespace FairFund.Tests.Web.Apply;
 
 /// <summary>Application references: the round's reference and the next number, with no gaps, no clashes and no retries.</summary>
 public sealed class ApplicationNumberingTests : IDisposable

@@ -2,7 +2,7 @@ using FairFund.Domain.Allocation;
 using FairFund.Domain.Applications;
 using FairFund.Tests.Web.Apply;
 
-namespace FairFund.Tests.Web.Applications;
+namespace FairFund.Tests.Web.Data;
 
 /// <summary>The decision a group is told, kept with its application in SQLite through the real migrations, penny for penny.</summary>
 public sealed class DecisionPersistenceTests : IDisposable

@@ -1,4 +1,4 @@
-namespace FairFund.Web.Applications;
+namespace FairFund.Web.Pages.Apply;
 
 /// <summary>
 /// A round's closing time as an applicant sees it: in UK time, with the time left in words, and a

@@ -1,4 +1,4 @@
-namespace FairFund.Web.Pages;
+namespace FairFund.Web.Pages.Shared;
 
 /// <summary>
 /// What the <c>_StatusTag</c> partial shows: a status in words and the GOV.UK Frontend tag colour

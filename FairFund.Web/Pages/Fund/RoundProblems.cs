@@ -6,7 +6,7 @@ using FairFund.Domain.Applications;
 using FairFund.Domain.Scoring;
 using FairFund.Domain.Validation;
 
-namespace FairFund.Web.Rounds;
+namespace FairFund.Web.Pages.Fund;
 
 /// <summary>
 /// Turns the domain's problems with a round's settings (<c>criteria[1].weight: 0 must be greater than 0</c>)

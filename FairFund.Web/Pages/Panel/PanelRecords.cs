@@ -7,7 +7,7 @@ using FairFund.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace FairFund.Web.Panel;
+namespace FairFund.Web.Pages.Panel;
 
 /// <summary>A round the signed-in person sits on the panel of.</summary>
 public sealed record PanelRound(Round Round, string Member);
