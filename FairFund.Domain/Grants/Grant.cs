@@ -53,8 +53,8 @@ public sealed class Grant
 
     /// <summary>
     /// Offers a grant for an awarded application: its amount from the decision, the round's terms and the grant's
-    /// conditions, its payments from the schedule. Refused when the application is not awarded, or the terms have
-    /// a problem (<see cref="GrantTerms.Check"/>).
+    /// conditions, its payments from the schedule. Refused when the application is not awarded, the terms have
+    /// a problem (<see cref="GrantTerms.Check"/>), or the conditions are over <see cref="ConditionsLimit"/>.
     /// </summary>
     public static Grant Offer(Guid id, Application application, GrantTerms terms, string? conditions, DateTimeOffset now, string actor)
     {
@@ -64,6 +64,8 @@ public sealed class Grant
             throw new DomainRuleException($"A grant can be offered only for an awarded application: {application.Reference} is {Labels.ForStaff(application.State).ToLowerInvariant()}.");
         if (terms.Check() is [var problem, ..])
             throw new DomainRuleException($"A grant cannot be offered on these terms: {problem}.");
+        if (FreeText.Check("conditions", "The grant's conditions", FreeText.Clean(conditions), ConditionsLimit) is { } tooLong)
+            throw new DomainRuleException($"A grant cannot be offered with these conditions: {tooLong.Message}.");
         var grant = new Grant
         {
             Id = id,
@@ -84,6 +86,9 @@ public sealed class Grant
         grant._payments.AddRange(terms.InstalmentsFor(decision.Amount).Select((part, index) => new Payment(index + 1, part.Amount, part.Instalment)));
         return grant;
     }
+
+    /// <summary>The limit on a grant's conditions: the same as a round's (<see cref="Rounds.Round.GrantConditionsLimit"/>), from which they come.</summary>
+    public static TextLimit ConditionsLimit { get; } = new(4_000, 600);
 
     public Guid Id { get; private set; }
     public Guid ApplicationId { get; private set; }

@@ -168,4 +168,36 @@ public sealed class GrantGuardTests
 
         Assert.False(grant.IsPastAcceptanceDate(grant.AcceptBy.AddDays(30)));
     }
+
+    [Fact]
+    public void Offer_ConditionsOverTheirLimit_IsRefusedSayingHowLong()
+    {
+        var refused = Assert.Throws<DomainRuleException>(() =>
+            Grant.Offer(Guid.NewGuid(), ApplicationInState.In(ApplicationState.Awarded), GrantInState.Terms, new string('c', 4_001), GrantInState.OfferedAt, GrantInState.FundManager));
+
+        Assert.Equal("A grant cannot be offered with these conditions: The grant's conditions must be 4,000 characters or fewer (it has 4,001).", refused.Message);
+    }
+
+    [Fact]
+    public void Decline_ReasonOverItsWordLimit_IsRefusedAndStaysOffered()
+    {
+        var grant = GrantInState.Offered();
+
+        var refused = Assert.Throws<DomainRuleException>(() => grant.Decline(Later, GrantInState.Group, string.Join(' ', Enumerable.Repeat("no", 301))));
+
+        Assert.Equal("Your reason must be 300 words or fewer (it has 301).", refused.Message);
+        Assert.Equal(GrantState.Offered, grant.State);
+    }
+
+    [Fact]
+    public void Accept_AfterTheAcceptanceDate_IsStillTakenAndNoLongerFlagged()
+    {
+        var grant = GrantInState.Offered();
+        var late = grant.AcceptBy.AddDays(3);
+
+        grant.Accept(GrantInState.Acceptance(), late, GrantInState.Group);
+
+        Assert.Equal(GrantState.Accepted, grant.State);
+        Assert.False(grant.IsPastAcceptanceDate(late));
+    }
 }
