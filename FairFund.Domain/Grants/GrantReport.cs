@@ -164,6 +164,7 @@ public sealed class GrantReport
             else if (spent < 0 || spent > MoneyLimits.Largest) problems.Add(new Problem($"spent[{line}]", $"What was spent on {budget[line].Item} must be from £0 to {MoneyLimits.LargestInWords}"));
             else if (!Money.HasAtMostTwoDecimals(spent.Value)) problems.Add(new Problem($"spent[{line}]", $"What was spent on {budget[line].Item} must be in pounds and pence, like 150 or 150.50"));
         }
+        // A text over its character limit is found twice (for saving, then for sending): say it once.
         return problems.DistinctBy(problem => problem.Location).ToList();
     }
 

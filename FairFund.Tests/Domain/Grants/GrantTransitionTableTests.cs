@@ -103,4 +103,13 @@ public sealed class GrantTransitionTableTests
         Assert.Equal(earlier, grant.History);
         Assert.Equal(recorded, (grant.Signatory, grant.Bank, grant.Closure, grant.Reports.Count, grant.AmountPaid));
     }
+
+    [Fact]
+    public void Labels_EveryState_HasItsOwnForStaffAndForTheGroup()
+    {
+        var states = Enum.GetValues<GrantState>();
+
+        Assert.Equal(states.Length, states.Select(GrantLabels.ForStaff).Distinct().Count());
+        Assert.Equal(states.Length, states.Select(GrantLabels.ForGroup).Distinct().Count());
+    }
 }
