@@ -95,7 +95,7 @@ public sealed class AnswerCharacterLimitTests
         var application = Answered();
         Assert.Empty(application.AnswerBudget([new BudgetLine("Hall", 5_000.01m), new BudgetLine("Tea", 5m)]));
 
-        var problems = application.Check(ApplicationTask.Budget, Grants);
+        var problems = application.Check(ApplicationTask.Budget, ApplicationInState.Grants);
 
         Assert.Equal(
             [

@@ -21,7 +21,7 @@ public sealed class ApplicationAnswersTests
     {
         var application = Blank();
 
-        Assert.All(Enum.GetValues<ApplicationTask>(), task => Assert.Equal(TaskStatus.NotStarted, application.StatusOf(task, Grants)));
+        Assert.All(Enum.GetValues<ApplicationTask>(), task => Assert.Equal(TaskStatus.NotStarted, application.StatusOf(task, ApplicationInState.Grants)));
     }
 
     [Fact]
@@ -33,8 +33,8 @@ public sealed class ApplicationAnswersTests
         application.AnswerWhoBenefits(tooLong);
 
         Assert.Equal(tooLong, application.WhoBenefits);
-        Assert.Equal(TaskStatus.InProgress, application.StatusOf(ApplicationTask.WhoBenefits, Grants));
-        var problem = Assert.Single(application.Check(ApplicationTask.WhoBenefits, Grants));
+        Assert.Equal(TaskStatus.InProgress, application.StatusOf(ApplicationTask.WhoBenefits, ApplicationInState.Grants));
+        var problem = Assert.Single(application.Check(ApplicationTask.WhoBenefits, ApplicationInState.Grants));
         Assert.Equal("whoBenefits", problem.Location);
         Assert.Equal("Who will benefit must be 200 words or fewer (it has 201)", problem.Message);
     }
@@ -48,7 +48,7 @@ public sealed class ApplicationAnswersTests
 
         Assert.Equal(700.50m, application.AmountRequested);
         Assert.Equal(2, application.Budget.Count);
-        Assert.Equal(TaskStatus.Completed, application.StatusOf(ApplicationTask.Budget, Grants));
+        Assert.Equal(TaskStatus.Completed, application.StatusOf(ApplicationTask.Budget, ApplicationInState.Grants));
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class ApplicationAnswersTests
         var application = Blank();
         application.AnswerBudget([new BudgetLine("Everything", total)]);
 
-        var problem = Assert.Single(application.Check(ApplicationTask.Budget, Grants));
+        var problem = Assert.Single(application.Check(ApplicationTask.Budget, ApplicationInState.Grants));
 
         Assert.Equal(("budget", message), (problem.Location, problem.Message));
     }
@@ -70,7 +70,7 @@ public sealed class ApplicationAnswersTests
         var application = Blank();
         application.AnswerBudget([new BudgetLine("Room hire", 600m), new BudgetLine("", 40m), new BudgetLine("Snacks", -5m)]);
 
-        var problems = application.Check(ApplicationTask.Budget, Grants).Select(problem => problem.Location);
+        var problems = application.Check(ApplicationTask.Budget, ApplicationInState.Grants).Select(problem => problem.Location);
 
         Assert.Equal(["budget[1].item", "budget[2].cost"], problems);
     }
@@ -84,7 +84,7 @@ public sealed class ApplicationAnswersTests
 
         Assert.Empty(application.Partners);
         Assert.False(application.IsPartnershipBid);
-        Assert.Equal(TaskStatus.Completed, application.StatusOf(ApplicationTask.Partners, Grants));
+        Assert.Equal(TaskStatus.Completed, application.StatusOf(ApplicationTask.Partners, ApplicationInState.Grants));
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class ApplicationAnswersTests
 
         application.AnswerProject(new ProjectAnswers("Walks", "Weekly walks.", new DateOnly(2027, 6, 1), new DateOnly(2027, 5, 31)));
 
-        var problem = Assert.Single(application.Check(ApplicationTask.Project, Grants));
+        var problem = Assert.Single(application.Check(ApplicationTask.Project, ApplicationInState.Grants));
         Assert.Equal("endDate", problem.Location);
     }
 
@@ -130,7 +130,7 @@ public sealed class ApplicationAnswersTests
         application.AnswerOutcomes("");
         var now = Monday;
 
-        var refused = Assert.Throws<DomainRuleException>(() => application.Submit(now, Applicant, OpenWindow(now), Grants));
+        var refused = Assert.Throws<DomainRuleException>(() => application.Submit(now, Applicant, OpenWindow(now), ApplicationInState.Grants));
 
         Assert.Contains("Enter what will change and how you will know", refused.Message, StringComparison.Ordinal);
         Assert.Equal(ApplicationState.Draft, application.State);

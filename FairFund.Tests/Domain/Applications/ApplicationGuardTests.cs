@@ -22,7 +22,7 @@ public sealed class ApplicationGuardTests
         var application = Draft();
 
         var refused = Assert.Throws<DomainRuleException>(() =>
-            application.Submit(ClosesAt, Applicant, new SubmissionWindow(RoundIsOpen: true, ClosesAt, Now: ClosesAt), Grants));
+            application.Submit(ClosesAt, Applicant, new SubmissionWindow(RoundIsOpen: true, ClosesAt, Now: ClosesAt), ApplicationInState.Grants));
 
         Assert.Equal(SubmitRefusal, refused.Message);
         Assert.Equal(ApplicationState.Draft, application.State);
@@ -37,7 +37,7 @@ public sealed class ApplicationGuardTests
         var application = Draft();
         var now = ClosesAt.AddTicks(-1);
 
-        application.Submit(now, Applicant, new SubmissionWindow(RoundIsOpen: true, ClosesAt, Now: now), Grants);
+        application.Submit(now, Applicant, new SubmissionWindow(RoundIsOpen: true, ClosesAt, Now: now), ApplicationInState.Grants);
 
         Assert.Equal(ApplicationState.Submitted, application.State);
         Assert.Equal(now, application.SubmittedAt);
@@ -52,7 +52,7 @@ public sealed class ApplicationGuardTests
         var now = ClosesAt.AddDays(-7);
 
         var refused = Assert.Throws<DomainRuleException>(() =>
-            application.Submit(now, Applicant, new SubmissionWindow(RoundIsOpen: false, ClosesAt, Now: now), Grants));
+            application.Submit(now, Applicant, new SubmissionWindow(RoundIsOpen: false, ClosesAt, Now: now), ApplicationInState.Grants));
 
         Assert.Equal(SubmitRefusal, refused.Message);
         Assert.Equal(ApplicationState.Draft, application.State);

@@ -1,4 +1,5 @@
 using FairFund.Domain.Applications;
+using FairFund.Domain.Grants;
 using FairFund.Domain.Reviews;
 using FairFund.Domain.Rounds;
 
@@ -74,6 +75,28 @@ public sealed class StateDiagramDocsTests
 
         ```mermaid
         {Diagram(PanelReview.StateDiagram())}
+        ```
+
+        ## Grant
+
+        When the decisions are sent, each award is offered to its group as a grant. The group accepts it,
+        through a named person who may sign for the group, giving its outcomes and bank details, or
+        declines it. The fund checks the acceptance and starts the grant, which is then paid and reported
+        on until the fund closes it once the final report is accepted. The fund can withdraw a grant, with
+        a reason, at any point before it closes.
+
+        ```mermaid
+        {Diagram(Grant.StateDiagram())}
+        ```
+
+        ## Grant report
+
+        A report a grant owes is saved as a draft as often as the group likes, then sent. The fund manager
+        accepts it, which may release a payment, or sends it back asking for more, with a reason; the group
+        then sends it again. Every version sent is kept.
+
+        ```mermaid
+        {Diagram(GrantReport.StateDiagram())}
         ```
 
         """.ReplaceLineEndings("\n");

@@ -1,0 +1,203 @@
+using FairFund.Domain.Applications;
+using FairFund.Domain.Auditing;
+using FairFund.Domain.Grants;
+using FairFund.Tests.Domain.Applications;
+
+namespace FairFund.Tests.Domain.Grants;
+
+/// <summary>The grant's guards, each refused in words naming what it needs, and the offer's acceptance date.</summary>
+public sealed class GrantGuardTests
+{
+    private static readonly DateTimeOffset Later = GrantInState.OfferedAt.AddDays(10);
+
+    [Fact]
+    public void Offer_ApplicationNotAwarded_IsRefused()
+    {
+        var refused = Assert.Throws<DomainRuleException>(() =>
+            Grant.Offer(Guid.NewGuid(), ApplicationInState.In(ApplicationState.Waitlisted), GrantInState.Terms, "", GrantInState.OfferedAt, GrantInState.FundManager));
+
+        Assert.Equal("A grant can be offered only for an awarded application: CW-2027-0001 is waitlisted.", refused.Message);
+    }
+
+    [Fact]
+    public void Offer_AwardedApplication_TakesTheAmountBudgetOutcomesAndRecordsWhoAndWhen()
+    {
+        var grant = GrantInState.Offered();
+
+        Assert.Equal((GrantState.Offered, 1500m, GrantInState.OfferedAt, GrantInState.FundManager), (grant.State, grant.Amount, grant.OfferedAt, grant.OfferedBy));
+        Assert.Equal([new BudgetLine("Peer supporter expenses", 1200m), new BudgetLine("Insurance", 300m)], grant.Budget);
+        Assert.Equal("Fewer people feel isolated; we will ask walkers every three months.", grant.ApplicationOutcomes);
+        Assert.Equal([750m, 750m], grant.Payments.Select(payment => payment.Amount));
+    }
+
+    [Fact]
+    public void Offer_TermsWithAProblem_IsRefusedNamingIt()
+    {
+        var terms = GrantInState.Terms with { DaysToAccept = 0 };
+
+        var refused = Assert.Throws<DomainRuleException>(() => GrantInState.Offered(terms));
+
+        Assert.Equal("A grant cannot be offered on these terms: daysToAccept: The days a group has to accept an offer must be from 1 to 180.", refused.Message);
+    }
+
+    [Fact]
+    public void Activate_BankChangeWaitingForItsLink_IsRefusedSayingSo()
+    {
+        var grant = GrantInState.In(GrantState.Accepted);
+        grant.AskToChangeBank(BankDetails.Parse("New Name", "11-22-33", "12345678").Details!, Later, GrantInState.Group);
+
+        Assert.Equal(["it needs no change of bank details waiting for its email link"], grant.WhyNot(GrantTrigger.Activate));
+        var refused = Assert.Throws<DomainRuleException>(() => grant.Activate(Later, GrantInState.FundManager));
+        Assert.Equal("The grant cannot be started: it needs no change of bank details waiting for its email link.", refused.Message);
+        Assert.Equal(GrantState.Accepted, grant.State);
+    }
+
+    [Fact]
+    public void Close_FinalReportNotAccepted_IsRefusedSayingSo()
+    {
+        var grant = GrantInState.In(GrantState.Active);
+        grant.SendReport(grant.FinalReport!.Number, GrantInState.FullReport, Later, GrantInState.Group);
+
+        Assert.Equal(["it needs the final report accepted"], grant.WhyNot(GrantTrigger.Close));
+        var refused = Assert.Throws<DomainRuleException>(() => grant.Close(0m, null, Later, GrantInState.FundManager));
+        Assert.Equal("The grant cannot be closed: it needs the final report accepted.", refused.Message);
+    }
+
+    [Fact]
+    public void Close_FinalReportAccepted_RecordsTheReportMoneyPaidAndReturned()
+    {
+        var grant = GrantInState.In(GrantState.Active);
+        grant.MarkPaid(1, new DateOnly(2027, 6, 4), "FF-0001", Later, GrantInState.FundManager);
+        grant.SendReport(2, GrantInState.FullReport, Later, GrantInState.Group);
+        grant.AcceptReport(2, Later, GrantInState.FundManager);
+        grant.MarkPaid(2, new DateOnly(2027, 6, 11), "FF-0002", Later, GrantInState.FundManager);
+
+        grant.Close(50m, "The insurance cost less than planned.", Later, GrantInState.FundManager);
+
+        Assert.Equal(new GrantClosure("Final report", 1500m, 50m, "The insurance cost less than planned.", Later, GrantInState.FundManager), grant.Closure);
+        Assert.Empty(grant.PaymentsDue(Later));
+    }
+
+    [Theory]
+    [InlineData(-0.01)]
+    [InlineData(750.01)]
+    [InlineData(10.005)]
+    public void Close_ReturnedOutsideWhatWasPaid_IsRefusedAndStaysActive(double returned)
+    {
+        var grant = GrantInState.In(GrantState.Active);
+        grant.MarkPaid(1, new DateOnly(2027, 6, 4), "FF-0001", Later, GrantInState.FundManager);
+        GrantInState.PrepareFor(grant, GrantTrigger.Close, Later);
+
+        var refused = Assert.Throws<DomainRuleException>(() => grant.Close((decimal)returned, null, Later, GrantInState.FundManager));
+
+        Assert.StartsWith("The grant cannot be closed: returned: The money returned must be", refused.Message);
+        Assert.Equal(GrantState.Active, grant.State);
+        Assert.Null(grant.Closure);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("   ")]
+    public void Withdraw_WithoutAReason_IsRefusedSayingItNeedsOne(string? reason)
+    {
+        var grant = GrantInState.In(GrantState.Offered);
+
+        Assert.Equal(["it needs a reason for withdrawing"], grant.WhyNot(GrantTrigger.Withdraw, reason));
+        var refused = Assert.Throws<DomainRuleException>(() => grant.Withdraw(Later, GrantInState.FundManager, reason!));
+        Assert.Equal("The grant cannot be withdrawn: it needs a reason for withdrawing.", refused.Message);
+    }
+
+    [Fact]
+    public void Withdraw_WithAReason_KeepsItForTheGroup()
+    {
+        var grant = GrantInState.In(GrantState.Active);
+
+        grant.Withdraw(Later, GrantInState.FundManager, "  The project\u202E did not start  ");
+
+        Assert.Equal("The project did not start", grant.WithdrawnReason);
+        Assert.Empty(grant.PaymentsDue(Later));
+    }
+
+    [Fact]
+    public void Accept_AcceptanceWithProblems_IsRefusedNamingEachAndChangesNothing()
+    {
+        var grant = GrantInState.Offered();
+        var acceptance = GrantInState.Acceptance() with { Signatory = new Signatory("", "Treasurer", new DateOnly(2027, 6, 1), MaySignForGroup: false) };
+
+        var refused = Assert.Throws<DomainRuleException>(() => grant.Accept(acceptance, Later, GrantInState.Group));
+
+        Assert.Equal("The grant cannot be accepted: signatory.name: Enter the full name of the person accepting for the group; signatory.maySignForGroup: Confirm that you may sign agreements for the group.", refused.Message);
+        Assert.Equal(GrantState.Offered, grant.State);
+        Assert.Null(grant.Signatory);
+        Assert.Empty(grant.Reports);
+    }
+
+    [Fact]
+    public void Accept_ValidAcceptance_KeepsSignatoryOutcomesBankAndSetsReportsFromToday()
+    {
+        var grant = GrantInState.Offered();
+        // 23:30 UTC on 2 June is 00:30 on 3 June in London: the acceptance day is the UK day.
+        var at = new DateTimeOffset(2027, 6, 2, 23, 30, 0, TimeSpan.Zero);
+
+        grant.Accept(GrantInState.Acceptance(), at, GrantInState.Group);
+
+        Assert.Equal(new DateOnly(2027, 6, 3), grant.AcceptedOn);
+        Assert.Equal("Asha Patel", grant.Signatory!.Name);
+        Assert.Equal(GrantInState.Outcomes.Select(outcome => outcome.Description), grant.Outcomes.Select(outcome => outcome.Description));
+        Assert.Equal([("Mid-year report", new DateOnly(2027, 12, 3)), ("Final report", new DateOnly(2028, 6, 3))], grant.Reports.Select(report => (report.Name, report.DueOn)));
+        Assert.Equal([new BankEvent(at, GrantInState.Group, BankEventKind.Given, "Foleshill Walkers, **-**-50, ****3445")], grant.BankEvents);
+    }
+
+    [Fact]
+    public void IsPastAcceptanceDate_AtTheBoundaries_FlagsOnlyFromTheEndOfTheLastDay()
+    {
+        var grant = GrantInState.Offered();
+        // Offered on 1 June (UK) with 28 days: accept by the end of 29 June, London time (23:00 UTC in summer).
+        var endOfLastDay = new DateTimeOffset(2027, 6, 29, 23, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(endOfLastDay, grant.AcceptBy);
+        Assert.False(grant.IsPastAcceptanceDate(endOfLastDay.AddSeconds(-1)));
+        Assert.True(grant.IsPastAcceptanceDate(endOfLastDay));
+        Assert.True(grant.IsPastAcceptanceDate(endOfLastDay.AddSeconds(1)));
+    }
+
+    [Fact]
+    public void IsPastAcceptanceDate_OnceAccepted_IsNotFlagged()
+    {
+        var grant = GrantInState.In(GrantState.Accepted);
+
+        Assert.False(grant.IsPastAcceptanceDate(grant.AcceptBy.AddDays(30)));
+    }
+
+    [Fact]
+    public void Offer_ConditionsOverTheirLimit_IsRefusedSayingHowLong()
+    {
+        var refused = Assert.Throws<DomainRuleException>(() =>
+            Grant.Offer(Guid.NewGuid(), ApplicationInState.In(ApplicationState.Awarded), GrantInState.Terms, new string('c', 4_001), GrantInState.OfferedAt, GrantInState.FundManager));
+
+        Assert.Equal("A grant cannot be offered with these conditions: The grant's conditions must be 4,000 characters or fewer (it has 4,001).", refused.Message);
+    }
+
+    [Fact]
+    public void Decline_ReasonOverItsWordLimit_IsRefusedAndStaysOffered()
+    {
+        var grant = GrantInState.Offered();
+
+        var refused = Assert.Throws<DomainRuleException>(() => grant.Decline(Later, GrantInState.Group, string.Join(' ', Enumerable.Repeat("no", 301))));
+
+        Assert.Equal("Your reason must be 300 words or fewer (it has 301).", refused.Message);
+        Assert.Equal(GrantState.Offered, grant.State);
+    }
+
+    [Fact]
+    public void Accept_AfterTheAcceptanceDate_IsStillTakenAndNoLongerFlagged()
+    {
+        var grant = GrantInState.Offered();
+        var late = grant.AcceptBy.AddDays(3);
+
+        grant.Accept(GrantInState.Acceptance(), late, GrantInState.Group);
+
+        Assert.Equal(GrantState.Accepted, grant.State);
+        Assert.False(grant.IsPastAcceptanceDate(late));
+    }
+}
