@@ -44,8 +44,8 @@ public sealed record CalibratedApplication(string Reference, IReadOnlyList<Calib
 /// Reviewer calibration for a round: whether some panel members score harder or softer than the rest, what
 /// each application's score would be with that taken out, and which decisions would change. It never replaces
 /// the published rule (spec section 5): it is computed to be shown beside the decisions.
-/// <para>The method, for the counted reviews (never a conflicted one) of every application the allocation
-/// scores: the panel's mean M and population standard deviation S over all of them; each member's mean m and
+/// <para>The method, for the counted reviews (never a conflicted one) of every eligible application, as the
+/// allocation scores them (an ineligible one's reviews are never scored): the panel's mean M and population standard deviation S over all of them; each member's mean m and
 /// population standard deviation s over theirs; each review score x becomes M + S × (x − m) ÷ s, held to the
 /// review scale 0..100 and rounded to 2 places, half away from zero, from the unrounded figures. A member with
 /// fewer than <see cref="FewestReviewsToCalibrate"/> reviews, or with s = 0, is treated as
