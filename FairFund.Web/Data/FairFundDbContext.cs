@@ -3,6 +3,7 @@ using FairFund.Domain.Rounds;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace FairFund.Web.Data;
 
@@ -87,12 +88,37 @@ public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> option
         return turn.OnDispose(() => _turnsHeld--);
     }
 
+    /// <summary>
+    /// Renews the version of every versioned record saved: one changed itself, or one whose owned rows (budget lines,
+    /// documents, revisions, history) were added, changed or removed, so that two saves to the same aggregate's lists
+    /// cannot both win (docs/edit-conflicts.md).
+    /// </summary>
     private void StampVersions()
     {
-        foreach (var entry in ChangeTracker.Entries())
+        var entries = ChangeTracker.Entries().ToList();
+        var renewed = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in entries)
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
-            if (entry.Metadata.FindProperty(VersionColumn) is not null) entry.Property(VersionColumn).CurrentValue = Guid.NewGuid();
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (VersionedOwnerOf(entry, entries) is not { State: not EntityState.Deleted } versioned) continue;
+            if (renewed.Add(versioned.Entity)) versioned.Property(VersionColumn).CurrentValue = Guid.NewGuid();
         }
+    }
+
+    /// <summary>The entry itself when it carries a version, otherwise the nearest owner up its ownership that does; null for neither.</summary>
+    private static EntityEntry? VersionedOwnerOf(EntityEntry entry, IReadOnlyList<EntityEntry> entries)
+    {
+        for (var current = entry; current is not null;)
+        {
+            if (current.Metadata.FindProperty(VersionColumn) is not null) return current;
+            if (current.Metadata.FindOwnership() is not { } ownership) return null;
+            // A removed row names its owner by the key it had when loaded.
+            var ownerKey = ownership.Properties
+                .Select(property => current.State == EntityState.Deleted ? current.Property(property.Name).OriginalValue : current.Property(property.Name).CurrentValue)
+                .ToList();
+            current = entries.FirstOrDefault(candidate => candidate.Metadata == ownership.PrincipalEntityType
+                && ownership.PrincipalKey.Properties.Select(property => candidate.Property(property.Name).CurrentValue).SequenceEqual(ownerKey));
+        }
+        return null;
     }
 }
