@@ -71,7 +71,7 @@ public sealed class ModerationModel(FairFundDbContext db, RoundAllocation alloca
 
         var moderated = await allocation.ModeratedAsync(round, cancellationToken);
         var names = moderated.Ranked.ToDictionary(application => application.Reference, application => application.Computed.OrganisationName, StringComparer.Ordinal);
-        var version = await db.Rounds.Where(r => r.Id == round.Id).Select(r => EF.Property<Guid>(r, FairFundDbContext.VersionColumn)).SingleAsync(cancellationToken);
+        var version = await db.Rounds.Where(r => r.Id == round.Id).StoredVersionAsync(cancellationToken);
         View = new ModerationView(
             moderated,
             round.DisagreementRange,
