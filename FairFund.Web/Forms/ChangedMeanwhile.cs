@@ -11,6 +11,9 @@ namespace FairFund.Web.Forms;
 /// <param name="Again">What to do to make the change after all: "select “Save and continue” again".</param>
 public sealed record ChangedMeanwhile(string What, string Again)
 {
+    /// <summary>What was typed into a form the page no longer shows (its button no longer applies), so it is not lost.</summary>
+    public string? TypedWithoutAForm { get; init; }
+
     public const string Heading = "Your change has not been saved";
     public const string Id = "changed-meanwhile";
 

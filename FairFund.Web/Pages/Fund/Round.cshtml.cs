@@ -95,8 +95,12 @@ public sealed class RoundModel(FairFundDbContext db, RoundOperations operations,
         db.ChangeTracker.Clear();
         var now = await db.Rounds.SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
         if (now is null) return NotFound();
-        ChangedMeanwhile = Forms.ChangedMeanwhile.On(this, "This round", "press the button again");
         Round = await ViewOf(now, cancellationToken);
+        var reasonHasAForm = Round.Actions.Any(action => action.Trigger == Input.Trigger && action.NeedsReason);
+        ChangedMeanwhile = Forms.ChangedMeanwhile.On(this, "This round", "press the button again") with
+        {
+            TypedWithoutAForm = reasonHasAForm ? null : Input.Reason,
+        };
         return Page();
     }
 
