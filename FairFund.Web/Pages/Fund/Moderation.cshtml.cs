@@ -24,6 +24,9 @@ public sealed class ModerationModel(FairFundDbContext db, RoundAllocation alloca
     public RoundHeading Round { get; private set; } = null!;
     public FormErrors Errors { get; } = new();
 
+    /// <summary>The round changed while the thresholds were being saved, so they were not.</summary>
+    public ChangedMeanwhile? ChangedMeanwhile { get; private set; }
+
     [BindProperty]
     public ThresholdInput Input { get; set; } = new();
 
@@ -50,7 +53,14 @@ public sealed class ModerationModel(FairFundDbContext db, RoundAllocation alloca
             return Page();
         }
         round.SetDisagreementThresholds(range.Value, deviation.Value);
-        await db.SaveChangesAsync(cancellationToken);
+        // The form carries no version (the thresholds change only what is flagged), so only a save between loading and saving loses.
+        if (await db.SaveOverAsync(round, db.VersionOf(round), cancellationToken) == EditSave.ChangedMeanwhile)
+        {
+            var now = await db.Rounds.AsNoTracking().SingleAsync(r => r.Reference == reference, cancellationToken);
+            ChangedMeanwhile = Forms.ChangedMeanwhile.On(this, "This round", "save the thresholds again");
+            await ShowAsync(now, cancellationToken);
+            return Page();
+        }
         return RedirectToPage(new { reference });
     }
 
