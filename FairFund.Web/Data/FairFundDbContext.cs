@@ -3,6 +3,8 @@ using FairFund.Domain.Rounds;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace FairFund.Web.Data;
 
@@ -87,12 +89,46 @@ public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> option
         return turn.OnDispose(() => _turnsHeld--);
     }
 
+    /// <summary>
+    /// Renews the version of every versioned record saved: one changed itself, or one whose owned rows (budget lines,
+    /// documents, revisions, history) were added, changed or removed, so that two saves to the same aggregate's lists
+    /// cannot both win (docs/edit-conflicts.md).
+    /// </summary>
     private void StampVersions()
     {
-        foreach (var entry in ChangeTracker.Entries())
+        var entries = ChangeTracker.Entries().ToList();
+        // Each tracked record by its type and key, so that an owned row finds its owner without a search.
+        var byKey = new Dictionary<(IReadOnlyEntityType Type, string Key), EntityEntry>();
+        foreach (var entry in entries)
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
-            if (entry.Metadata.FindProperty(VersionColumn) is not null) entry.Property(VersionColumn).CurrentValue = Guid.NewGuid();
+            if (entry.Metadata.FindPrimaryKey() is { } primaryKey)
+                byKey.TryAdd((entry.Metadata, KeyOf(primaryKey.Properties.Select(property => entry.Property(property.Name).CurrentValue))), entry);
+        }
+        var renewed = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in entries)
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (VersionedOwnerOf(entry, byKey) is not { State: not EntityState.Deleted } versioned) continue;
+            if (renewed.Add(versioned.Entity)) versioned.Property(VersionColumn).CurrentValue = Guid.NewGuid();
         }
     }
+
+    /// <summary>The entry itself when it carries a version, otherwise the nearest owner up its ownership that does; null for neither.</summary>
+    private static EntityEntry? VersionedOwnerOf(EntityEntry entry, Dictionary<(IReadOnlyEntityType Type, string Key), EntityEntry> byKey)
+    {
+        for (var current = entry; current is not null;)
+        {
+            if (current.Metadata.FindProperty(VersionColumn) is not null) return current;
+            if (current.Metadata.FindOwnership() is not { } ownership) return null;
+            // A removed row names its owner by the key it had when loaded.
+            var row = current;
+            var ownerKey = KeyOf(ownership.Properties.Select(property =>
+                row.State == EntityState.Deleted ? row.Property(property.Name).OriginalValue : row.Property(property.Name).CurrentValue));
+            current = byKey.GetValueOrDefault((ownership.PrincipalEntityType, ownerKey));
+        }
+        return null;
+    }
+
+    private static string KeyOf(IEnumerable<object?> values) =>
+        string.Join('\u001f', values.Select(value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using FairFund.Domain.Organisations;
+using FairFund.Web.Forms;
 using FairFund.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -175,7 +176,7 @@ public sealed class OrganisationPageTests : IDisposable
     }
 
     [Fact]
-    public async Task Post_StaleVersion_GoesToTheChangedPageAndSavesNothing()
+    public async Task Post_StaleVersion_ShowsItChangedMeanwhileKeepsWhatWasTypedAndSavesNothing()
     {
         var (before, version) = await GroupOf(SignedInClient.Applicant);
         using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
@@ -188,12 +189,15 @@ public sealed class OrganisationPageTests : IDisposable
 
         using var response = await staleTab.SubmitAsync(client, form);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/apply/organisation/changed", response.Headers.Location!.OriginalString);
-        using var changed = await client.GetAsync(response.Headers.Location);
-        Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
-        Assert.Contains("Someone else changed your group&#x27;s details", await changed.Content.ReadAsStringAsync());
-        Assert.Equal(version, (await GroupOf(SignedInClient.Applicant)).Version);
+        // The one outcome (docs/edit-conflicts.md): the page again, what was typed kept, over the version now saved.
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains(ChangedMeanwhile.Heading, page);
+        Assert.Contains("value=\"Too late\"", page);
+        Assert.Contains($"value=\"{version}\"", page);
+        var (after, stored) = await GroupOf(SignedInClient.Applicant);
+        Assert.Equal(version, stored);
+        Assert.Equal("Saved in the other tab", after.Details.AreaServed);
     }
 
     [Fact]

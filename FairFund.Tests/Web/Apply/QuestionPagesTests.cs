@@ -1,3 +1,4 @@
+using FairFund.Web.Forms;
 using System.Net;
 using FairFund.Domain.Applications;
 
@@ -277,7 +278,7 @@ public sealed class QuestionPagesTests : IDisposable
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("Your answers on this page have not been saved", html);
+        Assert.Contains(ChangedMeanwhile.Heading, html);
         Assert.Contains("Typed in the stale tab.", html);
         var (saved, currentVersion) = await factory.LoadAsync(reference);
         Assert.Equal("Saved in the other tab.", saved.Outcomes);

@@ -1,3 +1,4 @@
+using FairFund.Web.Forms;
 using System.Net;
 using System.Text.RegularExpressions;
 using FairFund.Domain.Applications;
@@ -164,7 +165,7 @@ public sealed partial class WithdrawTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Conflict, first.StatusCode);
         var page = WebUtility.HtmlDecode(await first.Content.ReadAsStringAsync());
-        Assert.Contains("Your application changed while you were on this page, so it has not been withdrawn.", page);
+        Assert.Contains(ChangedMeanwhile.Heading, page);
         Assert.Contains(Reason, page);
         Assert.Equal(ApplicationState.Eligible, (await SeededApplications.StoredAsync(factory, reference)).State);
 

@@ -1,3 +1,4 @@
+using FairFund.Web.Forms;
 using System.Net;
 using FairFund.Domain.Applications;
 using FairFund.Tests.Web.Apply;
@@ -209,7 +210,7 @@ public sealed class ApplicationScreeningTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
-        Assert.Contains("This application changed while you were looking at it, so your decision was not saved.", page);
+        Assert.Contains(ChangedMeanwhile.Heading, page);
         Assert.Contains($"value=\"{afterOther.Version}\"", page);
         Assert.Equal(afterOther, await SeededApplications.StoredAsync(_factory, reference));
     }

@@ -1,3 +1,4 @@
+using FairFund.Web.Forms;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -148,7 +149,7 @@ public sealed partial class EditRoundPageTests : IDisposable
     }
 
     [Fact]
-    public async Task SaveDetails_StaleVersion_ShowsSomeoneElseChangedItAndKeepsTheirChange()
+    public async Task SaveDetails_StaleVersion_ShowsItChangedMeanwhileKeepsWhatWasTypedAndTheirChange()
     {
         using var client = await ManagerWithDraftAsync();
         // Two tabs opened on the same version of the page: theirs is saved first, then mine.
@@ -158,10 +159,11 @@ public sealed partial class EditRoundPageTests : IDisposable
 
         using var response = await form.SubmitAsync(client, new Dictionary<string, string> { ["Details.Name"] = "My name" });
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        using var changed = await client.GetAsync(response.Headers.Location);
-        Assert.Equal(HttpStatusCode.Conflict, changed.StatusCode);
-        Assert.Contains("Someone else changed this round", await changed.Content.ReadAsStringAsync());
+        // The one outcome (docs/edit-conflicts.md): the page again, with the section's typed details kept.
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains(ChangedMeanwhile.Heading, page);
+        Assert.Contains("value=\"My name\"", page);
         Assert.Equal("Their name", RoundForms.Stored(_factory, Draft)!.Name);
     }
 

@@ -1,3 +1,4 @@
+using FairFund.Web.Forms;
 using System.Net;
 using FairFund.Domain.Reviews;
 
@@ -253,7 +254,7 @@ public sealed class ScoringPageTests : IDisposable
 
         var page = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("What you entered has not been saved", page);
+        Assert.Contains(ChangedMeanwhile.Heading, page);
         Assert.Contains(">From the stale tab</textarea>", page);
         var review = await PanelRounds.ReviewAsync(_factory, application, PanelRounds.Member(1));
         Assert.Equal("From the other tab", review.Sheet.CommentForApplicant);

@@ -27,6 +27,9 @@ namespace FairFund.Web.Pages.Apply;
 public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, UserManager<IdentityUser> users, Mailer mailer, MailLinks links, TimeProvider time) : PageModel
 {
     public string Reference { get; private set; } = "";
+
+    /// <summary>The application changed while it was being sent, so it was not sent.</summary>
+    public ChangedMeanwhile? ChangedMeanwhile { get; private set; }
     public string RoundName { get; private set; } = "";
     public Deadline Deadline { get; private set; } = null!;
     public string GroupName { get; private set; } = "";
@@ -84,6 +87,7 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         if (Problems.Count > 0)
             return NotSentBecause("Your application was not sent, because some questions still need answers. Your answers are kept.");
 
+        var loaded = db.VersionOf(application);
         var actor = await users.GetEmailAsync((await users.GetUserAsync(User))!) ?? users.GetUserName(User) ?? "applicant";
         try
         {
@@ -99,20 +103,16 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
             UkTime.Format(application.SubmittedAt!.Value), links.StatusPage(Url, application.Reference));
         await mailer.QueueAsync<ApplicationReceived, ApplicationReceivedMail>(actor, received, application.Reference, $"received:{application.Id}", cancellationToken);
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (await db.SaveOverAsync(application, loaded, cancellationToken) == EditSave.ChangedMeanwhile)
         {
             // Another request changed the application between loading and saving: most likely the same
             // person's other press of the button, which sent it. If so, that one stands and this is success.
-            db.ChangeTracker.Clear();
             var fresh = await records.FindAsync(User, reference, cancellationToken);
             if (fresh is null) return NotFound();
             if (fresh.Application.SubmittedAt is not null) return Sent(reference);
             await ShowAsync(fresh, now, cancellationToken);
-            return NotSentBecause("Your application changed while it was being sent, perhaps in another tab, so it was not sent. Check your answers below, then send it again.");
+            ChangedMeanwhile = Forms.ChangedMeanwhile.On(this, "This application", "send it again");
+            return Page();
         }
         return Sent(reference);
     }

@@ -51,6 +51,9 @@ public sealed partial class DocumentsModel(
     public bool HasRoom => Documents.Count < DocumentLimits.MaxDocuments;
     public FormErrors Errors { get; } = new();
 
+    /// <summary>The documents changed while this upload or removal was being saved, so it was not.</summary>
+    public ChangedMeanwhile? ChangedMeanwhile { get; private set; }
+
     /// <summary>What the last upload or removal did, for the success banner.</summary>
     public string? Done { get; private set; }
 
@@ -95,7 +98,7 @@ public sealed partial class DocumentsModel(
         {
             return Refused(own, refused.Message);
         }
-        ClaimVersion(application);
+        var loaded = db.VersionOf(application);
 
         try
         {
@@ -110,12 +113,11 @@ public sealed partial class DocumentsModel(
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            store.Delete(application.Id, document.Id);
-            return await RefusedAfresh(ChangedElsewhere, cancellationToken);
+            if (await db.SaveOverAsync(application, loaded, cancellationToken) == EditSave.ChangedMeanwhile)
+            {
+                store.Delete(application.Id, document.Id);
+                return await ChangedAsync(cancellationToken);
+            }
         }
         catch
         {
@@ -148,15 +150,8 @@ public sealed partial class DocumentsModel(
         {
             return Refused(own, refused.Message);
         }
-        ClaimVersion(application);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await RefusedAfresh(ChangedElsewhere, cancellationToken);
-        }
+        if (await db.SaveOverAsync(application, db.VersionOf(application), cancellationToken) == EditSave.ChangedMeanwhile)
+            return await ChangedAsync(cancellationToken);
 
         try
         {
@@ -178,8 +173,6 @@ public sealed partial class DocumentsModel(
         < 1024 * 1024 => $"{Math.Ceiling(bytes / 1024.0).ToString(CultureInfo.InvariantCulture)}KB",
         _ => $"{Math.Round(bytes / (1024.0 * 1024.0), 1).ToString("0.#", CultureInfo.InvariantCulture)}MB",
     };
-
-    private const string ChangedElsewhere = "Your documents were changed in another window at the same time. Check the list below, then try again.";
 
     private string ReferenceInRoute => RouteData.Values["reference"] as string ?? "";
 
@@ -228,17 +221,23 @@ public sealed partial class DocumentsModel(
         }
     }
 
-    /// <summary>
-    /// A new version for the application's row, so that two changes to its documents at once cannot both
-    /// be saved (adding a document's row alone would not touch the application's own).
-    /// </summary>
-    private void ClaimVersion(Application application) =>
-        db.Entry(application).Property(FairFundDbContext.VersionColumn).CurrentValue = Guid.NewGuid();
-
     private PageResult Refused(OwnApplication own, string message)
     {
         Show(own);
         Errors.Add(Locked is null ? FileField : ListId, message);
+        return Page();
+    }
+
+    /// <summary>
+    /// The one outcome of a save that lost to another (docs/edit-conflicts.md): the documents as they are now. A file
+    /// chosen cannot be kept in the form, so it is chosen again.
+    /// </summary>
+    private async Task<IActionResult> ChangedAsync(CancellationToken cancellationToken)
+    {
+        var own = await records.FindAsync(User, ReferenceInRoute, cancellationToken);
+        if (own is null) return NotFound();
+        Show(own);
+        ChangedMeanwhile = Forms.ChangedMeanwhile.On(this, "This application's documents", "choose the file again or remove the document again");
         return Page();
     }
 

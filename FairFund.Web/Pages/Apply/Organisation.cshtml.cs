@@ -25,6 +25,9 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
 
     public FormErrors Errors { get; } = new();
 
+    /// <summary>The group's details changed after the page was shown, so what was entered was not saved.</summary>
+    public ChangedMeanwhile? ChangedMeanwhile { get; private set; }
+
     public bool IsNew { get; private set; }
 
     /// <summary>Why the person was sent here, such as starting an application before entering the group's details.</summary>
@@ -36,7 +39,7 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
         var profile = await MyProfileAsync(cancellationToken);
         IsNew = profile is null;
         if (profile is not null)
-            Input = ProfileInput.From(profile.Details, (Guid)db.Entry(profile).Property(FairFundDbContext.VersionColumn).CurrentValue!);
+            Input = ProfileInput.From(profile.Details, db.VersionOf(profile));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -46,9 +49,7 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
         if (profile is not null)
         {
             // Save only over the version the person was looking at: if someone has saved since, theirs stands.
-            var version = db.Entry(profile).Property(FairFundDbContext.VersionColumn);
-            if (!Equals(version.CurrentValue, Input.Version)) return RedirectToPage("/Apply/OrganisationChanged");
-            version.OriginalValue = Input.Version;
+            if (!db.IsStillAt(profile, Input.Version)) return await ChangedAsync(cancellationToken);
         }
 
         // Entries that could not be read stand in as placeholders, so that the profile's own checks still
@@ -65,8 +66,6 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
         else
         {
             profile.Update(details);
-            // A change to the contacts alone leaves the profile's own row untouched; a new version makes every save check and claim it.
-            db.Entry(profile).Property(FairFundDbContext.VersionColumn).CurrentValue = Guid.NewGuid();
         }
 
         foreach (var problem in profile.Check(today).Where(problem => !notChecked.Contains(problem.Location)))
@@ -77,18 +76,21 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
             return Page();
         }
 
-        try
+        if (IsNew)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another save (a double click, another tab) created this account's group first; that one stands.
+                return await ChangedAsync(cancellationToken);
+            }
         }
-        catch (DbUpdateConcurrencyException)
+        else if (await db.SaveOverAsync(profile, Input.Version, cancellationToken) == EditSave.ChangedMeanwhile)
         {
-            return RedirectToPage("/Apply/OrganisationChanged");
-        }
-        catch (DbUpdateException) when (IsNew)
-        {
-            // Another save (a double click, another tab) created this account's group first; that one stands.
-            return RedirectToPage("/Apply/OrganisationChanged");
+            return await ChangedAsync(cancellationToken);
         }
         TempData[SavedKey] = SavedMessage;
         // From "check your answers", the person goes back there; only a reference's own characters are
@@ -96,6 +98,20 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
         if (ReturnTo is { Length: > 0 and <= 60 } reference && reference.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
             return RedirectToPage("/Apply/Check", new { reference });
         return RedirectToPage("/Apply/Index");
+    }
+
+    /// <summary>
+    /// The one outcome of a save that lost to another (docs/edit-conflicts.md): what was typed stays in the form,
+    /// over the version now saved, so saving again knowingly replaces the other change.
+    /// </summary>
+    private async Task<PageResult> ChangedAsync(CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var now = await MyProfileAsync(cancellationToken);
+        IsNew = now is null;
+        Input.Version = now is null ? Guid.Empty : db.VersionOf(now);
+        ChangedMeanwhile = Forms.ChangedMeanwhile.On(this, "Your group's details", "select “Save your group's details” again");
+        return Page();
     }
 
     /// <summary>The application whose check page sent the person here, to return to after saving.</summary>

@@ -44,7 +44,7 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
     public bool SavedWithProblems { get; private set; }
 
     /// <summary>The application changed after the person opened the page, so what they entered was not saved.</summary>
-    public bool Conflicted { get; private set; }
+    public ChangedMeanwhile? Conflicted { get; private set; }
 
     /// <summary>What was entered cannot be stored (a text over its character limit, an absurd amount), so nothing on the page was saved.</summary>
     public bool NotSaved { get; private set; }
@@ -86,8 +86,7 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
         if (own is null) return NotFound();
         if (own.Application.State != ApplicationState.Draft) return RedirectToPage("/Apply/Status", new { reference });
         var application = own.Application;
-        var version = db.Entry(application).Property(FairFundDbContext.VersionColumn);
-        if (!Equals(version.CurrentValue, Version)) return ShowConflict(own);
+        if (!db.IsStillAt(application, Version)) return ShowConflict(own);
 
         var entryErrors = new List<FieldError>();
         var refused = SaveAnswers(application, entryErrors);
@@ -101,17 +100,9 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        // A change to the budget or partners alone leaves the application's own row untouched; a new version
-        // makes every save check and claim it.
-        version.CurrentValue = Guid.NewGuid();
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (await db.SaveOverAsync(application, Version, cancellationToken) == EditSave.ChangedMeanwhile)
         {
             // Another save (another tab, someone else in the group) came between loading and saving.
-            db.ChangeTracker.Clear();
             var now = await records.FindAsync(User, reference, cancellationToken);
             if (now is null) return NotFound();
             if (now.Application.State != ApplicationState.Draft) return RedirectToPage("/Apply/Status", new { reference });
@@ -125,7 +116,7 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
         if (!Errors.Any) return Next(reference);
 
         Show(own);
-        Version = (Guid)version.CurrentValue!;
+        Version = db.VersionOf(application);
         SavedWithProblems = true;
         AfterSave(application);
         return Page();
@@ -169,7 +160,7 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
 
     private void ShowAnswers(Application application)
     {
-        Version = (Guid)db.Entry(application).Property(FairFundDbContext.VersionColumn).CurrentValue!;
+        Version = db.VersionOf(application);
         FillFrom(application);
         AfterSave(application);
     }
@@ -181,10 +172,9 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
     private PageResult ShowConflict(OwnApplication now)
     {
         Show(now);
-        Version = (Guid)db.Entry(now.Application).Property(FairFundDbContext.VersionColumn).CurrentValue!;
-        Conflicted = true;
+        Version = db.VersionOf(now.Application);
+        Conflicted = ChangedMeanwhile.On(this, "This application", "select “Save and continue” again");
         AfterSave(now.Application);
-        Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
 

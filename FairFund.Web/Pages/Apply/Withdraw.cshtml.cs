@@ -29,6 +29,9 @@ public sealed class WithdrawModel(FairFundDbContext db, ApplicantRecords records
 
     public FormErrors Errors { get; } = new();
 
+    /// <summary>The application changed after the person opened this page, so it was not withdrawn.</summary>
+    public ChangedMeanwhile? ChangedMeanwhile { get; private set; }
+
     /// <summary>Why the application cannot be withdrawn now, or why nothing was withdrawn this time; null when it can be.</summary>
     public string? Refusal { get; private set; }
 
@@ -37,7 +40,7 @@ public sealed class WithdrawModel(FairFundDbContext db, ApplicantRecords records
         var own = await records.FindAsync(User, reference, cancellationToken);
         if (own is null) return NotFound();
         Show(own);
-        Input = new WithdrawInput { Version = VersionOf(own.Application) };
+        Input = new WithdrawInput { Version = db.VersionOf(own.Application) };
         return Page();
     }
 
@@ -48,9 +51,7 @@ public sealed class WithdrawModel(FairFundDbContext db, ApplicantRecords records
         var application = own.Application;
 
         // Act only on the version the person confirmed: if the application changed since, they see it as it is now.
-        var version = db.Entry(application).Property(FairFundDbContext.VersionColumn);
-        if (!Equals(version.CurrentValue, Input.Version)) return Changed(own);
-        version.OriginalValue = Input.Version;
+        if (!db.IsStillAt(application, Input.Version)) return Changed(own);
 
         var reason = FreeText.Clean(Input.Reason);
         if (Application.CheckWithdrawalReason(reason) is { } problem)
@@ -63,7 +64,6 @@ public sealed class WithdrawModel(FairFundDbContext db, ApplicantRecords records
         try
         {
             application.Withdraw(time.GetUtcNow(), ActorOf(User), reason.Length == 0 ? null : reason);
-            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainRuleException)
         {
@@ -74,9 +74,8 @@ public sealed class WithdrawModel(FairFundDbContext db, ApplicantRecords records
             Show(fresh);
             return Page();
         }
-        catch (DbUpdateConcurrencyException)
+        if (await db.SaveOverAsync(application, Input.Version, cancellationToken) == EditSave.ChangedMeanwhile)
         {
-            db.ChangeTracker.Clear();
             var fresh = await records.FindAsync(User, reference, cancellationToken);
             if (fresh is null) return NotFound();
             return Changed(fresh);
@@ -85,13 +84,13 @@ public sealed class WithdrawModel(FairFundDbContext db, ApplicantRecords records
         return RedirectToPage("/Apply/Status", new { reference });
     }
 
+    /// <summary>The one outcome of a save that lost to another (docs/edit-conflicts.md): the reason typed stays in the form.</summary>
     private PageResult Changed(OwnApplication own)
     {
         Show(own);
-        Refusal ??= "Your application changed while you were on this page, so it has not been withdrawn. Check it below, then withdraw it again if you still want to.";
-        Input = new WithdrawInput { Reason = Input.Reason, Version = VersionOf(own.Application) };
+        Input = new WithdrawInput { Reason = Input.Reason, Version = db.VersionOf(own.Application) };
         ModelState.Clear();
-        HttpContext.Response.StatusCode = StatusCodes.Status409Conflict;
+        ChangedMeanwhile = Forms.ChangedMeanwhile.On(this, "Your application", "withdraw it again");
         return Page();
     }
 
@@ -104,8 +103,6 @@ public sealed class WithdrawModel(FairFundDbContext db, ApplicantRecords records
         Refusal = $"This application cannot be withdrawn: {string.Join("; ", whyNot)}.";
         if (application.State != ApplicationState.Withdrawn) Refusal += " If your group's plans have changed, contact the fund team.";
     }
-
-    private Guid VersionOf(Application application) => (Guid)db.Entry(application).Property(FairFundDbContext.VersionColumn).CurrentValue!;
 
     /// <summary>Who withdrew it, as the history records people: by email address, as they sign in.</summary>
     private static string ActorOf(ClaimsPrincipal user) =>

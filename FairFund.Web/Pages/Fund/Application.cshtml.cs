@@ -39,6 +39,9 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
     /// <summary>Why the decision was not saved, when it is not about one field: a rule, or someone else's change.</summary>
     public string? Refusal { get; private set; }
 
+    /// <summary>The application changed after the fund manager opened this page, so the decision was not saved.</summary>
+    public ChangedMeanwhile? ChangedMeanwhile { get; private set; }
+
     /// <summary>What the last decision did, shown once after it was saved.</summary>
     public string? Saved { get; private set; }
 
@@ -52,7 +55,7 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
         {
             Decision = application.State switch { ApplicationState.Eligible => Eligible, ApplicationState.Ineligible => NotEligible, _ => null },
             Reason = application.IneligibleReason,
-            Version = VersionOf(application),
+            Version = db.VersionOf(application),
         };
         Saved = TempData[SavedKey] as string;
         return Page();
@@ -64,9 +67,7 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
         if (await LoadAsync(reference, applicationReference, cancellationToken) is not ({ } round, { } application)) return NotFound();
 
         // Act only on the version the fund manager was looking at: if it changed since, they see it as it is now.
-        var version = db.Entry(application).Property(FairFundDbContext.VersionColumn);
-        if (!Equals(version.CurrentValue, Input.Version)) return await ChangedAsync(round, application, now, cancellationToken);
-        version.OriginalValue = Input.Version;
+        if (!db.IsStillAt(application, Input.Version)) return await ChangedAsync(round, application, now, cancellationToken);
 
         if (Round.WhyScreeningIsClosed(round.State) is { } closed)
             return await RefusedAsync(round, application, now, $"{closed}, so nothing was saved.", cancellationToken);
@@ -81,7 +82,6 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
         {
             if (!application.Screen(decision!.Value, Input.Reason, round.State, now, ActorOf()))
                 return Done(reference, applicationReference, $"No change: {application.Reference} was already {(eligible ? "eligible" : "not eligible")}");
-            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainRuleException refused)
         {
@@ -89,9 +89,8 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
             if (await LoadAsync(reference, applicationReference, cancellationToken) is not ({ } freshRound, { } fresh)) return NotFound();
             return await RefusedAsync(freshRound, fresh, now, refused.Message, cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        if (await db.SaveOverAsync(application, Input.Version, cancellationToken) == EditSave.ChangedMeanwhile)
         {
-            db.ChangeTracker.Clear();
             if (await LoadAsync(reference, applicationReference, cancellationToken) is not ({ } freshRound, { } fresh)) return NotFound();
             return await ChangedAsync(freshRound, fresh, now, cancellationToken);
         }
@@ -112,13 +111,12 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
         return Page();
     }
 
+    /// <summary>The one outcome of a save that lost to another (docs/edit-conflicts.md): the application as it is now, with its history, and what was chosen and written kept.</summary>
     private async Task<PageResult> ChangedAsync(Round round, Application application, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        Refusal = "This application changed while you were looking at it, so your decision was not saved. It is shown below as it is now: check it, then make your decision again if it is still needed.";
         await ShowAsync(round, application, now, cancellationToken);
-        // What they chose and wrote is kept, with the version they have now seen.
-        Input = new ScreeningInput { Decision = Input.Decision, Reason = Input.Reason, Version = VersionOf(application) };
-        Response.StatusCode = StatusCodes.Status409Conflict;
+        Input = new ScreeningInput { Decision = Input.Decision, Reason = Input.Reason, Version = db.VersionOf(application) };
+        ChangedMeanwhile = Forms.ChangedMeanwhile.On(this, "This application", "make your decision again");
         return Page();
     }
 
@@ -163,8 +161,6 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
             db.ChangeTracker.Clear();
         }
     }
-
-    private Guid VersionOf(Application application) => (Guid)db.Entry(application).Property(FairFundDbContext.VersionColumn).CurrentValue!;
 
     private string ActorOf() => User.Identity?.Name ?? "unknown";
 

@@ -48,12 +48,15 @@ public sealed partial class EditRoundModel(FairFundDbContext db) : PageModel
 
     public string? Refusal { get; private set; }
 
+    /// <summary>The round changed after the page was shown, so the section posted was not saved.</summary>
+    public ChangedMeanwhile? ChangedMeanwhile { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
         // Tracked, not AsNoTracking: the version is a shadow property, which only a tracked entity carries.
         var round = await db.Rounds.SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
         if (round is null) return NotFound();
-        Round = ViewOf(round, VersionOf(round));
+        Round = ViewOf(round, db.VersionOf(round));
         return Page();
     }
 
@@ -100,11 +103,6 @@ public sealed partial class EditRoundModel(FairFundDbContext db) : PageModel
     {
         var round = await db.Rounds.SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
         if (round is null) return NotFound();
-        // Act only on the version the person was looking at: if someone has saved since, theirs stands.
-        var version = db.Entry(round).Property(FairFundDbContext.VersionColumn);
-        if (!Equals(version.CurrentValue, Version)) return RedirectToPage("/Fund/Changed", new { reference });
-        version.OriginalValue = Version;
-
         try
         {
             // Whether the round can change at all is the round's to say, before anything typed is read.
@@ -112,6 +110,8 @@ public sealed partial class EditRoundModel(FairFundDbContext db) : PageModel
 
             Posted = posted ?? Posted;
             var proposal = propose(round);
+            // Act only on the version the person was looking at: if someone has saved since, theirs stands.
+            if (!db.IsStillAt(round, Version)) return await ChangedAsync(reference, cancellationToken);
             if (proposal is not null)
             {
                 var potInFocus = Posted is { } section && section.StartsWith("pots-", StringComparison.Ordinal) ? int.Parse(section[5..], System.Globalization.CultureInfo.InvariantCulture) : 0;
@@ -123,7 +123,6 @@ public sealed partial class EditRoundModel(FairFundDbContext db) : PageModel
                 return Page();
             }
             round.Edit(proposal.Name, proposal.Purpose, proposal.OpensAt, proposal.ClosesAt, proposal.Rules);
-            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainRuleException refused)
         {
@@ -131,15 +130,27 @@ public sealed partial class EditRoundModel(FairFundDbContext db) : PageModel
             Posted = null;
             db.ChangeTracker.Clear();
             var fresh = await db.Rounds.SingleAsync(r => r.Reference == reference, cancellationToken);
-            Round = ViewOf(fresh, VersionOf(fresh));
+            Round = ViewOf(fresh, db.VersionOf(fresh));
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            return RedirectToPage("/Fund/Changed", new { reference });
-        }
+        if (await db.SaveOverAsync(round, Version, cancellationToken) == EditSave.ChangedMeanwhile)
+            return await ChangedAsync(reference, cancellationToken);
         return RedirectToPage(null, null, new { reference }, fragment);
+    }
+
+    /// <summary>
+    /// The one outcome of a save that lost to another (docs/edit-conflicts.md): the round as it is now in every
+    /// section, except the one posted, which keeps what was typed, over the version now shown.
+    /// </summary>
+    private async Task<IActionResult> ChangedAsync(string reference, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var now = await db.Rounds.SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+        if (now is null) return NotFound();
+        ChangedMeanwhile = Forms.ChangedMeanwhile.On(this, "This round", "save the section again");
+        Round = ViewOf(now, db.VersionOf(now));
+        return Page();
     }
 
     private Proposal? SaveCriterion(Round round, int index)
@@ -180,8 +191,6 @@ public sealed partial class EditRoundModel(FairFundDbContext db) : PageModel
         index == items.Count ? [.. items, item] : [.. items.Select((existing, i) => i == index ? item : existing)];
 
     private static IReadOnlyList<T> Without<T>(IReadOnlyList<T> items, int index) => [.. items.Where((_, i) => i != index)];
-
-    private Guid VersionOf(Round round) => (Guid)db.Entry(round).Property(FairFundDbContext.VersionColumn).CurrentValue!;
 
     /// <summary>The page as it shows: stored values in every section, except the posted one, whose input is shown back as typed.</summary>
     private EditView ViewOf(Round round, Guid version)

@@ -26,6 +26,9 @@ public sealed class ModerateApplicationModel(FairFundDbContext db, RoundAllocati
     public ApplicationView View { get; private set; } = null!;
     public FormErrors Errors { get; } = new();
 
+    /// <summary>The round changed after the page was shown, so the change to the decision was not saved.</summary>
+    public ChangedMeanwhile? ChangedMeanwhile { get; private set; }
+
     [BindProperty]
     public OverrideInput Input { get; set; } = new();
 
@@ -44,9 +47,7 @@ public sealed class ModerateApplicationModel(FairFundDbContext db, RoundAllocati
         var round = await db.Rounds.SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
         if (round is null) return NotFound();
         // The change is judged against the allocation the person was looking at; if anyone has changed the round since, theirs stands.
-        var version = db.Entry(round).Property(FairFundDbContext.VersionColumn);
-        if (!Equals(version.CurrentValue, Input.RoundVersion)) return RedirectToPage("/Fund/Changed", new { reference });
-        version.OriginalValue = Input.RoundVersion;
+        if (!db.IsStillAt(round, Input.RoundVersion)) return await ChangedAsync(reference, applicationReference, cancellationToken);
 
         var view = await ViewOfAsync(round, applicationReference, cancellationToken);
         if (view is null) return NotFound();
@@ -74,17 +75,20 @@ public sealed class ModerateApplicationModel(FairFundDbContext db, RoundAllocati
         db.AllocationOverrides.Add(new AllocationOverride(Guid.NewGuid(), round.Id, applicationReference, kind!.Value,
             kind == OverrideKind.Decline ? 0m : amount!.Value, kind == OverrideKind.Fund ? Input.PotKey : null,
             FreeText.Clean(Input.Reason), User.Identity?.Name ?? "unknown", time.GetUtcNow()));
-        // Renewing the round's version makes a second manager's change, made from a page showing the old allocation, stale.
-        db.Entry(round).State = EntityState.Modified;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return RedirectToPage("/Fund/Changed", new { reference });
-        }
+        // Saved over the round's version, which it renews: a second manager's change, made from a page showing the old allocation, is then stale.
+        if (await db.SaveOverAsync(round, Input.RoundVersion, cancellationToken) == EditSave.ChangedMeanwhile)
+            return await ChangedAsync(reference, applicationReference, cancellationToken);
         return RedirectToPage(new { reference, applicationReference });
+    }
+
+    /// <summary>The one outcome of a save that lost to another (docs/edit-conflicts.md): the allocation as it is now, with the change and reason typed kept.</summary>
+    private async Task<IActionResult> ChangedAsync(string reference, string applicationReference, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+        if (round is null || await ViewOfAsync(round, applicationReference, cancellationToken) is not { } view) return NotFound();
+        View = view;
+        ChangedMeanwhile = Forms.ChangedMeanwhile.On(this, "This round's allocation", "make your change again");
+        return Page();
     }
 
     private PageResult Refused(ApplicationView view)
@@ -118,7 +122,7 @@ public sealed class ModerateApplicationModel(FairFundDbContext db, RoundAllocati
                 review.Submitted?.NoteForPanel ?? "",
                 review.Revisions.Count))
             .ToList();
-        var version = await db.Rounds.Where(r => r.Id == round.Id).Select(r => EF.Property<Guid>(r, FairFundDbContext.VersionColumn)).SingleAsync(cancellationToken);
+        var version = await db.Rounds.Where(r => r.Id == round.Id).StoredVersionAsync(cancellationToken);
         return new ApplicationView(round.Reference, round.Name, round.State == RoundState.Moderation, moderated, row,
             [.. row.Computed.Explain().Select(step => step.Describe())], criteria, reviews, version);
     }

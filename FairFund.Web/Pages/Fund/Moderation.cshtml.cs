@@ -25,6 +25,9 @@ public sealed class ModerationModel(FairFundDbContext db, RoundAllocation alloca
     public RoundHeading Round { get; private set; } = null!;
     public FormErrors Errors { get; } = new();
 
+    /// <summary>The round changed while the thresholds were being saved, so they were not.</summary>
+    public ChangedMeanwhile? ChangedMeanwhile { get; private set; }
+
     [BindProperty]
     public ThresholdInput Input { get; set; } = new();
 
@@ -51,7 +54,14 @@ public sealed class ModerationModel(FairFundDbContext db, RoundAllocation alloca
             return Page();
         }
         round.SetDisagreementThresholds(range.Value, deviation.Value);
-        await db.SaveChangesAsync(cancellationToken);
+        // The form carries no version (the thresholds change only what is flagged), so only a save between loading and saving loses.
+        if (await db.SaveOverAsync(round, db.VersionOf(round), cancellationToken) == EditSave.ChangedMeanwhile)
+        {
+            var now = await db.Rounds.AsNoTracking().SingleAsync(r => r.Reference == reference, cancellationToken);
+            ChangedMeanwhile = Forms.ChangedMeanwhile.On(this, "This round", "save the thresholds again");
+            await ShowAsync(now, cancellationToken);
+            return Page();
+        }
         return RedirectToPage(new { reference });
     }
 
@@ -72,7 +82,7 @@ public sealed class ModerationModel(FairFundDbContext db, RoundAllocation alloca
 
         var moderated = await allocation.ModeratedAsync(round, cancellationToken);
         var names = moderated.Ranked.ToDictionary(application => application.Reference, application => application.Computed.OrganisationName, StringComparer.Ordinal);
-        var version = await db.Rounds.Where(r => r.Id == round.Id).Select(r => EF.Property<Guid>(r, FairFundDbContext.VersionColumn)).SingleAsync(cancellationToken);
+        var version = await db.Rounds.Where(r => r.Id == round.Id).StoredVersionAsync(cancellationToken);
         View = new ModerationView(
             moderated,
             round.DisagreementRange,

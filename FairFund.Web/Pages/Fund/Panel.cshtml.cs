@@ -28,6 +28,9 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
 
     public FormErrors Errors { get; } = new();
 
+    /// <summary>Someone else changed the panel at the same moment, so this change was not saved.</summary>
+    public ChangedMeanwhile? ChangedMeanwhile { get; private set; }
+
     /// <summary>What the last change did, shown once after the redirect.</summary>
     public string? Done { get; private set; }
 
@@ -77,7 +80,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         catch (DbUpdateException)
         {
             // The same address invited by someone else at the same moment: theirs stands, and this email is not sent.
-            return RedirectToPage("/Fund/Changed", new { reference });
+            return await ChangedAsync(reference, cancellationToken);
         }
         return Finished(reference, $"Invite sent to {member.Email}");
     }
@@ -106,7 +109,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         }
         catch (DbUpdateConcurrencyException)
         {
-            return RedirectToPage("/Fund/Changed", new { reference });
+            return await ChangedAsync(reference, cancellationToken);
         }
         return Finished(reference, $"A new invite link was sent to {seat.Email}; the one sent before no longer works");
     }
@@ -124,7 +127,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         var now = time.GetUtcNow();
         foreach (var assignment in plan.Assignments)
             db.PanelReviews.Add(new PanelReview(Guid.NewGuid(), assignment.ApplicationId, assignment.ReviewerId, now, $"{Actor} (automatic)"));
-        if (!await SavedAsync(cancellationToken)) return RedirectToPage("/Fund/Changed", new { reference });
+        if (!await SavedAsync(cancellationToken)) return await ChangedAsync(reference, cancellationToken);
         var done = plan.Assignments.Count switch
         {
             0 => "No reviews were assigned",
@@ -148,7 +151,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         if (Errors.Any) return await Refused(round, cancellationToken);
 
         db.PanelReviews.Add(new PanelReview(Guid.NewGuid(), application!.Id, member!.UserName!, time.GetUtcNow(), Actor));
-        if (!await SavedAsync(cancellationToken)) return RedirectToPage("/Fund/Changed", new { reference });
+        if (!await SavedAsync(cancellationToken)) return await ChangedAsync(reference, cancellationToken);
         return Finished(reference, $"{application.Reference} was assigned to {member.UserName}");
     }
 
@@ -184,7 +187,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
             db.ChangeTracker.Clear();
             return await Refused(round, cancellationToken);
         }
-        if (!await SavedAsync(cancellationToken)) return RedirectToPage("/Fund/Changed", new { reference });
+        if (!await SavedAsync(cancellationToken)) return await ChangedAsync(reference, cancellationToken);
         return Finished(reference, $"A conflict of interest between {member!.UserName} and {application!.Reference} was recorded");
     }
 
@@ -198,6 +201,20 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
     {
         TempData[DoneKey] = done;
         return RedirectToPage(new { reference });
+    }
+
+    /// <summary>
+    /// The one outcome of a save that lost to another (docs/edit-conflicts.md): the panel as it is now, with what
+    /// was typed kept in its form. Here the other save is the same address invited, or the same review assigned or
+    /// changed, at the same moment.
+    /// </summary>
+    private async Task<IActionResult> ChangedAsync(string reference, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        if (await FindRoundAsync(reference, cancellationToken) is not { } round) return NotFound();
+        ChangedMeanwhile = Forms.ChangedMeanwhile.On(this, "This round's panel", "try again");
+        View = await ViewOf(round, cancellationToken);
+        return Page();
     }
 
     private async Task<IActionResult> Refused(Round round, CancellationToken cancellationToken)

@@ -24,6 +24,9 @@ public sealed class RoundModel(FairFundDbContext db, RoundOperations operations,
 
     public string? Refusal { get; private set; }
 
+    /// <summary>The round changed after the page was shown, so the button pressed did nothing.</summary>
+    public ChangedMeanwhile? ChangedMeanwhile { get; private set; }
+
     /// <summary>What is wrong with what was typed, at its field: a reason over its limit.</summary>
     public FormErrors Errors { get; } = new();
 
@@ -47,9 +50,7 @@ public sealed class RoundModel(FairFundDbContext db, RoundOperations operations,
         var round = await db.Rounds.SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
         if (round is null) return NotFound();
         // Act only on the version the person was looking at: if someone has saved since, theirs stands.
-        var version = db.Entry(round).Property(FairFundDbContext.VersionColumn);
-        if (!Equals(version.CurrentValue, Input.Version)) return RedirectToPage("/Fund/Changed", new { reference });
-        version.OriginalValue = Input.Version;
+        if (!db.IsStillAt(round, Input.Version)) return await ChangedAsync(reference, cancellationToken);
 
         if (Input.Trigger is RoundTrigger.Cancel or RoundTrigger.CloseScoring && Domain.Rounds.Round.CheckReason(Input.Reason) is { } tooLong)
         {
@@ -74,7 +75,6 @@ public sealed class RoundModel(FairFundDbContext db, RoundOperations operations,
                 case RoundTrigger.Archive: round.Archive(now, actor); break;
                 case RoundTrigger.Cancel: round.Cancel(now, actor, Input.Reason ?? ""); break;
             }
-            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainRuleException refused)
         {
@@ -85,11 +85,23 @@ public sealed class RoundModel(FairFundDbContext db, RoundOperations operations,
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            return RedirectToPage("/Fund/Changed", new { reference });
-        }
+        if (await db.SaveOverAsync(round, Input.Version, cancellationToken) == EditSave.ChangedMeanwhile) return await ChangedAsync(reference, cancellationToken);
         return RedirectToPage(new { reference });
+    }
+
+    /// <summary>The one outcome of a save that lost to another (docs/edit-conflicts.md): the round as it is now, with its history, and the reason typed kept.</summary>
+    private async Task<IActionResult> ChangedAsync(string reference, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var now = await db.Rounds.SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+        if (now is null) return NotFound();
+        Round = await ViewOf(now, cancellationToken);
+        var reasonHasAForm = Round.Actions.Any(action => action.Trigger == Input.Trigger && action.NeedsReason);
+        ChangedMeanwhile = Forms.ChangedMeanwhile.On(this, "This round", "press the button again") with
+        {
+            TypedWithoutAForm = reasonHasAForm ? null : Input.Reason,
+        };
+        return Page();
     }
 
     private async Task<RoundView> ViewOf(Round round, CancellationToken cancellationToken)
@@ -105,7 +117,7 @@ public sealed class RoundModel(FairFundDbContext db, RoundOperations operations,
         var history = round.History.OrderByDescending(change => change.At).ToList();
         return new RoundView(round.Reference, round.Name, round.State, Domain.Rounds.Round.Describe(round.State),
             UkTime.Format(round.OpensAt), UkTime.Format(round.ClosesAt), round.RulesHash, round.SeedCommitment, round.RevealedSeed,
-            (Guid)db.Entry(round).Property(FairFundDbContext.VersionColumn).CurrentValue!, actions, history,
+            db.VersionOf(round), actions, history,
             new LifecycleDiagram(Domain.Rounds.Round.Lifecycle(), round.State), Domain.Rounds.Round.IsEditable(round.State));
     }
 

@@ -28,6 +28,9 @@ public sealed class FoundConflictModel(FairFundDbContext db, PanelRecords record
     /// <summary>Why the conflict could not be recorded here, when it is not a problem with a field.</summary>
     public string? NotSaved { get; private set; }
 
+    /// <summary>The review changed after the member opened this page, so the conflict was not recorded.</summary>
+    public ChangedMeanwhile? Changed { get; private set; }
+
     public string ReviewHref => Url.Page("/Panel/Review", new { reference = RoundReference, applicationReference = Reference })!;
 
     public async Task<IActionResult> OnGetAsync(string reference, string applicationReference, CancellationToken cancellationToken)
@@ -35,7 +38,7 @@ public sealed class FoundConflictModel(FairFundDbContext db, PanelRecords record
         if (await records.FindAsync(User, reference, applicationReference, cancellationToken) is not { } assigned) return NotFound();
         if (!Applies(assigned.Review)) return Redirect(Show(assigned).ReviewHref);
         Show(assigned);
-        Version = (Guid)db.Entry(assigned.Review).Property(FairFundDbContext.VersionColumn).CurrentValue!;
+        Version = db.VersionOf(assigned.Review);
         return Page();
     }
 
@@ -50,24 +53,17 @@ public sealed class FoundConflictModel(FairFundDbContext db, PanelRecords record
             NotSaved = "This round is no longer taking declarations. Tell the fund team about the conflict instead.";
             return Page();
         }
-        var version = db.Entry(review).Property(FairFundDbContext.VersionColumn);
-        if (!Equals(version.CurrentValue, Version)) return Stale(version.CurrentValue);
+        if (!db.IsStillAt(review, Version)) return Stale(review);
 
         Declaration.CheckConflict(Errors);
         if (Errors.Any) return Page();
         review.DeclareConflict(Declaration.ChosenKind, Declaration.Note, time.GetUtcNow(), assigned.Member);
-        version.CurrentValue = Guid.NewGuid();
-        try
+        if (await db.SaveOverAsync(review, Version, cancellationToken) == EditSave.ChangedMeanwhile)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             var now = await records.FindAsync(User, reference, applicationReference, cancellationToken);
             if (now is null) return NotFound();
             if (!Applies(now.Review)) return Redirect(ReviewHref);
-            return Stale(db.Entry(now.Review).Property(FairFundDbContext.VersionColumn).CurrentValue);
+            return Stale(now.Review);
         }
         TempData[RoundModel.NoticeKey] = $"Your conflict of interest with {assigned.Application.Reference} has been recorded. You will not see that application or anyone's scores for it, and any scores you gave it do not count.";
         return RedirectToPage("/Panel/Round", new { reference });
@@ -82,11 +78,11 @@ public sealed class FoundConflictModel(FairFundDbContext db, PanelRecords record
         return this;
     }
 
-    private PageResult Stale(object? current)
+    /// <summary>The one outcome of a save that lost to another (docs/edit-conflicts.md): what was entered stays in the form.</summary>
+    private PageResult Stale(PanelReview now)
     {
-        Version = (Guid)current!;
-        NotSaved = "Your review of this application was changed after you opened this page, perhaps in another tab or window, so the conflict has not been recorded yet. Check what you entered and select “Record the conflict” again.";
-        Response.StatusCode = StatusCodes.Status409Conflict;
+        Version = db.VersionOf(now);
+        Changed = ChangedMeanwhile.On(this, "Your review of this application", "select “Record the conflict” again");
         return Page();
     }
 }

@@ -51,7 +51,7 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
     public string? NotSaved { get; private set; }
 
     /// <summary>The review changed after the member opened the page (another tab), so nothing was saved.</summary>
-    public bool Stale { get; private set; }
+    public ChangedMeanwhile? Stale { get; private set; }
 
     /// <summary>A submission was refused for problems at fields, but the draft was saved.</summary>
     public bool DraftKeptNotSubmitted { get; private set; }
@@ -78,7 +78,7 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
         var review = assigned.Review;
         if (review.State != ReviewState.AwaitingDeclaration) return Here(reference, applicationReference);
         if (!assigned.DeclaringOpen) return await RefuseAsync(assigned, "This round is no longer taking declarations. If you have a conflict of interest, tell the fund team.", cancellationToken);
-        if (!IsCurrent(review)) return await StaleAsync(reference, applicationReference, cancellationToken);
+        if (!db.IsStillAt(review, Version)) return await StaleAsync(reference, applicationReference, cancellationToken);
 
         var now = time.GetUtcNow();
         if (Declaration.Conflict == ConflictInput.No)
@@ -107,7 +107,7 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
             return await ShowAsync(assigned, cancellationToken);
         }
 
-        if (!await TrySaveAsync(review, cancellationToken)) return await StaleAsync(reference, applicationReference, cancellationToken);
+        if (await db.SaveOverAsync(review, Version, cancellationToken) == EditSave.ChangedMeanwhile) return await StaleAsync(reference, applicationReference, cancellationToken);
         if (review.State == ReviewState.Conflicted) return ConflictRecorded(reference, assigned.Application.Reference);
         TempData[SavedKey] = "You said you have no conflict of interest with this group. You can now read the application.";
         return Here(reference, applicationReference);
@@ -120,7 +120,7 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
         // A second press after submitting, or a form from before a conflict: the page as it is now says what happened.
         if (review.State != ReviewState.Scoring) return Here(reference, applicationReference);
         if (!assigned.ScoringOpen) return await RefuseAsync(assigned, "Scoring is not open for this round, so your scores have not been saved.", cancellationToken);
-        if (!IsCurrent(review)) return await StaleAsync(reference, applicationReference, cancellationToken);
+        if (!db.IsStillAt(review, Version)) return await StaleAsync(reference, applicationReference, cancellationToken);
 
         var criteria = assigned.Round.Rules.Criteria;
         var sheet = ReadSheet(criteria);
@@ -135,10 +135,12 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
             AddProblems(review.Sheet.CheckSubmission(criteria));
             if (!Errors.Any) review.Submit(criteria, now, assigned.ScoringOpen);
         }
-        if (!await TrySaveAsync(review, cancellationToken)) return await StaleAsync(reference, applicationReference, cancellationToken);
+        if (await db.SaveOverAsync(review, Version, cancellationToken) == EditSave.ChangedMeanwhile) return await StaleAsync(reference, applicationReference, cancellationToken);
 
         if (Errors.Any)
         {
+            // The draft was saved: the form shown again carries its new version.
+            Version = db.VersionOf(review);
             DraftKeptNotSubmitted = true;
             return await ShowAsync(assigned, cancellationToken);
         }
@@ -154,7 +156,7 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
         var review = assigned.Review;
         if (review.State != ReviewState.Submitted) return Here(reference, applicationReference);
         if (!assigned.ScoringOpen) return await RefuseAsync(assigned, "Scoring has closed, so your scores can no longer be changed. Your submitted scores still count.", cancellationToken);
-        if (!IsCurrent(review)) return await StaleAsync(reference, applicationReference, cancellationToken);
+        if (!db.IsStillAt(review, Version)) return await StaleAsync(reference, applicationReference, cancellationToken);
 
         var criteria = assigned.Round.Rules.Criteria;
         var sheet = ReadSheet(criteria);
@@ -166,7 +168,7 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
         }
 
         review.Revise(sheet, criteria, time.GetUtcNow(), assigned.ScoringOpen);
-        if (!await TrySaveAsync(review, cancellationToken)) return await StaleAsync(reference, applicationReference, cancellationToken);
+        if (await db.SaveOverAsync(review, Version, cancellationToken) == EditSave.ChangedMeanwhile) return await StaleAsync(reference, applicationReference, cancellationToken);
         TempData[SavedKey] = $"Your changed scores have been submitted as version {review.Revisions.Count}. Earlier versions are kept.";
         return Here(reference, applicationReference);
     }
@@ -181,38 +183,17 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
     private RedirectToPageResult Here(string reference, string applicationReference) =>
         RedirectToPage("/Panel/Review", new { reference, applicationReference });
 
-    private bool IsCurrent(PanelReview review) => Equals(db.Entry(review).Property(FairFundDbContext.VersionColumn).CurrentValue, Version);
-
-    /// <summary>
-    /// Saves over the version loaded; false when another save came between. A revision identical to the last
-    /// changes no column of the review's own row, so the version is renewed by hand to make every save claim it.
-    /// </summary>
-    private async Task<bool> TrySaveAsync(PanelReview review, CancellationToken cancellationToken)
-    {
-        db.Entry(review).Property(FairFundDbContext.VersionColumn).CurrentValue = Guid.NewGuid();
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            Version = (Guid)db.Entry(review).Property(FairFundDbContext.VersionColumn).CurrentValue!;
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
-    }
-
     /// <summary>Shows the review as it is now, with what the member entered kept in the form (unsaved) where the form still applies.</summary>
     private async Task<IActionResult> StaleAsync(string reference, string applicationReference, CancellationToken cancellationToken)
     {
         // What made the save fail is told instead of problems with what was entered, which was never saved.
         Errors = new FormErrors();
         if (await records.FindAsync(User, reference, applicationReference, cancellationToken) is not { } now) return NotFound();
-        Stale = true;
-        Version = (Guid)db.Entry(now.Review).Property(FairFundDbContext.VersionColumn).CurrentValue!;
+        Version = db.VersionOf(now.Review);
         var result = await ShowAsync(now, cancellationToken);
-        if (result is PageResult && Response.StatusCode == StatusCodes.Status200OK) Response.StatusCode = StatusCodes.Status409Conflict;
+        // A review that became conflicted meanwhile is refused (403) as any such review is; otherwise the one outcome.
+        if (result is PageResult && Response.StatusCode == StatusCodes.Status200OK)
+            Stale = ChangedMeanwhile.On(this, "Your review of this application", "save again");
         return result;
     }
 
@@ -224,7 +205,7 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
 
     private void FillFrom(PanelReview review)
     {
-        Version = (Guid)db.Entry(review).Property(FairFundDbContext.VersionColumn).CurrentValue!;
+        Version = db.VersionOf(review);
         Sheet = new SheetInput
         {
             Scores = review.Sheet.Scores.ToDictionary(score => score.Key, score => (string?)score.Value.ToString(CultureInfo.InvariantCulture)),
