@@ -124,7 +124,8 @@ internal static partial class AnswerChecks
             QuestionKind.SeveralChoices => $"Select at least one answer for “{question.Name}”",
             QuestionKind.BudgetTable => "Enter at least one thing the money is for, and its cost",
             QuestionKind.PartnerTable => $"Enter at least one row for “{question.Name}”",
-            _ => $"Enter {LowerFirst(question.Name)}",
+            // A label is a noun phrase ("Your group's name"); a question is not, so it is quoted whole.
+            _ => question.Label.Length > 0 ? $"Enter {LowerFirst(question.Label)}" : $"Enter an answer to “{question.Text}”",
         });
     }
 
