@@ -12,6 +12,7 @@ namespace FairFund.Domain.Forms;
 /// </summary>
 public static class AnswerJson
 {
+    /// <summary>The answer as its JSON text.</summary>
     public static string Write(Answer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);

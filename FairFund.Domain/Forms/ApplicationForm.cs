@@ -106,7 +106,10 @@ public sealed partial class ApplicationForm
     public IReadOnlyList<Problem> Check(FormAnswers answers, GrantRange grants, IReadOnlyList<SupportingDocument>? documents = null) =>
         [.. Sections.SelectMany(section => Check(section.Key, answers, grants, documents))];
 
-    /// <summary>Every problem with one section's shown answers, as <see cref="Check(FormAnswers, GrantRange, IReadOnlyList{SupportingDocument}?)"/>; empty for a hidden section.</summary>
+    /// <summary>
+    /// Every problem with one section's shown answers, as <see cref="Check(FormAnswers, GrantRange, IReadOnlyList{SupportingDocument}?)"/>;
+    /// empty for a hidden section. A key not on the form is a programming error (<see cref="ArgumentException"/>): pages take keys from the form.
+    /// </summary>
     public IReadOnlyList<Problem> Check(string sectionKey, FormAnswers answers, GrantRange grants, IReadOnlyList<SupportingDocument>? documents = null)
     {
         ArgumentNullException.ThrowIfNull(grants);

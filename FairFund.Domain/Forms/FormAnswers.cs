@@ -14,22 +14,28 @@ public abstract record Answer
 {
     private protected Answer() { }
 
+    /// <summary>Text, for short text, long text, postcode, email and phone questions.</summary>
     public sealed record Text(string Value) : Answer;
 
+    /// <summary>A whole number.</summary>
     public sealed record Number(long Value) : Answer;
 
+    /// <summary>An amount in pounds.</summary>
     public sealed record Money(decimal Value) : Answer;
 
     /// <summary>A date (named Day, as Date is a keyword in some .NET languages).</summary>
     public sealed record Day(DateOnly Value) : Answer;
 
+    /// <summary>Yes (true) or no (false).</summary>
     public sealed record YesNo(bool Value) : Answer;
 
     /// <summary>The choices made, in the order offered once saved; one for a one-choice question.</summary>
     public sealed record Choices(IReadOnlyList<string> Values) : Answer;
 
+    /// <summary>The budget's lines; their total is the amount requested.</summary>
     public sealed record BudgetRows(IReadOnlyList<BudgetLine> Lines) : Answer;
 
+    /// <summary>The partners, each a name and what it will do.</summary>
     public sealed record PartnerRows(IReadOnlyList<Partner> Partners) : Answer;
 
     /// <summary>Whether a question of <paramref name="kind"/> takes this answer.</summary>
@@ -58,11 +64,13 @@ public sealed class FormAnswers
 
     private FormAnswers(ImmutableSortedDictionary<string, Answer> answers) => _answers = answers;
 
+    /// <summary>No answers: a new application.</summary>
     public static FormAnswers Empty { get; } = new(ImmutableSortedDictionary.Create<string, Answer>(StringComparer.Ordinal));
 
     /// <summary>The keys answered, in ordinal order.</summary>
     public IEnumerable<string> Keys => _answers.Keys;
 
+    /// <summary>How many questions are answered.</summary>
     public int Count => _answers.Count;
 
     /// <summary>The answer to <paramref name="key"/>, or null when there is none.</summary>
@@ -107,5 +115,6 @@ public sealed class FormAnswers
 /// <param name="Refused">Why the answer could not be stored, each at its field; empty when it was saved.</param>
 public sealed record SaveResult(FormAnswers Answers, IReadOnlyList<Problem> Refused)
 {
+    /// <summary>Whether the answer was stored.</summary>
     public bool Saved => Refused.Count == 0;
 }

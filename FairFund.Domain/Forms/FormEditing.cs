@@ -9,6 +9,7 @@ namespace FairFund.Domain.Forms;
 /// </summary>
 public sealed record FormEdit(ApplicationForm Form, IReadOnlyList<Problem> Problems)
 {
+    /// <summary>Whether the edit was made: then <see cref="Form"/> is the new form.</summary>
     public bool Succeeded => Problems.Count == 0;
 }
 

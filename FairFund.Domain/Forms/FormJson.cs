@@ -9,6 +9,7 @@ namespace FairFund.Domain.Forms;
 /// <summary>What reading a form's JSON gave: the form, or every problem found, each located.</summary>
 public sealed record FormReadResult(ApplicationForm? Form, IReadOnlyList<Problem> Problems)
 {
+    /// <summary>Whether the JSON gave a form with no problems.</summary>
     public bool IsValid => Form is not null;
 }
 
@@ -22,6 +23,7 @@ public static class FormJson
     /// <summary>The most a form's JSON may be: a form at its limits is far smaller.</summary>
     public const int MaxBytes = 2 * 1024 * 1024;
 
+    /// <summary>The form's canonical JSON text.</summary>
     public static string Write(ApplicationForm form)
     {
         using var stream = new MemoryStream();

@@ -12,9 +12,13 @@ namespace FairFund.Domain.Forms;
 /// </summary>
 public static class FixedQuestions
 {
+    /// <summary>The project title: the grant's title in 360Giving data and letters; short text.</summary>
     public const string Title = "title";
+    /// <summary>When the project starts: a date.</summary>
     public const string StartDate = "startDate";
+    /// <summary>When the project ends, no earlier than it starts: a date.</summary>
     public const string EndDate = "endDate";
+    /// <summary>The budget table, whose total is the amount requested.</summary>
     public const string Budget = "budget";
 
     /// <summary>Each fixed question's key, its kind, and what it is in a fund manager's words.</summary>
