@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FairFund.Domain.Allocation;
+using FairFund.Domain.Forms;
 using FairFund.Domain.RoundFiles;
 using FairFund.Domain.Scoring;
 
@@ -9,26 +10,35 @@ namespace FairFund.Domain.Rounds;
 
 /// <summary>
 /// A round's rules as fixed when it opens: one canonical JSON text (fixed field order, no spaces,
-/// numbers without trailing zeros, no seed) and its SHA-256. Anyone holding the text can check the
-/// hash with <c>sha256sum</c>, and the same rules always give the same text.
+/// numbers without trailing zeros, no seed), with the round's application form in it (<c>"form"</c>,
+/// as <see cref="FormJson"/> writes it), and its SHA-256. Anyone holding the text can check the
+/// hash with <c>sha256sum</c>, and the same rules and form always give the same text; any change to a
+/// question (its words, hint, limits, condition or place) changes the hash.
 /// </summary>
 public sealed record PublishedRules(string Json, string Sha256)
 {
-    public static PublishedRules Of(RoundSettings rules)
+    /// <summary>The rules and the form a round opens with, fixed together.</summary>
+    public static PublishedRules Of(RoundSettings rules, ApplicationForm form)
     {
-        var json = CanonicalJson(rules);
+        var json = CanonicalJson(rules, form);
         return new PublishedRules(json, Hash(json));
     }
 
+    /// <summary>The rules with the <see cref="ApplicationForm.Default"/> form, as a round that kept the default opens with.</summary>
+    public static PublishedRules Of(RoundSettings rules) => Of(rules, ApplicationForm.Default);
+
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static string CanonicalJson(RoundSettings rules)
+    private static string CanonicalJson(RoundSettings rules, ApplicationForm form)
     {
+        ArgumentNullException.ThrowIfNull(form);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false }))
         {
             json.WriteStartObject();
             RoundFileWriter.WriteSettings(json, rules, canonical: true);
+            json.WritePropertyName("form");
+            FormJson.Write(json, form);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());

@@ -1,5 +1,6 @@
 using FairFund.Domain.Allocation;
 using FairFund.Domain.Auditing;
+using FairFund.Domain.Forms;
 using FairFund.Domain.Validation;
 using RoundLifecycle = FairFund.Domain.Lifecycles.Lifecycle<FairFund.Domain.Rounds.RoundState, FairFund.Domain.Rounds.RoundTrigger, FairFund.Domain.Rounds.RoundAsk>;
 
@@ -99,6 +100,44 @@ public sealed class Round
     public string? RulesJson { get; private set; }
     public string? RulesHash { get; private set; }
 
+    /// <summary>
+    /// The questions the round asks: the <see cref="ApplicationForm.Default"/> form for a new round. Editable while
+    /// the round is a draft (<see cref="ChangeForm"/>); opening fixes it in the published rules with them.
+    /// </summary>
+    public ApplicationForm Form { get; private set; } = ApplicationForm.Default;
+
+    /// <summary>The trigger name a change of form is recorded under in <see cref="History"/>; the state stays as it was.</summary>
+    public const string FormChanged = "ChangeForm";
+
+    /// <summary>
+    /// Why the round's form cannot be changed now, as a sentence without its full stop; null while it can: only a
+    /// draft's form changes, because opening publishes it, fingerprinted with the rules, and groups answer it.
+    /// </summary>
+    public string? WhyFormCannotChange => IsEditable(State)
+        ? null
+        : $"The round's form cannot change now: it is {Describe(State)}, and its form was fixed with its rules when it opened{(RulesHash is null ? "" : $" (hash {RulesHash})")}";
+
+    /// <summary>What is wrong with <paramref name="form"/> as this round's form, each located: <see cref="ApplicationForm.Problems"/> against the round's criteria.</summary>
+    public IReadOnlyList<Problem> CheckForm(ApplicationForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return form.Problems(Rules.Criteria);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="form"/> the round's form, recorded in its history with who and when. Refused, changing
+    /// nothing, once the round has opened (<see cref="WhyFormCannotChange"/>) or when <see cref="CheckForm"/> finds a problem.
+    /// </summary>
+    public void ChangeForm(ApplicationForm form, DateTimeOffset now, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        if (WhyFormCannotChange is { } closed) throw new DomainRuleException(closed + ".");
+        if (CheckForm(form) is [var problem, ..]) throw new DomainRuleException($"The form cannot be used: {problem.Message}.");
+        Form = form;
+        _history.Add(new StateChange(now, actor, State.ToString(), State.ToString(), FormChanged, "The application form was changed"));
+    }
+
     /// <summary>The SHA-256 of the secret seed, published when the round opens.</summary>
     public string? SeedCommitment { get; private set; }
     /// <summary>The seed itself: kept private until scoring closes, then published.</summary>
@@ -149,7 +188,7 @@ public sealed class Round
     public void Open(DateTimeOffset now, string actor, string secretSeed)
     {
         _lifecycle.Fire(RoundTrigger.Open, now, actor);
-        var published = PublishedRules.Of(Rules);
+        var published = PublishedRules.Of(Rules, Form);
         (RulesJson, RulesHash) = (published.Json, published.Sha256);
         (SecretSeed, SeedCommitment) = (secretSeed, Seed.Commitment(secretSeed));
     }
@@ -424,7 +463,8 @@ public sealed class Round
                 Guard(() => Rules.Budget > 0, "a budget over £0"),
                 Guard(() => Rules.Criteria.Count > 0, "at least one criterion"),
                 Guard(() => !OtherRuleProblems().Any(), "rules, pots and grant limits that are all valid"),
-                Guard(() => ClosesAt > OpensAt, "a closing time after its opening time"))
+                Guard(() => ClosesAt > OpensAt, "a closing time after its opening time"),
+                Guard(() => Form.ProblemsBeforeOpening(Rules.Criteria).Count == 0, "an application form with no problems, every section with a question"))
             .PermitIf(_cancel.Trigger, RoundState.Cancelled, reason => !string.IsNullOrWhiteSpace(reason), "a reason for cancelling");
         _lifecycle.Configure(RoundState.Open)
             .Permit(RoundTrigger.Close, RoundState.Screening)
