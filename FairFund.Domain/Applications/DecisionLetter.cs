@@ -18,7 +18,9 @@ public sealed record LetterPart(string Heading, IReadOnlyList<string> Paragraphs
 
 /// <summary>
 /// A decision as the group reads it. The decision email and the application's status page both show exactly
-/// these words, so what a group is sent and what it can look up later never differ. Made from the
+/// these words, in this order: the decision in one or two plain sentences (<see cref="Opening"/>), the grant and
+/// what the letter is about, the panel's comments, what happens next, and last the full working under
+/// <see cref="TrailHeading"/>, every number of the trail kept so that anyone can check it. Made from the
 /// <see cref="DecisionNotice"/> kept on the application, which names no reviewer.
 /// </summary>
 public sealed record DecisionLetter(
@@ -31,6 +33,9 @@ public sealed record DecisionLetter(
     IReadOnlyList<string> PanelComments,
     IReadOnlyList<LetterPart> After)
 {
+    /// <summary>Which application the letter is about: the group, the round and the reference, in a sentence.</summary>
+    public string About { get; init; } = "";
+
     /// <summary>
     /// After <see cref="Reason"/> (then the rules' decision), each change the panel made in moderation with its
     /// reason, in order; empty when the rules' decision stands.
@@ -46,12 +51,21 @@ public sealed record DecisionLetter(
     /// <summary>What stands under "What the panel said" when there are no comments to list; null when there are.</summary>
     public string? InsteadOfComments => !ScoredByThePanel ? NotScored : PanelComments.Count == 0 ? NoComments : null;
 
-    public const string TrailHeading = "How the decision was made";
+    /// <summary>
+    /// The paragraphs that open the working, before its numbered steps: for a decision the panel changed, what the
+    /// rules decided, each change with its reason, and the decision that stands; none when the rules' decision stands,
+    /// as the opening has said it already.
+    /// </summary>
+    public IReadOnlyList<string> WorkingSummary => FinalDecision is null ? [] : [Reason, .. Changes, FinalDecision];
+
+    public const string TrailHeading = "How this decision was worked out";
 
     public const string TrailIntroduction =
-        "Every step the fund's published rules took with your application, in order, with the number after each step, then any change the panel made to the decision. Reviews are numbered, not named.";
+        "Every step the fund's published rules took with your application, in order, with the numbers at each step, so that you or anyone else can check it. Scores are out of 100. Reviews are numbered, not named.";
 
     public const string CommentsHeading = "What the panel said";
+
+    public const string NextHeading = "What happens next";
 
     public const string NoComments = "The panel did not leave comments on this application.";
 
@@ -78,32 +92,69 @@ public sealed record DecisionLetter(
         };
     }
 
+    /// <summary>
+    /// The decision in one or two sentences a volunteer reads at a glance: what was decided, with the amount and
+    /// what was asked for, or until when the waiting list runs, and the main reason, kindly, when it is not funded.
+    /// </summary>
+    public static string OpeningFor(DecisionNotice notice, DateOnly? waitingListUntil)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var changed = notice.Changes.Count switch
+        {
+            0 => null,
+            1 => " " + Sentence($"The panel changed the decision the fund's rules gave, and its reason was: {notice.Changes[0].Reason}"),
+            _ => $" The panel changed the decision the fund's rules gave, for the reasons under \"{TrailHeading}\".",
+        };
+        return notice.Decision switch
+        {
+            Decision.Award => Awarded(notice) + (changed ?? (notice.Partial ? " That was what the pot had left when it reached your application." : "")),
+            Decision.Waitlist => (waitingListUntil is { } until ? $"Your application is on the waiting list until {LongDate(until)}." : "Your application is on the waiting list.")
+                + (changed ?? " It scored well enough to be funded, but the money ran out before it was reached."),
+            _ => "We are sorry: your application has not been funded." + (changed ?? " " + Sentence(notice.Reason)),
+        };
+    }
+
+    private static string Awarded(DecisionNotice notice) => (notice.Partial, notice.Requested) switch
+    {
+        (false, _) => $"You have been awarded {Money.Pounds(notice.Amount)}, the full amount you asked for.",
+        (true, { } requested) => $"You have been awarded {Money.Pounds(notice.Amount)} of the {Money.Pounds(requested)} you asked for.",
+        _ => $"You have been awarded {Money.Pounds(notice.Amount)}, part of what you asked for.",
+    };
+
+    /// <summary>Words that end as a sentence does, whatever a person typed at the end of them.</summary>
+    private static string Sentence(string words)
+    {
+        var trimmed = words.TrimEnd();
+        return trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' ? trimmed : trimmed + ".";
+    }
+
     private static DecisionLetter WriteFor(DecisionNotice notice, string groupName, string roundName, string reference, AfterTheDecision after)
     {
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentNullException.ThrowIfNull(after);
-        var application = $"the application from {groupName} to the {roundName} ({reference})";
+        var about = $"This is the decision on the application from {groupName} to the {roundName} ({reference}).";
         var contact = after.Contact.Trim() is { Length: > 0 } address ? $"write to {address}" : "contact the fund team";
+        var opening = OpeningFor(notice, after.WaitingListUntil);
         return notice.Decision switch
         {
             Decision.Award => new DecisionLetter(
                 notice.Decision,
-                $"Good news: {application} is funded.",
+                opening,
                 $"Grant: {Money.Pounds(notice.Amount)}" + (notice.Partial ? " (part of what you asked for)" : ""),
                 notice.PotName is { Length: > 0 } pot ? $"Paid from: {pot}" : null,
                 notice.Reason, notice.Trail, notice.PanelComments,
                 [.. GrantConditions(after.GrantConditions),
-                    new LetterPart("What happens next",
+                    new LetterPart(NextHeading,
                     [
                         "We will write to you about the grant agreement and when the money will be paid. You do not need to do anything until then.",
                         $"If anything about your group or your project has changed since you applied, {contact}.",
-                    ])]),
+                    ])]) { About = about },
             Decision.Waitlist => new DecisionLetter(
                 notice.Decision,
-                $"{Capitalised(application)} is on the waiting list.",
+                opening,
                 null, null,
                 notice.Reason, notice.Trail, notice.PanelComments,
-                [new LetterPart("What the waiting list means",
+                [new LetterPart(NextHeading,
                 [
                     "You do not need to do anything now.",
                     "If money becomes free, because a funded group does not take up its grant or spends less than it was given, it is offered to groups on the waiting list in order of merit. We will tell you if it reaches your application.",
@@ -111,17 +162,17 @@ public sealed record DecisionLetter(
                         ? $"The waiting list stays open until {LongDate(until)}. If your application has not been offered a grant by then, it will not be funded from this round, and you are welcome to apply again in a future round."
                         : "We have not set a date for the waiting list to close yet. We will tell you when we do.",
                     $"If you have a question, {contact}.",
-                ])]),
+                ])]) { About = about },
             _ => new DecisionLetter(
                 notice.Decision,
-                $"We are sorry: {application} has not been funded.",
+                opening,
                 null, null,
                 notice.Reason, notice.Trail, notice.PanelComments,
-                [new LetterPart("If you have a question",
+                [new LetterPart(NextHeading,
                 [
+                    "You do not need to do anything. You are welcome to apply again in a future round.",
                     $"If you have a question about the decision, {contact}.",
-                    "You are welcome to apply again in a future round.",
-                ])]),
+                ])]) { About = about },
         };
     }
 
@@ -134,6 +185,4 @@ public sealed record DecisionLetter(
         var paragraphs = conditions.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (paragraphs.Length > 0) yield return new LetterPart("The grant's conditions", paragraphs);
     }
-
-    private static string Capitalised(string words) => char.ToUpperInvariant(words[0]) + words[1..];
 }

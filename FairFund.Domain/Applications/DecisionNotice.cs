@@ -9,10 +9,10 @@ public sealed record TrailLine(int Number, string Text);
 /// <summary>Where an application stood, as the group reads it: the decision, the amount and the name of the pot it came from.</summary>
 public sealed record NoticeStanding(Decision Decision, decimal Amount, string? PotName)
 {
-    /// <summary>The standing in the trail's words, with its amount as the trail writes numbers: "an award of 5,000.00 from the General pot".</summary>
+    /// <summary>The standing in the trail's words, with its amount in pounds and pence as the trail writes money: "an award of £5,000.00 from the General pot".</summary>
     public string InTrailWords() => Decision switch
     {
-        Decision.Award => $"an award of {Money.Format(Amount)}" + (PotName is { Length: > 0 } pot ? $" from the {pot}" : ""),
+        Decision.Award => $"an award of {Money.PoundsAndPence(Amount)}" + (PotName is { Length: > 0 } pot ? $" from the {pot}" : ""),
         Decision.Waitlist => "the waiting list",
         _ => "not funded",
     };
@@ -28,7 +28,7 @@ public sealed record NoticeChange(NoticeStanding Was, NoticeStanding Became, str
     /// <summary>The change as a step of the explanation trail.</summary>
     public string InTrailWords() =>
         Was.Decision == Decision.Award && Became.Decision == Decision.Award && Was.PotName == Became.PotName
-            ? $"Moderation on {DecisionLetter.LongDate(Day)}: the panel changed the award from {Money.Format(Was.Amount)} to {Money.Format(Became.Amount)}, because: {Reason}"
+            ? $"Moderation on {DecisionLetter.LongDate(Day)}: the panel changed the award from {Money.PoundsAndPence(Was.Amount)} to {Money.PoundsAndPence(Became.Amount)}, because: {Reason}"
             : $"Moderation on {DecisionLetter.LongDate(Day)}: the panel changed the decision from {Was.InTrailWords()} to {Became.InTrailWords()}, because: {Reason}";
 
     /// <summary>The change as a paragraph of the letter, in the group's words.</summary>
@@ -69,9 +69,15 @@ public sealed record DecisionNotice(
     /// </summary>
     public IReadOnlyList<NoticeChange> Changes { get; init; } = [];
 
+    /// <summary>
+    /// The amount the group asked for, so a part award can say what it is part of; null in a notice kept before it
+    /// was recorded, whose letter says "part of what you asked for" instead.
+    /// </summary>
+    public decimal? Requested { get; init; }
+
     /// <summary>The final decision as the trail's last step, after moderation changed it.</summary>
     public string FinalDecisionInTrailWords() =>
-        "Final decision, after moderation: " + new NoticeStanding(Decision, Amount, PotName).InTrailWords() + (Decision == Decision.Award && Partial ? " (part of what was asked for)" : "");
+        "Final decision, after moderation: " + new NoticeStanding(Decision, Amount, PotName).InTrailWords() + (Decision == Decision.Award && Partial ? " (part of what you asked for)" : "");
 
     /// <summary>
     /// This notice (the rules' decision) after moderation changed it: the final decision, amount and pot, every
@@ -102,8 +108,11 @@ public sealed record DecisionNotice(
             decided.PotName,
             result.Partial,
             ReasonFor(result, steps),
-            [.. steps.Select((step, index) => new TrailLine(index + 1, step.Describe()))],
-            [.. panelComments.Select(comment => comment.Trim()).Where(comment => comment.Length > 0)]);
+            [.. steps.Select((step, index) => new TrailLine(index + 1, step.ForTheGroup()))],
+            [.. panelComments.Select(comment => comment.Trim()).Where(comment => comment.Length > 0)])
+        {
+            Requested = result.Requested,
+        };
     }
 
     /// <summary>Why, in a sentence a volunteer understands; the trail gives every number behind it.</summary>
@@ -124,7 +133,7 @@ public sealed record DecisionNotice(
     };
 
     private static string BelowThresholdReason(ThresholdStep step) =>
-        $"Your application's final score, {Money.Score(step.FinalScore)}, is below {Money.Score(step.Threshold)}, the score every funded application in this round had to reach.";
+        $"Your application's final score was {Money.Score(step.FinalScore)} out of 100, and an application needed at least {Money.Score(step.Threshold)} to be funded in this round.";
 
     private static string IneligibleReason(EligibilityStep step)
     {

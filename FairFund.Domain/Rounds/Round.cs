@@ -28,6 +28,17 @@ public enum PanelPhase
     Cancelled,
 }
 
+/// <summary>Who may read a round's published results (its results page and public round file).</summary>
+public enum ResultsVisibility
+{
+    /// <summary>Nobody: there is no approved allocation yet.</summary>
+    None,
+    /// <summary>Only the fund team, as a preview: the allocation is approved but the groups have not been sent their decisions.</summary>
+    FundTeamPreview,
+    /// <summary>Everyone: the decisions have been sent.</summary>
+    Public,
+}
+
 /// <summary>Counts from the round's applications that its transitions depend on.</summary>
 /// <param name="Unscreened">Submitted applications not yet marked eligible or ineligible.</param>
 /// <param name="ShortOfReviews">Eligible applications with fewer counted reviews than the round's minimum.</param>
@@ -430,6 +441,21 @@ public sealed class Round
     /// hears at once, by email and on its pages, in the same words.
     /// </summary>
     public static bool AreDecisionsHeld(RoundState state) => state == RoundState.Decided;
+
+    /// <summary>
+    /// Who may read the results of a round in <paramref name="state"/>. They are public only once the decisions have
+    /// been sent (notified, and ever after), so that no group reads its outcome on a public page before its own
+    /// letter; from approval until then the fund team can preview them. Before approval there are none.
+    /// </summary>
+    public static ResultsVisibility WhoMaySeeResults(RoundState state) => state switch
+    {
+        RoundState.Notified or RoundState.Archived => ResultsVisibility.Public,
+        RoundState.Decided => ResultsVisibility.FundTeamPreview,
+        _ => ResultsVisibility.None,
+    };
+
+    /// <summary>Whether anyone may read the round's results: see <see cref="WhoMaySeeResults"/>.</summary>
+    public static bool AreResultsPublic(RoundState state) => WhoMaySeeResults(state) == ResultsVisibility.Public;
 
     public static string Describe(RoundState state) => state switch
     {

@@ -92,6 +92,31 @@ public sealed record ConditionOutcome(Condition Condition, bool Holds, string Ba
         }
         return string.Join("; ", reasons);
     }
+
+    /// <summary>
+    /// <see cref="Why"/> as the group reads it, about "your group", with the income in pounds and pence:
+    /// "your group's income of £240,000.00 is in the medium band, not micro or small".
+    /// </summary>
+    public string WhyForTheGroup()
+    {
+        if (Condition.IsAlways) return "it applies to every group";
+        var reasons = new List<string>();
+        var income = Money.PoundsAndPence(Organisation.AnnualIncome);
+        if (Condition.IncomeBands is { } bands)
+        {
+            reasons.Add(bands.Contains(Band, StringComparer.Ordinal)
+                ? $"your group's income of {income} is in the {Band} band"
+                : $"your group's income of {income} is in the {Band} band, not {Words.OneOf(bands)}");
+        }
+        if (Condition.Flags is { } flags)
+        {
+            var missing = flags.Where(flag => !Organisation.HasFlag(flag)).ToList();
+            reasons.Add(missing.Count == 0
+                ? $"your group is {string.Join(" and ", flags.Select(KnownFlags.InWords))}"
+                : $"your group is not {string.Join(" or ", missing.Select(KnownFlags.InWords))}");
+        }
+        return string.Join("; ", reasons);
+    }
 }
 
 internal static class Words

@@ -26,6 +26,9 @@ public static class Money
     /// <summary>Pounds as people write them: £1,200 for whole pounds, £1,200.50 otherwise, and −£2,500 below zero.</summary>
     public static string Pounds(decimal value) => Written(value, "£", alwaysPence: false);
 
+    /// <summary>Pounds with pence always, as the working of a decision writes them, so every figure can be checked to the penny: £4,000.00.</summary>
+    public static string PoundsAndPence(decimal value) => Written(value, "£", alwaysPence: true);
+
     /// <summary>
     /// The one way money is written for people, which every page, email, workbook label and message uses:
     /// the minus sign (U+2212) first, then the currency's symbol, then the amount with thousands separated,

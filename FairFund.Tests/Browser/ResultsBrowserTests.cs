@@ -19,10 +19,18 @@ public sealed class ResultsBrowserTests(BrowserFixture browser) : IClassFixture<
     private const string RoundPage = $"/rounds/{PanelRounds.Round}";
     private const string Results = $"{RoundPage}/results";
 
-    /// <summary>The fixture's app is shared by the class's tests, so the round is decided once.</summary>
+    /// <summary>The fixture's app is shared by the class's tests, so the round is decided and its decisions sent once: the results are public only then.</summary>
     private async Task EnsureDecidedAsync()
     {
-        if ((await Web.Apply.Drafts.RoundAsync(browser.App)).State == RoundState.Open) await DecidedRound.DecideAsync(browser.App);
+        if ((await Web.Apply.Drafts.RoundAsync(browser.App)).State != RoundState.Open) return;
+        await DecidedRound.DecideAsync(browser.App);
+        await browser.App.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<FairFundDbContext>();
+            var round = await db.Rounds.SingleAsync(r => r.Reference == PanelRounds.Round);
+            round.Notify(browser.App.Clock.GetUtcNow(), SignedInClient.Manager);
+            await db.SaveChangesAsync();
+        });
     }
 
     [Fact]

@@ -35,6 +35,35 @@ public sealed class StatusPagesBrowserTests(BrowserFixture browser) : IClassFixt
 
         await page.GotoAsync($"/apply/applications/{reference}/status");
         await AssertAccessibleAndNarrowAsync(page);
+        await AssertTheWorkingIsFoldedAsync(page);
+
+        // With JavaScript off the working is still there: details is native HTML.
+        var withoutScript = await browser.NewPageAsync(width: 320, javaScript: false);
+        await withoutScript.GotoAsync("/account/sign-in");
+        await withoutScript.GetByLabel("Email address").FillAsync("applicant@demo.fairfund.test");
+        await withoutScript.GetByLabel("Password").FillAsync("demo-applicant-2027");
+        await withoutScript.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await withoutScript.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await withoutScript.GotoAsync($"/apply/applications/{reference}/status");
+        await AssertTheWorkingIsFoldedAsync(withoutScript);
+    }
+
+    /// <summary>The decision is read first; the working is folded under its summary and opens, whole, when pressed.</summary>
+    private static async Task AssertTheWorkingIsFoldedAsync(IPage page)
+    {
+        var opening = page.Locator("#decision-opening");
+        var working = page.Locator("#decision-working");
+        var trail = page.Locator("#score-trail");
+        await Assertions.Expect(opening).ToBeVisibleAsync();
+        Assert.StartsWith("You have been awarded £1,500, the full amount you asked for.", await opening.InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(trail).ToBeHiddenAsync();
+        Assert.False(await working.EvaluateAsync<bool>("details => details.open"));
+
+        await page.GetByText("How this decision was worked out").ClickAsync();
+
+        await Assertions.Expect(trail).ToBeVisibleAsync();
+        Assert.Contains("out of 100", await trail.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("£1,500.00", await trail.InnerTextAsync(), StringComparison.Ordinal);
     }
 
     private static async Task AssertAccessibleAndNarrowAsync(IPage page)

@@ -9,8 +9,8 @@ public sealed class DecisionLetterTests
 {
     private static readonly AfterTheDecision After = new("Report within a year.\n\nSpend it on the project.", new DateOnly(2027, 9, 30), "grants@fund.example");
 
-    private static DecisionNotice Notice(Decision decision, decimal amount = 0m, bool partial = false) =>
-        new(decision, amount, amount > 0 ? "Lived experience pot" : null, partial, "The reason.", [new(1, "A step.")], ["Well planned."]);
+    private static DecisionNotice Notice(Decision decision, decimal amount = 0m, bool partial = false, decimal? requested = null) =>
+        new(decision, amount, amount > 0 ? "Lived experience pot" : null, partial, "The reason.", [new(1, "A step.")], ["Well planned."]) { Requested = requested };
 
     private static DecisionLetter Write(DecisionNotice notice, AfterTheDecision? after = null) =>
         DecisionLetter.Write(notice, "Rugby Men's Shed", "Community Fund 2027", "CF-0007", after ?? After);
@@ -20,7 +20,8 @@ public sealed class DecisionLetterTests
     {
         var letter = Write(Notice(Decision.Award, 4_500.50m, partial: true));
 
-        Assert.Equal("Good news: the application from Rugby Men's Shed to the Community Fund 2027 (CF-0007) is funded.", letter.Opening);
+        Assert.Equal("You have been awarded £4,500.50, part of what you asked for. That was what the pot had left when it reached your application.", letter.Opening);
+        Assert.Equal("This is the decision on the application from Rugby Men's Shed to the Community Fund 2027 (CF-0007).", letter.About);
         Assert.Equal("Grant: £4,500.50 (part of what you asked for)", letter.Grant);
         Assert.Equal("Paid from: Lived experience pot", letter.PaidFrom);
         Assert.Equal(["The grant's conditions", "What happens next"], letter.After.Select(part => part.Heading));
@@ -42,10 +43,10 @@ public sealed class DecisionLetterTests
     {
         var letter = Write(Notice(Decision.Waitlist));
 
-        Assert.Equal("The application from Rugby Men's Shed to the Community Fund 2027 (CF-0007) is on the waiting list.", letter.Opening);
+        Assert.Equal("Your application is on the waiting list until 30 September 2027. It scored well enough to be funded, but the money ran out before it was reached.", letter.Opening);
         Assert.Null(letter.Grant);
         var part = Assert.Single(letter.After);
-        Assert.Equal("What the waiting list means", part.Heading);
+        Assert.Equal("What happens next", part.Heading);
         Assert.Contains(
             "The waiting list stays open until 30 September 2027. If your application has not been offered a grant by then, it will not be funded from this round, and you are welcome to apply again in a future round.",
             part.Paragraphs);
@@ -56,11 +57,12 @@ public sealed class DecisionLetterTests
     {
         var letter = Write(Notice(Decision.Decline), After with { Contact = " " });
 
-        Assert.Equal("We are sorry: the application from Rugby Men's Shed to the Community Fund 2027 (CF-0007) has not been funded.", letter.Opening);
+        Assert.Equal("We are sorry: your application has not been funded. The reason.", letter.Opening);
         Assert.Equal("The reason.", letter.Reason);
+        Assert.Empty(letter.WorkingSummary);
         Assert.Equal([new TrailLine(1, "A step.")], letter.Trail);
         Assert.Equal(["Well planned."], letter.PanelComments);
-        Assert.Equal(["If you have a question about the decision, contact the fund team.", "You are welcome to apply again in a future round."], Assert.Single(letter.After).Paragraphs);
+        Assert.Equal(["You do not need to do anything. You are welcome to apply again in a future round.", "If you have a question about the decision, contact the fund team."], Assert.Single(letter.After).Paragraphs);
     }
 
     [Fact]
@@ -123,6 +125,7 @@ public sealed class DecisionLetterAfterModerationTests
 
         Assert.Equal(Decision.Award, letter.Decision);
         Assert.Equal("Grant: £4,000 (part of what you asked for)", letter.Grant);
+        Assert.Equal($"You have been awarded £4,000 of the £{ChangedTwice().Computed.Requested:#,##0} you asked for. The panel changed the decision the fund's rules gave, for the reasons under \"How this decision was worked out\".", letter.Opening);
         Assert.StartsWith("By the fund's published rules, your application scored well enough to be funded, but the money ran out before it was reached", letter.Reason, StringComparison.Ordinal);
         Assert.Equal(
         [
@@ -130,14 +133,15 @@ public sealed class DecisionLetterAfterModerationTests
             "On 8 June 2027 the panel changed your grant from £5,000 to £4,000. Their reason: B: the second year is not ready.",
         ], letter.Changes);
         Assert.Equal("So the final decision is that your application is funded: £4,000, part of what you asked for, from the General pot.", letter.FinalDecision);
+        Assert.Equal([letter.Reason, .. letter.Changes, letter.FinalDecision!], letter.WorkingSummary);
 
         var rulesSteps = ChangedTwice().Computed.Explain().Count;
         Assert.Equal(rulesSteps + 3, letter.Trail.Count);
         Assert.Equal(Enumerable.Range(1, letter.Trail.Count), letter.Trail.Select(line => line.Number));
-        Assert.StartsWith("Decision: ", letter.Trail[rulesSteps - 1].Text, StringComparison.Ordinal);
-        Assert.Equal("Moderation on 7 June 2027: the panel changed the decision from the waiting list to an award of 5,000.00 from the General pot, because: A: the group reaches families no one else does.", letter.Trail[^3].Text);
-        Assert.Equal("Moderation on 8 June 2027: the panel changed the award from 5,000.00 to 4,000.00, because: B: the second year is not ready.", letter.Trail[^2].Text);
-        Assert.Equal("Final decision, after moderation: an award of 4,000.00 from the General pot (part of what was asked for)", letter.Trail[^1].Text);
+        Assert.StartsWith("So the rules put your application on the waiting list", letter.Trail[rulesSteps - 1].Text, StringComparison.Ordinal);
+        Assert.Equal("Moderation on 7 June 2027: the panel changed the decision from the waiting list to an award of £5,000.00 from the General pot, because: A: the group reaches families no one else does.", letter.Trail[^3].Text);
+        Assert.Equal("Moderation on 8 June 2027: the panel changed the award from £5,000.00 to £4,000.00, because: B: the second year is not ready.", letter.Trail[^2].Text);
+        Assert.Equal("Final decision, after moderation: an award of £4,000.00 from the General pot (part of what you asked for)", letter.Trail[^1].Text);
     }
 
     [Fact]
@@ -151,7 +155,9 @@ public sealed class DecisionLetterAfterModerationTests
         Assert.Empty(letter.Changes);
         Assert.Null(letter.FinalDecision);
         Assert.Equal("Your application is funded: £22,500, the full amount you asked for.", letter.Reason);
-        Assert.StartsWith("Decision: ", letter.Trail[^1].Text, StringComparison.Ordinal);
+        Assert.Equal("You have been awarded £22,500, the full amount you asked for.", letter.Opening);
+        Assert.Empty(letter.WorkingSummary);
+        Assert.Equal("So the rules gave your application £22,500.00 from the General pot.", letter.Trail[^1].Text);
     }
 }
 

@@ -53,16 +53,17 @@ public sealed class DecisionNoticeTests
         Assert.False(notice.Partial);
         Assert.Equal("Your application is funded: £6,000, the full amount you asked for.", notice.Reason);
         Assert.Equal(
-            result.Explain().Select((step, index) => new TrailLine(index + 1, step.Describe())),
+            result.Explain().Select((step, index) => new TrailLine(index + 1, step.ForTheGroup())),
             notice.Trail);
-        Assert.Equal("Review 1 scores 100.00 out of 100", notice.Trail.Single(line => line.Text.StartsWith("Review 1", StringComparison.Ordinal)).Text);
-        Assert.Equal("Decision: awarded 6,000.00 from General pot", notice.Trail[^1].Text);
+        Assert.Equal("Review 1 gave your application 100.00 out of 100.", notice.Trail.Single(line => line.Text.StartsWith("Review 1", StringComparison.Ordinal)).Text);
+        Assert.Equal("So the rules gave your application £6,000.00 from the General pot.", notice.Trail[^1].Text);
+        Assert.Equal(6_000m, notice.Requested);
         Assert.Equal(["A clear plan, well costed.", "Strong lived-experience leadership."], notice.PanelComments);
     }
 
     [Theory]
     [InlineData("R-WAITLISTED", Decision.Waitlist, "Your application scored well enough to be funded, but the money ran out before it was reached: it is number 2 in the order of merit.")]
-    [InlineData("R-BELOW", Decision.Decline, "Your application's final score, 25.00, is below 40.00, the score every funded application in this round had to reach.")]
+    [InlineData("R-BELOW", Decision.Decline, "Your application's final score was 25.00 out of 100, and an application needed at least 40.00 to be funded in this round.")]
     [InlineData("R-INELIGIBLE", Decision.Decline, "Your application does not meet the fund's rules: The group works outside Coventry and Warwickshire.")]
     [InlineData("R-FEW-REVIEWS", Decision.Decline, "Not enough panel members could review your application to score it fairly")]
     public void From_NotFundedResult_GivesNoAmountOrPotAndTheReasonInPlainWords(string reference, Decision decision, string reasonStart)

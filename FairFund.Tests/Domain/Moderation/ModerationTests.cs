@@ -173,8 +173,8 @@ public sealed class ModerationTests
         Assert.Equal(FairFund.Domain.Applications.DecisionNotice.From(row.Computed, []).Reason, notice.Reason);
         var change = Assert.Single(notice.Changes);
         Assert.Equal(("The panel agreed", Now), (change.Reason, change.At));
-        Assert.Equal("Moderation on 1 June 2027: the panel changed the decision from the waiting list to an award of 500.00 from the General pot, because: The panel agreed", notice.Trail[^2].Text);
-        Assert.Equal("Final decision, after moderation: an award of 500.00 from the General pot (part of what was asked for)", notice.Trail[^1].Text);
+        Assert.Equal("Moderation on 1 June 2027: the panel changed the decision from the waiting list to an award of £500.00 from the General pot, because: The panel agreed", notice.Trail[^2].Text);
+        Assert.Equal("Final decision, after moderation: an award of £500.00 from the General pot (part of what you asked for)", notice.Trail[^1].Text);
         Assert.Equal(notice.Trail.Count, notice.Trail[^1].Number);
         Assert.Equal(["Strong local links."], notice.PanelComments);
     }

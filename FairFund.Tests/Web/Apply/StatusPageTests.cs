@@ -96,12 +96,43 @@ public sealed partial class StatusPageTests : IDisposable
 
         Assert.Contains("Grant £1,500.50", text);
         Assert.Contains("Paid from General pot", text);
-        Assert.Contains("Your application is funded: £1,500.50, the full amount you asked for.", text);
+        Assert.Contains("You have been awarded £1,500.50, the full amount you asked for.", text);
         Assert.True(notice.Trail.Count >= 10, $"the trail has only {notice.Trail.Count} steps");
         Assert.Equal(notice.Trail, TrailOn(html));
-        Assert.Contains("Review 3 is not counted: the reviewer declared a conflict of interest", text);
+        Assert.Contains("Review 3 does not count, because the reviewer declared a conflict of interest.", text);
         foreach (var comment in Comments) Assert.Contains(comment, text);
         Assert.Contains("The fund team decided to fund it", text);
+    }
+
+    [Fact]
+    public async Task Status_Decided_OpensWithTheDecisionThenCommentsThenWhatHappensNextAndFoldsTheWholeWorkingInDetails()
+    {
+        var notice = NoticeFromTheAllocator(1_500.50m, 4, 3);
+        var reference = await SeededApplications.SeedAsync(factory, ApplicationState.Awarded, notice);
+
+        var html = await StatusPageAsync(reference);
+
+        // The page opens with the decision, before the application's details, in the domain's words.
+        var opening = Opening().Match(html);
+        Assert.True(opening.Success, "the letter has no opening");
+        Assert.Equal("You have been awarded £1,500.50, the full amount you asked for.", WebUtility.HtmlDecode(opening.Groups[1].Value));
+        Assert.True(opening.Index < html.IndexOf("Reference</dt>", StringComparison.Ordinal), "the decision comes after the application's details");
+        var comments = html.IndexOf("id=\"panel-comments\"", StringComparison.Ordinal);
+        var next = html.IndexOf($">{DecisionLetter.NextHeading}</h3>", StringComparison.Ordinal);
+        var details = WorkingDetails().Match(html);
+        Assert.True(details.Success, "the working is not in a details component");
+        Assert.True(opening.Index < comments && comments < next && next < details.Index, "the letter is not in the order decision, comments, what happens next, working");
+        // Closed until the reader opens it: native HTML, so it opens with JavaScript off too.
+        Assert.DoesNotContain(" open", details.Groups["tag"].Value, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"govuk-details__summary-text\">{DecisionLetter.TrailHeading}</span>", details.Value, StringComparison.Ordinal);
+        // Every step, with every number, is inside it: money in pounds and pence, scores out of 100, the lottery key explained first.
+        Assert.Equal(notice.Trail, TrailOn(details.Value));
+        var working = Text(details.Value);
+        Assert.Contains("Eligible: you asked for £1,500.50, which is within this round's grants of £1,000.00 to £25,000.00.", working);
+        Assert.Contains("Review 1 gave your application 100.00 out of 100.", working);
+        Assert.Contains("Where the rules treat applications as equal, a lottery decides their order, using each application's lottery key. Anyone can check yours:", working);
+        Assert.Contains("So the rules gave your application £1,500.50 from the General pot.", working);
+        Assert.Single(TrailList().Matches(html));
     }
 
     [Fact]
@@ -112,7 +143,7 @@ public sealed partial class StatusPageTests : IDisposable
 
         var html = await StatusPageAsync(reference);
 
-        Assert.Contains("below 60.00", Text(html));
+        Assert.Contains("needed at least 60.00", Text(html));
         foreach (var name in Reviewers.Append(ApplicationInState.Officer).Append(SignedInClient.Manager))
             Assert.DoesNotContain(name, html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("The fund team recorded the panel's scores", Text(html));
@@ -177,6 +208,12 @@ public sealed partial class StatusPageTests : IDisposable
 
     [GeneratedRegex("<ol [^>]*id=\"score-trail\"[^>]*>.*?</ol>", RegexOptions.Singleline)]
     private static partial Regex TrailList();
+
+    [GeneratedRegex("<p [^>]*id=\"decision-opening\"[^>]*>(.*?)</p>", RegexOptions.Singleline)]
+    private static partial Regex Opening();
+
+    [GeneratedRegex("(?<tag><details [^>]*id=\"decision-working\"[^>]*>).*?</details>", RegexOptions.Singleline)]
+    private static partial Regex WorkingDetails();
 
     [GeneratedRegex("<li value=\"(\\d+)\">(.*?)</li>", RegexOptions.Singleline)]
     private static partial Regex TrailItem();

@@ -64,7 +64,13 @@ public sealed class MailTemplatesTests : IAsyncDisposable
         var mail = await _templates.RenderAsync<DecisionEmail, DecisionMail>(model);
 
         Assert.Equal(subject, model.Subject);
-        Assert.Contains("The reason, in plain words.", mail.Text, StringComparison.Ordinal);
+        // The notice's reason opens a letter that is not funded; a funded or waiting one opens with the amount or the date instead.
+        Assert.Contains(decision switch
+        {
+            FairFund.Domain.Allocation.Decision.Award => "You have been awarded £2,500, the full amount you asked for.",
+            FairFund.Domain.Allocation.Decision.Waitlist => "Your application is on the waiting list until 30 September 2027.",
+            _ => "We are sorry: your application has not been funded. The reason, in plain words.",
+        }, mail.Text, StringComparison.Ordinal);
         Assert.Contains("1. Review 1 gave 4 out of 5 for need.\n2. The final score is 3.75.\n", mail.Text, StringComparison.Ordinal);
         Assert.Contains("- Rugby Men's Shed\n- A second comment.\n", mail.Text, StringComparison.Ordinal);
         Assert.Contains("https://fund.example/apply/applications/CW-MH-2027-R1-0007/status", mail.Text, StringComparison.Ordinal);

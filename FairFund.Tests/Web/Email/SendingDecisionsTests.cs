@@ -18,7 +18,7 @@ namespace FairFund.Tests.Web.Email;
 /// Sending a decided round's decisions through the decisions page, to a real SMTP server on 127.0.0.1: one
 /// email to whoever sent each application, once, in the words its status page then shows.
 /// </summary>
-public sealed partial class SendingDecisionsTests
+public sealed partial class SendingDecisionsTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string DecisionsPage = $"/fund/rounds/{PanelRounds.Round}/decisions";
     private const int Applications = 24;
@@ -119,7 +119,7 @@ public sealed partial class SendingDecisionsTests
                 _ => $"Your application {reference} has not been funded",
             }, mail.Subject);
             Assert.NotNull(mail.HtmlBody);
-            Assert.Contains("How the decision was made", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains("How this decision was worked out", mail.TextBody, StringComparison.Ordinal);
             Assert.Contains($"/apply/applications/{reference}/status", mail.TextBody, StringComparison.Ordinal);
             Assert.Equal(states[reference] == ApplicationState.Awarded, mail.TextBody!.Contains("The grant's conditions\n\nSpend the grant on the project you described.\n\nSend us a short report within a year.", StringComparison.Ordinal));
             Assert.Equal(states[reference] == ApplicationState.Waitlisted, mail.TextBody.Contains("The waiting list stays open until 30 September 2027.", StringComparison.Ordinal));
@@ -136,6 +136,43 @@ public sealed partial class SendingDecisionsTests
         var round = await app.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().Rounds.AsNoTracking().SingleAsync(r => r.Reference == PanelRounds.Round));
         Assert.Equal(RoundState.Notified, round.State);
         Assert.Equal(SignedInClient.Manager, round.History[^1].Actor);
+    }
+
+    [Fact]
+    public async Task Send_EachKindOfDecision_EmailOpensWithThePlainSentenceThenCommentsThenWhatHappensNextAndEndsWithEveryStepOfTheWorking()
+    {
+        using var smtp = SmtpLoopback.Start();
+        using var app = smtp.App();
+        var (_, manager) = await DecidedWithConditionsAsync(app);
+        using (var sent = await SendAsync(manager)) Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        app.DeliverMail();
+        var decided = await app.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().Applications.AsNoTracking()
+            .Where(a => a.Decision != null).OrderBy(a => a.Reference).ToListAsync());
+        var received = smtp.Received();
+
+        // One application of each kind: funded, on the waiting list, not funded, and found ineligible.
+        foreach (var state in new[] { ApplicationState.Awarded, ApplicationState.Waitlisted, ApplicationState.Declined, ApplicationState.Ineligible })
+        {
+            var application = decided.First(a => a.State == state);
+            var notice = application.Decision!;
+            var text = received.Single(mail => mail.Subject!.Contains(application.Reference, StringComparison.Ordinal)).TextBody!;
+            output.WriteLine($"--- {state}: {application.Reference}\n{text}");
+            var paragraphs = text.Split("\n\n");
+
+            // The funder's name, the greeting, then the decision in the domain's words.
+            Assert.Equal(DecisionLetter.OpeningFor(notice, new DateOnly(2027, 9, 30)), paragraphs[2]);
+            var comments = text.IndexOf(DecisionLetter.CommentsHeading + "\n", StringComparison.Ordinal);
+            var next = text.IndexOf(DecisionLetter.NextHeading + "\n", StringComparison.Ordinal);
+            var working = text.IndexOf(DecisionLetter.TrailHeading + "\n", StringComparison.Ordinal);
+            Assert.True(0 < comments && comments < next && next < working, $"{application.Reference}'s email is not in the order decision, comments, what happens next, working");
+            // Every step of the working, numbered, in order, and nothing of the letter after its last step.
+            var steps = string.Join("\n", notice.Trail.Select(line => $"{line.Number}. {line.Text}"));
+            var at = text.IndexOf(steps, working, StringComparison.Ordinal);
+            Assert.True(at > working, $"{application.Reference}'s email does not end with every step of its working");
+            Assert.StartsWith("\n\nSee your application's page, which shows this decision:", text[(at + steps.Length)..], StringComparison.Ordinal);
+            if (state != ApplicationState.Ineligible) Assert.Contains("out of 100", steps, StringComparison.Ordinal);
+        }
+        manager.Dispose();
     }
 
     [Fact]
@@ -346,24 +383,30 @@ public sealed partial class SendingDecisionsTests
         var letter = LetterLines(email.HtmlBody!);
         Assert.Equal(letter, LetterLines(status));
 
+        // The decision first, then the panel's comments, then the working: the rules' decision, each change with its
+        // reason and the final decision in words, then every numbered step, ending with the final decision.
         var story = new[]
         {
+            $"You have been awarded {Pounds(lowered)} of the {Pounds(application.AmountRequested)} you asked for. The panel changed the decision the fund's rules gave, for the reasons under \"{DecisionLetter.TrailHeading}\".",
             $"Grant: {Pounds(lowered)} (part of what you asked for)",
+            DecisionLetter.CommentsHeading,
+            DecisionLetter.NextHeading,
+            DecisionLetter.TrailHeading,
             "By the fund's published rules, your application scored well enough to be funded, but the money ran out before it was reached",
             $"On {DecisionLetter.LongDate(firstDay)} the panel decided to fund your application with {Pounds(funded)} from the General pot. Their reason: {ReasonA}",
             $"On {DecisionLetter.LongDate(secondDay)} the panel changed your grant from {Pounds(funded)} to {Pounds(lowered)}. Their reason: {ReasonB}",
             $"So the final decision is that your application is funded: {Pounds(lowered)}, part of what you asked for, from the General pot.",
-            DecisionLetter.TrailHeading,
+            DecisionLetter.TrailIntroduction,
             $"Moderation on {DecisionLetter.LongDate(firstDay)}: the panel changed the decision from the waiting list to an award of {Money(funded)} from the General pot, because: {ReasonA}",
             $"Moderation on {DecisionLetter.LongDate(secondDay)}: the panel changed the award from {Money(funded)} to {Money(lowered)}, because: {ReasonB}",
-            $"Final decision, after moderation: an award of {Money(lowered)} from the General pot (part of what was asked for)",
-            DecisionLetter.CommentsHeading,
+            $"Final decision, after moderation: an award of {Money(lowered)} from the General pot (part of what you asked for)",
         };
         var at = story.Select(part => letter.FindIndex(line => line.StartsWith(part, StringComparison.Ordinal))).ToList();
         Assert.All(at.Select((index, part) => (index, part)), found => Assert.True(found.index >= 0, $"the letter does not say: {story[found.part]}"));
         Assert.Equal(at.Order(), at);
-        // The working ends with the final decision: the step before the panel's comments.
-        Assert.Equal(at[^1] - 1, at[^2]);
+        Assert.Equal(0, at[0]);
+        // The working ends with the final decision: the last line of the letter.
+        Assert.Equal(letter.Count - 1, at[^1]);
         Assert.Contains(ReasonA, email.TextBody, StringComparison.Ordinal);
         Assert.True(email.TextBody!.IndexOf(ReasonA, StringComparison.Ordinal) < email.TextBody.IndexOf(ReasonB, StringComparison.Ordinal));
         manager.Dispose();
@@ -371,7 +414,7 @@ public sealed partial class SendingDecisionsTests
 
     private static string Pounds(decimal amount) => FairFund.Domain.Scoring.Money.Pounds(amount);
 
-    private static string Money(decimal amount) => FairFund.Domain.Scoring.Money.Format(amount);
+    private static string Money(decimal amount) => FairFund.Domain.Scoring.Money.PoundsAndPence(amount);
 
     /// <summary>An account for the person who sent the application, a member of its group, signed in.</summary>
     private static async Task<HttpClient> ApplicantAsync(FairFundFactory app, string reference, string email)

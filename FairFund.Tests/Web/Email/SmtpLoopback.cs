@@ -9,7 +9,7 @@ namespace FairFund.Tests.Web.Email;
 /// A real SMTP server on 127.0.0.1 in the test process, which can be stopped and started again on the same
 /// port, and an app set up to send to it.
 /// </summary>
-public sealed class SmtpLoopback : IDisposable
+public sealed partial class SmtpLoopback : IDisposable
 {
     private SimpleSmtpServer? _server;
 
@@ -42,7 +42,16 @@ public sealed class SmtpLoopback : IDisposable
 
     /// <summary>Everything received, oldest first, as MimeKit reads it.</summary>
     public IReadOnlyList<MimeMessage> Received() =>
-        _server is null ? [] : _server.ReceivedEmail.Reverse().Select(email => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(email.Data)))).ToList();
+        _server is null ? [] : _server.ReceivedEmail.Reverse().Select(email => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(Unstuffed(email.Data))))).ToList();
+
+    /// <summary>
+    /// The message as sent: SMTP doubles the dot that starts a line (RFC 5321, 4.5.2) and the receiver takes it off
+    /// again, as every mail server does; netDumbster keeps it, so a long line folded just before a full stop read "..".
+    /// </summary>
+    private static string Unstuffed(string data) => DotStuffed().Replace(data, "");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\.")]
+    private static partial System.Text.RegularExpressions.Regex DotStuffed();
 
     public int Count => _server?.ReceivedEmailCount ?? 0;
 

@@ -101,6 +101,9 @@ public sealed class StoredTextExportTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ResultsPage_ANameWithADirectionOverride_IsPublishedCleaned()
     {
+        // The results are public once the decisions are sent.
+        const string decisions = $"/fund/rounds/{Moderating.Round}/decisions";
+        using (var sent = await _manager.PostFormAsync(decisions + "?handler=Send", [], decisions)) Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         using var anonymous = SignedInClient.Anonymous(_factory);
 
         var page = await anonymous.GetStringAsync(new Uri($"/rounds/{Moderating.Round}/results", UriKind.Relative));

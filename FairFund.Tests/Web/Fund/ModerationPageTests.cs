@@ -203,8 +203,8 @@ public sealed partial class ModerationPageTests : IDisposable
         var overridden = (await Apply.Drafts.LoadAsync(_factory, changed.Reference)).Application.Decision!;
         var change = Assert.Single(overridden.Changes);
         Assert.Equal(("Only the first year is ready.", changed.Amount, 1000m), (change.Reason, change.Was.Amount, change.Became.Amount));
-        Assert.Contains($"the panel changed the award from {FairFund.Domain.Scoring.Money.Format(changed.Amount)} to 1,000.00, because: Only the first year is ready.", overridden.Trail[^2].Text);
-        Assert.StartsWith("Final decision, after moderation: an award of 1,000.00", overridden.Trail[^1].Text);
+        Assert.Contains($"the panel changed the award from {FairFund.Domain.Scoring.Money.PoundsAndPence(changed.Amount)} to £1,000.00, because: Only the first year is ready.", overridden.Trail[^2].Text);
+        Assert.StartsWith("Final decision, after moderation: an award of £1,000.00", overridden.Trail[^1].Text);
 
         var decided = await manager.GetStringAsync(new Uri(Moderating.ApplicationPage(changed.Reference), UriKind.Relative));
         Assert.DoesNotContain("Record this change", decided);

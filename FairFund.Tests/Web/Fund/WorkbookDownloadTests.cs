@@ -105,7 +105,7 @@ public sealed partial class WorkbookDownloadTests : IDisposable
         Assert.Equal("1. A: only the first year is ready.\n2. B: the group has since closed.", row.Field("Reason for the change").GetString());
         var trail = Rows(workbook, "Score trail", "ScoreTrail").Where(step => step.Field("Reference").GetString() == changed.Reference).ToList();
         Assert.Equal(["Decision", "Moderation", "Moderation", "Final decision"], trail[^4..].Select(step => step.Field("Kind").GetString()));
-        Assert.EndsWith($"changed the award from {FairFund.Domain.Scoring.Money.Format(changed.Amount)} to {FairFund.Domain.Scoring.Money.Format(lowered)}, because: A: only the first year is ready.", trail[^3].Field("What happened").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith($"changed the award from {FairFund.Domain.Scoring.Money.PoundsAndPence(changed.Amount)} to {FairFund.Domain.Scoring.Money.PoundsAndPence(lowered)}, because: A: only the first year is ready.", trail[^3].Field("What happened").GetString(), StringComparison.Ordinal);
         Assert.EndsWith($"to not funded, because: B: the group has since closed.", trail[^2].Field("What happened").GetString(), StringComparison.Ordinal);
         Assert.Equal([changed.Amount, lowered, 0m, 0m], trail[^4..].Select(step => step.Field("Value").GetValue<decimal>()));
         Assert.Equal("Final decision, after moderation: not funded", trail[^1].Field("What happened").GetString());

@@ -13,13 +13,16 @@ namespace FairFund.Tests.Web.Results;
 /// <summary>
 /// A decided round's public results, fetched by someone not signed in: the awards as moderation left them with
 /// the panel's changes and reasons, nobody's personal details, and a round file that <c>allocate</c> turns back
-/// into the published awards. Before the allocation is approved there is nothing to see.
+/// into the published awards. They are public once the decisions are sent, so no group reads its outcome here
+/// before its own letter; from approval until then only the fund manager sees them, as a preview.
 /// </summary>
 public sealed partial class ResultsPageTests : IDisposable
 {
     private const int Applications = 30;
     private const string ResultsPage = $"/rounds/{Moderating.Round}/results";
     private const string RoundFile = $"{ResultsPage}/round-file";
+    private const string DecisionsPage = $"/fund/rounds/{Moderating.Round}/decisions";
+    private const string PreviewBanner = "Preview: not yet public";
     private readonly FairFundFactory _factory = new();
 
     public void Dispose() => _factory.Dispose();
@@ -46,6 +49,7 @@ public sealed partial class ResultsPageTests : IDisposable
     {
         var (_, manager) = await Moderating.InModerationAsync(_factory, Applications, members: 3, Moderating.SpreadScores);
         await Moderating.ApproveAsync(manager);
+        await SendDecisionsAsync(manager);
         using var anyone = _factory.CreateClient();
 
         var page = await anyone.GetStringAsync(new Uri(ResultsPage, UriKind.Relative));
@@ -71,6 +75,53 @@ public sealed partial class ResultsPageTests : IDisposable
         manager.Dispose();
     }
 
+    [Fact]
+    public async Task Results_ApprovedButNotSent_AreNotFoundForThePublicAndAPreviewForTheFundManagerUntilTheDecisionsGo()
+    {
+        var (_, manager) = await Moderating.InModerationAsync(_factory, Applications, members: 3, Moderating.SpreadScores);
+        await Moderating.ApproveAsync(manager);
+        using var anyone = _factory.CreateClient();
+        using var applicant = await SignedInClient.As(_factory, SignedInClient.Applicant);
+
+        using (var page = await anyone.GetAsync(new Uri(ResultsPage, UriKind.Relative))) Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        using (var file = await anyone.GetAsync(new Uri(RoundFile, UriKind.Relative))) Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
+        using (var page = await applicant.GetAsync(new Uri(ResultsPage, UriKind.Relative))) Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        using (var file = await applicant.GetAsync(new Uri(RoundFile, UriKind.Relative))) Assert.Equal(HttpStatusCode.NotFound, file.StatusCode);
+        Assert.DoesNotContain(ResultsPage, await anyone.GetStringAsync(new Uri($"/rounds/{Moderating.Round}", UriKind.Relative)), StringComparison.Ordinal);
+        var preview = await manager.GetStringAsync(new Uri(ResultsPage, UriKind.Relative));
+        using (var file = await manager.GetAsync(new Uri(RoundFile, UriKind.Relative))) Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        var fundRoundPage = WebUtility.HtmlDecode(await manager.GetStringAsync(new Uri(Moderating.RoundPage, UriKind.Relative)));
+
+        Assert.Contains(PreviewBanner, preview, StringComparison.Ordinal);
+        Assert.Contains("Who was funded", preview, StringComparison.Ordinal);
+        Assert.Contains("Preview the results page, which becomes public when the decisions are sent", fundRoundPage, StringComparison.Ordinal);
+
+        await SendDecisionsAsync(manager);
+
+        using var published = await anyone.GetAsync(new Uri(ResultsPage, UriKind.Relative));
+        using var publishedFile = await anyone.GetAsync(new Uri(RoundFile, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, publishedFile.StatusCode);
+        Assert.DoesNotContain(PreviewBanner, await published.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(PreviewBanner, await manager.GetStringAsync(new Uri(ResultsPage, UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains($"href=\"{ResultsPage}\"", await anyone.GetStringAsync(new Uri($"/rounds/{Moderating.Round}", UriKind.Relative)), StringComparison.Ordinal);
+        manager.Dispose();
+    }
+
+    /// <summary>Sends the approved round's decisions from the decisions page, as the fund manager does: the waiting list's closing date first, then Send.</summary>
+    private static async Task SendDecisionsAsync(HttpClient manager)
+    {
+        using (var saved = await manager.PostFormAsync(DecisionsPage + "?handler=Save", new()
+        {
+            ["Input.GrantConditions"] = "",
+            ["Input.WaitingListUntil.Day"] = "30",
+            ["Input.WaitingListUntil.Month"] = "9",
+            ["Input.WaitingListUntil.Year"] = "2027",
+        }, DecisionsPage)) Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using var sent = await manager.PostFormAsync(DecisionsPage + "?handler=Send", [], DecisionsPage);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+    }
+
     [Theory]
     [InlineData("Decline", null, "The group has since closed.")]
     [InlineData("ChangeAmount", "1000", "Only the first year is ready to start.")]
@@ -82,6 +133,7 @@ public sealed partial class ResultsPageTests : IDisposable
         using (var response = await Moderating.OverrideAsync(manager, changed.Reference, kind, amount, null, reason))
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await Moderating.ApproveAsync(manager);
+        await SendDecisionsAsync(manager);
         using var anyone = _factory.CreateClient();
 
         var page = await anyone.GetStringAsync(new Uri(ResultsPage, UriKind.Relative));

@@ -14,7 +14,21 @@ using Microsoft.EntityFrameworkCore;
 namespace FairFund.Web.Pages.Results;
 
 /// <summary>
-/// A decided round's published results, for anyone: the rules and the seed with how to check them, the awards as
+/// Who may see a round's results now: the round's rule (<see cref="Round.WhoMaySeeResults"/>), with its preview only
+/// for a fund manager; anyone else sees nothing until the results are public.
+/// </summary>
+public static class ResultsAccess
+{
+    public static ResultsVisibility For(RoundState state, System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var visibility = Round.WhoMaySeeResults(state);
+        return visibility == ResultsVisibility.FundTeamPreview && !user.IsInRole(Accounts.Roles.FundManager) ? ResultsVisibility.None : visibility;
+    }
+}
+
+/// <summary>
+/// A notified round's published results, for anyone (and from approval, a preview for the fund team): the rules and the seed with how to check them, the awards as
 /// moderation left them with every change the panel made and why, totals by pot and income band, and the round
 /// file that lets anyone re-run the allocation. Groups that were not funded are counted, never named.
 /// </summary>
@@ -23,10 +37,18 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
 {
     public ResultsView Results { get; private set; } = null!;
 
+    /// <summary>True when the fund team is previewing results that are not public yet.</summary>
+    public bool IsPreview { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
-        if (round is null || !Round.IsDecided(round.State) || round.RevealedSeed is null) return NotFound();
+        if (round is null || round.RevealedSeed is null) return NotFound();
+        switch (ResultsAccess.For(round.State, User))
+        {
+            case ResultsVisibility.None: return NotFound();
+            case ResultsVisibility.FundTeamPreview: IsPreview = true; break;
+        }
         var moderated = await allocation.ModeratedAsync(round, cancellationToken);
         Results = ResultsView.Of(round, moderated);
         return Page();

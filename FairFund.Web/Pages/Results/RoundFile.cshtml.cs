@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FairFund.Web.Pages.Results;
 
 /// <summary>
-/// A decided round's round file for anyone, as <see cref="PublicRoundFile"/> makes it: <c>allocate</c> on it gives
+/// A round's round file for anyone once its results are public (and for the fund team's preview before), as <see cref="PublicRoundFile"/> makes it: <c>allocate</c> on it gives
 /// the allocation the rules gave, without naming the groups that were not funded in the end.
 /// </summary>
 [AllowAnonymous]
@@ -20,7 +20,7 @@ public sealed class RoundFileModel(FairFundDbContext db, RoundAllocation allocat
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
-        if (round is null || !Domain.Rounds.Round.IsDecided(round.State) || round.RevealedSeed is null) return NotFound();
+        if (round is null || round.RevealedSeed is null || ResultsAccess.For(round.State, User) == Domain.Rounds.ResultsVisibility.None) return NotFound();
         var full = await allocation.RoundFileAsync(round, cancellationToken);
         var moderated = Domain.Moderation.Moderation.Apply(full.Allocate(), await allocation.OverridesAsync(round, cancellationToken), round.DisagreementRange, round.DisagreementDeviation);
         var funded = moderated.Ranked.Where(application => application.Decision == Decision.Award).Select(application => application.Reference).ToList();

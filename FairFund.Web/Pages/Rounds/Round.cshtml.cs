@@ -45,6 +45,6 @@ public sealed class RoundModel(FairFundDbContext db, TimeProvider time, Microsof
         public static RoundView Of(Round round) =>
             new(round.Reference, round.Name, round.Purpose, Domain.Rounds.Round.Describe(round.State),
                 UkTime.Format(round.OpensAt), UkTime.Format(round.ClosesAt), RulesInWords.Of(round.Rules),
-                round.RulesHash, round.RulesJson, round.SeedCommitment, round.RevealedSeed, Domain.Rounds.Round.IsDecided(round.State));
+                round.RulesHash, round.RulesJson, round.SeedCommitment, round.RevealedSeed, Domain.Rounds.Round.AreResultsPublic(round.State));
     }
 }
