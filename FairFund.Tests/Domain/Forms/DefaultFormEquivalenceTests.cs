@@ -1,7 +1,7 @@
 using FairFund.Domain.Applications;
 using FairFund.Domain.Forms;
 using FairFund.Domain.Validation;
-using static FairFund.Tests.Domain.Applications.ApplicationInState;
+using FairFund.Tests.Domain.Applications;
 using TaskStatus = FairFund.Domain.Applications.TaskStatus;
 
 namespace FairFund.Tests.Domain.Forms;
