@@ -27,6 +27,10 @@ if [ -f .config/dotnet-tools.json ] || [ -f dotnet-tools.json ]; then
   dotnet tool restore
 fi
 
+# Each test starts the app many times; configuration files need not be watched for changes, and each watch
+# takes one of the user's inotify instances (128 on Debian), which parallel test runs can use up.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
