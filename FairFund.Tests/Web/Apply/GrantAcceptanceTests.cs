@@ -86,7 +86,7 @@ public sealed class GrantAcceptanceTests : IDisposable
         using var manager = await GrantOffers.SentAsync(factory);
         using var group = await SignedInClient.As(factory, SignedInClient.Applicant);
         var before = await GrantOffers.StoredAsync(factory, GrantOffers.Own);
-        var fields = GrantOffers.GoodAcceptance(sortCode: "30-99", accountNumber: "1234567x");
+        var fields = GrantOffers.GoodAcceptance(sortCode: "44-55", accountNumber: "1234567x");
         fields["Input.Name"] = "";
         fields["Input.SignedOn.Day"] = "31";
         fields["Input.SignedOn.Month"] = "2";
@@ -117,7 +117,7 @@ public sealed class GrantAcceptanceTests : IDisposable
         Assert.Contains("value=\"Treasurer\"", page, StringComparison.Ordinal);
         Assert.Contains("value=\"lots\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("1234567x", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("30-99", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("44-55", page, StringComparison.Ordinal);
         Assert.Contains("please enter them again", page, StringComparison.Ordinal);
 
         var after = await GrantOffers.StoredAsync(factory, GrantOffers.Own);

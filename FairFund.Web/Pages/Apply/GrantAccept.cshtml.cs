@@ -120,7 +120,8 @@ public sealed class GrantAcceptModel(FairFundDbContext db, ApplicantRecords reco
             {
                 var typed = Input.Outcomes[row].Indicators[number];
                 var target = 0;
-                if (!FormNumbers.IsBlank(typed.Target) && !FormNumbers.TryWhole(typed.Target, out target))
+                // Written as people write large numbers: "1,000".
+                if (!FormNumbers.IsBlank(typed.Target) && !FormNumbers.TryWhole((typed.Target ?? "").Replace(",", "", StringComparison.Ordinal), out target))
                     found.Add(new FieldError(IndicatorId(row, number, "target"), $"Enter the target for indicator {number + 1} of outcome {row + 1} as a whole number, like 20"));
                 indicators.Add(new Indicator(typed.WhatIsCounted ?? "", typed.Unit ?? "", target));
             }
