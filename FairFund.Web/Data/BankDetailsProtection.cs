@@ -4,6 +4,7 @@ using FairFund.Domain.Grants;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace FairFund.Web.Data;
 
@@ -13,10 +14,16 @@ namespace FairFund.Web.Data;
 /// <see cref="Grant.PendingBankChange"/> are encrypted into <see cref="GrantConfiguration.BankColumn"/> and
 /// <see cref="GrantConfiguration.PendingBankColumn"/>; as one is read, they are decrypted back. The database, its
 /// backups and the SQL the app logs hold only the encrypted text. It is an interceptor, not a value converter,
-/// because a converter belongs to the model, which EF shares between app instances, while the keys are each app's own.
+/// because a converter belongs to the model, which EF shares between app instances, while the keys are each app's own:
+/// it finds the keys through the context's application services. There is one instance (<see cref="Instance"/>), as
+/// EF builds its internal services again for every different set of interceptors.
 /// </summary>
-public sealed class BankDetailsProtection(IDataProtectionProvider provider) : IMaterializationInterceptor, ISaveChangesInterceptor
+public sealed class BankDetailsProtection : IMaterializationInterceptor, ISaveChangesInterceptor
 {
+    public static BankDetailsProtection Instance { get; } = new();
+
+    private BankDetailsProtection() { }
+
     /// <summary>The Data Protection purpose: only this code can read what it protected.</summary>
     public const string Purpose = "FairFund.Grants.BankDetails.v1";
 
@@ -24,15 +31,15 @@ public sealed class BankDetailsProtection(IDataProtectionProvider provider) : IM
     private static readonly PropertyInfo PendingProperty = typeof(Grant).GetProperty(nameof(Grant.PendingBankChange))!;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly IDataProtector protector = provider.CreateProtector(Purpose);
-
     public object InitializedInstance(MaterializationInterceptionData materializationData, object entity)
     {
         if (entity is not Grant grant) return entity;
-        if (materializationData.GetPropertyValue<string?>(GrantConfiguration.BankColumn) is { } bank)
-            BankProperty.SetValue(grant, ReadBank(bank));
-        if (materializationData.GetPropertyValue<string?>(GrantConfiguration.PendingBankColumn) is { } pending)
-            PendingProperty.SetValue(grant, ReadPending(pending));
+        var bank = materializationData.GetPropertyValue<string?>(GrantConfiguration.BankColumn);
+        var pending = materializationData.GetPropertyValue<string?>(GrantConfiguration.PendingBankColumn);
+        if (bank is null && pending is null) return grant;
+        var protector = ProtectorFor(materializationData.Context);
+        if (bank is not null) BankProperty.SetValue(grant, ReadBank(protector, bank));
+        if (pending is not null) PendingProperty.SetValue(grant, ReadPending(protector, pending));
         return grant;
     }
 
@@ -51,26 +58,36 @@ public sealed class BankDetailsProtection(IDataProtectionProvider provider) : IM
     }
 
     /// <summary>Encrypts each grant's details that differ from what its columns hold; the same details are left as they are.</summary>
-    private void Protect(DbContext? context)
+    private static void Protect(DbContext? context)
     {
         if (context is null) return;
+        IDataProtector? protector = null;
         foreach (var entry in context.ChangeTracker.Entries<Grant>())
         {
             if (entry.State is EntityState.Deleted or EntityState.Detached) continue;
             var grant = entry.Entity;
             var bank = entry.Property<string?>(GrantConfiguration.BankColumn);
-            if (!Equals(grant.Bank, bank.CurrentValue is { } storedBank ? ReadBank(storedBank) : null))
-                bank.CurrentValue = grant.Bank is null ? null : protector.Protect(JsonSerializer.Serialize(StoredBank.Of(grant.Bank), Json));
             var pending = entry.Property<string?>(GrantConfiguration.PendingBankColumn);
-            if (!Equals(grant.PendingBankChange, pending.CurrentValue is { } storedPending ? ReadPending(storedPending) : null))
+            if (grant.Bank is null && grant.PendingBankChange is null && bank.CurrentValue is null && pending.CurrentValue is null) continue;
+            protector ??= ProtectorFor(context);
+            if (!Equals(grant.Bank, bank.CurrentValue is { } storedBank ? ReadBank(protector, storedBank) : null))
+                bank.CurrentValue = grant.Bank is null ? null : protector.Protect(JsonSerializer.Serialize(StoredBank.Of(grant.Bank), Json));
+            if (!Equals(grant.PendingBankChange, pending.CurrentValue is { } storedPending ? ReadPending(protector, storedPending) : null))
                 pending.CurrentValue = grant.PendingBankChange is not { } change ? null
                     : protector.Protect(JsonSerializer.Serialize(new StoredPending(StoredBank.Of(change.Details), change.AskedAt, change.AskedBy), Json));
         }
     }
 
-    private BankDetails ReadBank(string protectedText) => JsonSerializer.Deserialize<StoredBank>(protector.Unprotect(protectedText), Json)!.Details();
+    /// <summary>The protector of the app the context belongs to: its Data Protection keys, under <see cref="Purpose"/>.</summary>
+    private static IDataProtector ProtectorFor(DbContext context) =>
+        (context.GetService<IDbContextOptions>().FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider
+            ?.GetService(typeof(IDataProtectionProvider)) as IDataProtectionProvider
+            ?? throw new InvalidOperationException("Bank details need the app's Data Protection keys: this context has none."))
+        .CreateProtector(Purpose);
 
-    private PendingBankChange ReadPending(string protectedText)
+    private static BankDetails ReadBank(IDataProtector protector, string protectedText) => JsonSerializer.Deserialize<StoredBank>(protector.Unprotect(protectedText), Json)!.Details();
+
+    private static PendingBankChange ReadPending(IDataProtector protector, string protectedText)
     {
         var stored = JsonSerializer.Deserialize<StoredPending>(protector.Unprotect(protectedText), Json)!;
         return new PendingBankChange(stored.Details.Details(), stored.AskedAt, stored.AskedBy);
