@@ -1,6 +1,9 @@
 using System.Net;
 using FairFund.Domain.Grants;
 using FairFund.Tests.Web.Apply;
+using FairFund.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FairFund.Tests.Web.Fund;
 
@@ -75,6 +78,31 @@ public sealed class GrantsPageTests : IDisposable
         Assert.Contains($"<td class=\"govuk-table__cell\">{GrantLabels.ForStaff(GrantState.Active)}</td><td class=\"govuk-table__cell\">{SignedInClient.Manager}</td>", page, StringComparison.Ordinal);
         Assert.Contains($"<td class=\"govuk-table__cell\">{GrantLabels.ForStaff(GrantState.Accepted)}</td><td class=\"govuk-table__cell\">{SignedInClient.Applicant}</td>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Start the grant</button>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OfferTheirGrants_RoundNotifiedBeforeGrants_OffersEachFundedGroupItsGrantOnce()
+    {
+        await GrantOffers.DecidedAsync(factory);
+        // Sent as a round was before FairFund made grants: the round notified, and no grant offered.
+        await factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<FairFundDbContext>();
+            var round = await db.Rounds.SingleAsync(r => r.Reference == GrantOffers.Round);
+            round.Notify(factory.Clock.GetUtcNow(), SignedInClient.Manager);
+            await db.SaveChangesAsync();
+        });
+        using var manager = await SignedInClient.As(factory, SignedInClient.Manager);
+        var form = await manager.FormAsync(GrantOffers.FundGrantsPage + "?handler=Offer", [], GrantOffers.FundGrantsPage);
+
+        using (var first = await form.SubmitAsync(manager)) Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        using (var second = await form.SubmitAsync(manager)) Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+
+        var grants = await factory.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().Grants.AsNoTracking().Select(g => g.Reference).OrderBy(r => r).ToListAsync());
+        Assert.Equal([GrantOffers.Own, GrantOffers.Other], grants);
+        var page = WebUtility.HtmlDecode(await manager.GetStringAsync(new Uri(GrantOffers.FundGrantsPage, UriKind.Relative)));
+        Assert.Contains("Every funded group has its grant already: none was offered.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("funded-without-grant", page, StringComparison.Ordinal);
     }
 
     /// <summary>The grants table's row for one grant.</summary>
