@@ -242,6 +242,12 @@ public sealed class Round
     /// <summary>What groups are told about after the decision; see <see cref="SetAfterTheDecision"/>.</summary>
     public string GrantConditions { get; private set; } = "";
 
+    /// <summary>
+    /// What the round asks of every grant it makes: the payment schedule, the reports, how long a group has to accept.
+    /// A grant keeps the terms it was offered on (<see cref="Grants.Grant.Terms"/>); a round starts with <see cref="Grants.GrantTerms.Default"/>.
+    /// </summary>
+    public Grants.GrantTerms GrantTerms { get; private set; } = Grants.GrantTerms.Default;
+
     /// <summary>The last day an application on the waiting list may be offered a grant from this round.</summary>
     public DateOnly? WaitingListUntil { get; private set; }
 

@@ -31,7 +31,8 @@ public static class DataSetup
         Directory.CreateDirectory(dataDirectory);
         services.AddSingleton<SqliteWriteGate>();
         // The options are the same for every request, so they are built once rather than on each request's first query.
-        services.AddDbContext<FairFundDbContext>(options => options.UseFairFundSqlite(dataDirectory), optionsLifetime: ServiceLifetime.Singleton);
+        services.AddDbContext<FairFundDbContext>(options => options.UseFairFundSqlite(dataDirectory).AddInterceptors(BankDetailsProtection.Instance),
+            optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
 

@@ -29,6 +29,7 @@ public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> option
     public DbSet<FairFund.Domain.Reviews.PanelMember> PanelMembers => Set<FairFund.Domain.Reviews.PanelMember>();
     public DbSet<FairFund.Domain.Moderation.AllocationOverride> AllocationOverrides => Set<FairFund.Domain.Moderation.AllocationOverride>();
     public DbSet<FairFund.Web.Email.OutboxMessage> OutboxMessages => Set<FairFund.Web.Email.OutboxMessage>();
+    public DbSet<FairFund.Domain.Grants.Grant> Grants => Set<FairFund.Domain.Grants.Grant>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -26,6 +26,8 @@ public sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         builder.Property<Guid>(FairFundDbContext.VersionColumn).IsConcurrencyToken();
         builder.Property(r => r.GrantConditions).HasMaxLength(Round.GrantConditionsMaxLength);
         builder.Property(r => r.AfterTheDecisionSetBy).HasMaxLength(256);
+        // What the round asks of its grants; rounds made before grants hold GrantTerms.Default (the migration's default).
+        builder.Property(r => r.GrantTerms).HasJsonColumn(GrantConfiguration.TermsJson, "GrantTermsJson");
         builder.Ignore(r => r.RevealedSeed);
         builder.Ignore(r => r.History);
         // Not stored yet: the form's storage is built on the domain's FormJson by the pages' session (issue 16).

@@ -69,7 +69,27 @@ public sealed class RoundOperations(FairFundDbContext db, RoundAllocation alloca
         ArgumentNullException.ThrowIfNull(round);
         var letters = await mailing.LettersAsync(round, statusLink, cancellationToken);
         round.Notify(now, actor, await allocation.ProgressAsync(round, cancellationToken));
+        await OfferGrantsAsync(round, now, actor, cancellationToken);
         return await mailing.QueueAsync(letters, cancellationToken);
+    }
+
+    /// <summary>
+    /// Offers a grant for each awarded application of a notified round that has none yet, on the round's terms and
+    /// conditions, leaving the saving to the caller (with the notification, when it comes from <see cref="NotifyAsync"/>).
+    /// Offering again finds the grants made and makes none: each application has at most one grant (a unique index).
+    /// </summary>
+    /// <returns>How many grants were offered.</returns>
+    public async Task<int> OfferGrantsAsync(Round round, DateTimeOffset now, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        if (round.State != RoundState.Notified) return 0;
+        var awarded = await db.Applications
+            .Where(a => a.RoundId == round.Id && a.State == ApplicationState.Awarded && !db.Grants.Any(grant => grant.ApplicationId == a.Id))
+            .OrderBy(a => a.Reference)
+            .ToListAsync(cancellationToken);
+        foreach (var application in awarded)
+            db.Grants.Add(FairFund.Domain.Grants.Grant.Offer(Guid.NewGuid(), application, round.GrantTerms, round.GrantConditions, now, actor));
+        return awarded.Count;
     }
 
     private async Task<IReadOnlyList<string>?> ApprovalProblemsAsync(Round round, CancellationToken cancellationToken) =>

@@ -22,6 +22,9 @@ public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records, 
 
     public StatusView View { get; private set; } = null!;
 
+    /// <summary>The state of the grant offered for this application, once the decisions are sent; null when there is none.</summary>
+    public Domain.Grants.GrantState? Grant { get; private set; }
+
     /// <summary>The confirmation after the group withdrew the application, shown once.</summary>
     public string? Withdrawn { get; private set; }
 
@@ -33,6 +36,8 @@ public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records, 
         // The whole round, which the decision's letter needs (its mailing dates) and the other applicant pages do not.
         var round = await db.Rounds.AsNoTracking().SingleAsync(round => round.Reference == own.Round.Reference, cancellationToken);
         Withdrawn = TempData[WithdrawnKey] as string;
+        if (round.State is Domain.Rounds.RoundState.Notified or Domain.Rounds.RoundState.Archived)
+            Grant = await db.Grants.AsNoTracking().Where(grant => grant.ApplicationId == application.Id).Select(grant => (Domain.Grants.GrantState?)grant.State).SingleOrDefaultAsync(cancellationToken);
 
         var members = await db.OrganisationMembers.AsNoTracking()
             .Where(member => member.OrganisationId == application.OrganisationId)

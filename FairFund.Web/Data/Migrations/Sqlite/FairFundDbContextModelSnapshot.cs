@@ -96,6 +96,97 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                     b.ToTable("Applications");
                 });
 
+            modelBuilder.Entity("FairFund.Domain.Grants.Grant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationOutcomes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("BankChangeUncheckedSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankProtected")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Closure")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ClosureJson");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("OfferedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfferedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingBankChangeProtected")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signatory")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SignatoryJson");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TermsJson");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("Grants", (string)null);
+                });
+
             modelBuilder.Entity("FairFund.Domain.Moderation.AllocationOverride", b =>
                 {
                     b.Property<Guid>("Id")
@@ -322,6 +413,11 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("GrantTermsJson");
 
                     b.Property<int>("LastApplicationNumber")
                         .HasColumnType("INTEGER");
@@ -679,6 +775,32 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("FairFund.Domain.Applications.BudgetLine", "_budget", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ApplicationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("Cost")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Item")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ApplicationId");
+
+                            b1.ToTable("ApplicationBudgetLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApplicationId");
+                        });
+
                     b.OwnsMany("FairFund.Domain.Auditing.StateChange", "_history", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -715,32 +837,6 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                             b1.HasIndex("ApplicationId");
 
                             b1.ToTable("ApplicationStateChanges", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("ApplicationId");
-                        });
-
-                    b.OwnsMany("FairFund.Domain.Applications.BudgetLine", "_budget", b1 =>
-                        {
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<Guid>("ApplicationId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<decimal>("Cost")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Item")
-                                .IsRequired()
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("ApplicationId");
-
-                            b1.ToTable("ApplicationBudgetLines", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("ApplicationId");
@@ -861,6 +957,393 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                     b.Navigation("_history");
 
                     b.Navigation("_partners");
+                });
+
+            modelBuilder.Entity("FairFund.Domain.Grants.Grant", b =>
+                {
+                    b.HasOne("FairFund.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairFund.Domain.Organisations.OrganisationProfile", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FairFund.Domain.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("FairFund.Domain.Grants.BankEvent", "_bankEvents", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Actor")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("GrantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("MaskedAccount")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GrantId");
+
+                            b1.ToTable("GrantBankEvents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GrantId");
+                        });
+
+                    b.OwnsMany("FairFund.Domain.Grants.ChangeRequest", "_changes", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTimeOffset>("AskedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AskedBy")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset?>("DecidedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DecidedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DecisionReason")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("GrantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Proposed")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ProposedJson");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GrantId");
+
+                            b1.ToTable("GrantChanges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GrantId");
+                        });
+
+                    b.OwnsMany("FairFund.Domain.Applications.BudgetLine", "_budget", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Cost")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("GrantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Item")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GrantId");
+
+                            b1.ToTable("GrantBudgetLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GrantId");
+                        });
+
+                    b.OwnsMany("FairFund.Domain.Auditing.StateChange", "_history", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Actor")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("From")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("GrantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("To")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Trigger")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GrantId");
+
+                            b1.ToTable("GrantStateChanges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GrantId");
+                        });
+
+                    b.OwnsMany("FairFund.Domain.Grants.GrantReport", "_reports", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Content")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContentJson");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("GrantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsFinal")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("IsShort")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("State")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GrantId");
+
+                            b1.ToTable("GrantReports", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GrantId");
+
+                            b1.OwnsMany("FairFund.Domain.Auditing.StateChange", "_history", b2 =>
+                                {
+                                    b2.Property<int>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("Actor")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<DateTimeOffset>("At")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("From")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<int>("GrantReportId")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("Reason")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("To")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Trigger")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("GrantReportId");
+
+                                    b2.ToTable("GrantReportStateChanges", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("GrantReportId");
+                                });
+
+                            b1.OwnsMany("FairFund.Domain.Grants.SentReport", "_versions", b2 =>
+                                {
+                                    b2.Property<int>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("Actor")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<DateTimeOffset>("At")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Content")
+                                        .IsRequired()
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("ContentJson");
+
+                                    b2.Property<int>("GrantReportId")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<int>("Number")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("GrantReportId");
+
+                                    b2.ToTable("GrantReportVersions", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("GrantReportId");
+                                });
+
+                            b1.Navigation("_history");
+
+                            b1.Navigation("_versions");
+                        });
+
+                    b.OwnsMany("FairFund.Domain.Grants.Outcome", "_outcomes", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("GrantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Indicators")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("IndicatorsJson");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GrantId");
+
+                            b1.ToTable("GrantOutcomes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GrantId");
+                        });
+
+                    b.OwnsMany("FairFund.Domain.Grants.Payment", "_payments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Amount")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("GrantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("PaidBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("PaidOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset?>("RecordedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reference")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Release")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReleaseJson");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GrantId");
+
+                            b1.ToTable("GrantPayments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GrantId");
+                        });
+
+                    b.Navigation("_bankEvents");
+
+                    b.Navigation("_budget");
+
+                    b.Navigation("_changes");
+
+                    b.Navigation("_history");
+
+                    b.Navigation("_outcomes");
+
+                    b.Navigation("_payments");
+
+                    b.Navigation("_reports");
                 });
 
             modelBuilder.Entity("FairFund.Domain.Moderation.AllocationOverride", b =>

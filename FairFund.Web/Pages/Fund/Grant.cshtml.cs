@@ -1,0 +1,129 @@
+using FairFund.Domain.Applications;
+using FairFund.Domain.Auditing;
+using FairFund.Domain.Grants;
+using FairFund.Web.Data;
+using FairFund.Web.Pages.Apply;
+using FairFund.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FairFund.Web.Pages.Fund;
+
+/// <summary>
+/// One grant for the fund manager: its agreement, who accepted it and when, the outcomes confirmed, the bank details
+/// (only ever masked) with their history, and every change of state with who and when. Once the acceptance is
+/// checked, "Start the grant" makes it active; a refusal says why in words.
+/// </summary>
+public sealed class GrantModel(FairFundDbContext db, TimeProvider time) : PageModel
+{
+    public const string DoneKey = "FundGrantDone";
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    public GrantView View { get; private set; } = null!;
+
+    public string? Done { get; private set; }
+
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string reference, string grant, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(reference, grant, cancellationToken);
+        if (found is null) return NotFound();
+        Done = TempData[DoneKey] as string;
+        await ShowAsync(found.Value, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostActivateAsync(string reference, string grant, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(reference, grant, cancellationToken);
+        if (found is null) return NotFound();
+        var kept = found.Value.Grant;
+        var version = db.Entry(kept).Property(FairFundDbContext.VersionColumn);
+        if (!Equals(version.CurrentValue, Version))
+        {
+            Refusal = "The grant changed while you were on this page, so it has not been started. Check it below, then start it again.";
+            return await AgainAsync(found.Value, cancellationToken);
+        }
+        try
+        {
+            kept.Activate(time.GetUtcNow(), User.Identity?.Name ?? "unknown");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception refused) when (refused is DomainRuleException or DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var fresh = await FindAsync(reference, grant, cancellationToken);
+            if (fresh is null) return NotFound();
+            Refusal = refused is DomainRuleException ? refused.Message
+                : "The grant changed while you were on this page, so it has not been started. Check it below, then start it again.";
+            return await AgainAsync(fresh.Value, cancellationToken);
+        }
+        TempData[DoneKey] = "The grant has started.";
+        return RedirectToPage("/Fund/Grant", new { reference, grant });
+    }
+
+    private async Task<IActionResult> AgainAsync((string RoundName, Grant Grant) found, CancellationToken cancellationToken)
+    {
+        await ShowAsync(found, cancellationToken);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private async Task<(string RoundName, Grant Grant)?> FindAsync(string reference, string grantReference, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.AsNoTracking().Where(r => r.Reference == reference).Select(r => new { r.Id, r.Name }).SingleOrDefaultAsync(cancellationToken);
+        if (round is null) return null;
+        var grant = await db.Grants.SingleOrDefaultAsync(g => g.RoundId == round.Id && g.Reference == grantReference, cancellationToken);
+        return grant is null ? null : (round.Name, grant);
+    }
+
+    private async Task ShowAsync((string RoundName, Grant Grant) found, CancellationToken cancellationToken)
+    {
+        var (roundName, grant) = found;
+        var group = await db.Organisations.AsNoTracking().Where(g => g.Id == grant.OrganisationId).Select(g => g.Name).SingleAsync(cancellationToken);
+        var application = await db.Applications.AsNoTracking().Where(a => a.Id == grant.ApplicationId).Select(a => a.Title).SingleAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        Version = (Guid)db.Entry(grant).Property(FairFundDbContext.VersionColumn).CurrentValue!;
+        var canStart = grant.TriggersFromHere().Contains(GrantTrigger.Activate);
+        View = new GrantView(
+            Request.RouteValues["reference"] as string ?? "",
+            roundName,
+            grant.Reference,
+            group,
+            application,
+            grant.State,
+            GrantRecords.TagForStaff(grant.State),
+            GrantAgreement.Of(grant),
+            UkTime.Format(grant.OfferedAt),
+            grant.OfferedBy,
+            DecisionLetter.LongDate(UkCalendar.DateOf(grant.AcceptBy.AddTicks(-1))),
+            grant.IsPastAcceptanceDate(now),
+            grant.Signatory,
+            grant.Bank?.Masked,
+            grant.IsBankChangeFlagged,
+            [.. grant.BankEvents.Select(bankEvent => new GrantEvent(BankWords(bankEvent.Kind) + ": " + bankEvent.MaskedAccount, bankEvent.Actor, UkTime.Format(bankEvent.At), null))],
+            [.. grant.History.Select(change => new GrantEvent(Enum.TryParse<GrantState>(change.To, out var to) ? GrantLabels.ForStaff(to) : change.To, change.Actor, UkTime.Format(change.At), change.Reason))],
+            canStart,
+            canStart ? grant.WhyNot(GrantTrigger.Activate) : []);
+    }
+
+    private static string BankWords(BankEventKind kind) => kind switch
+    {
+        BankEventKind.Given => "Given at acceptance",
+        BankEventKind.ChangeAsked => "Change asked for",
+        BankEventKind.ChangeConfirmed => "Change confirmed by email link",
+        _ => "Change checked by the fund",
+    };
+
+    public sealed record GrantEvent(string What, string Who, string When, string? Reason);
+
+    public sealed record GrantView(
+        string RoundReference, string RoundName, string Reference, string Group, string Title, GrantState State, StatusTag Status,
+        GrantAgreement Agreement, string OfferedAt, string OfferedBy, string AcceptBy, bool PastAcceptanceDate, Signatory? Signatory,
+        string? MaskedBank, bool BankFlagged, IReadOnlyList<GrantEvent> BankEvents, IReadOnlyList<GrantEvent> History,
+        bool CanStart, IReadOnlyList<string> WhyNotStart);
+}
