@@ -1,6 +1,7 @@
 using FairFund.Domain.Applications;
 using FairFund.Domain.Forms;
 using FairFund.Domain.Validation;
+using FairFund.Tests.Domain.Applications;
 using static FairFund.Tests.Domain.Applications.ApplicationInState;
 using TaskStatus = FairFund.Domain.Applications.TaskStatus;
 
