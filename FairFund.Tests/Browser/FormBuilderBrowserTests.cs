@@ -1,5 +1,8 @@
 using FairFund.Tests.Web;
 using FairFund.Tests.Web.Fund;
+using FairFund.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace FairFund.Tests.Browser;
@@ -13,14 +16,18 @@ public sealed class FormBuilderBrowserTests(BrowserFixture browser) : IClassFixt
     private const string Reference = "FB-BROWSER-R1";
     private const string Form = $"/fund/rounds/{Reference}/form";
 
-    /// <summary>The fixture's app is shared by the class's tests, so the draft round is made once, through the pages.</summary>
+    /// <summary>The fixture's app is shared by the class's tests, so the draft (a copy of the demo round, with its form) is made once.</summary>
     private async Task EnsureDraftAsync()
     {
         if (RoundForms.Stored(browser.App, Reference) is not null) return;
-        using var client = await SignedInClient.As(browser.App, SignedInClient.Manager);
-        await RoundForms.CreateAsync(client, Reference);
-        using var copied = await client.PostFormAsync(Form + "/from-round", new() { ["From"] = "CW-MH-2027-R1" });
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, copied.StatusCode);
+        await browser.App.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<FairFundDbContext>();
+            var demo = await db.Rounds.AsNoTracking().SingleAsync(r => r.Reference == "CW-MH-2027-R1");
+            db.Rounds.Add(demo.CopyAsDraft(Guid.NewGuid(), Reference, "Form builder round", browser.App.Clock.GetUtcNow(), SignedInClient.Manager));
+            await db.SaveChangesAsync();
+            return Reference;
+        });
     }
 
     [Theory]

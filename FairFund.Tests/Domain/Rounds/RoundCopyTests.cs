@@ -21,7 +21,7 @@ public sealed class RoundCopyTests
     [Fact]
     public void CopyAsDraft_AnOpenedRound_CopiesSettingsCriteriaRulesPotsAndFormToANewDraft()
     {
-        var original = Draft(new RoundBuilder { Rules = [Led], Pots = [Small], Budget = 42_000m });
+        var original = Draft();
         original.ChangeForm(ApplicationForm.DemoForm, Monday, Manager);
         original.SetDisagreementThresholds(30m, 10m);
         original.Open(Monday, Manager, "seed");
@@ -38,6 +38,18 @@ public sealed class RoundCopyTests
         Assert.Null(copy.SeedCommitment);
         Assert.Null(copy.WhyFormCannotChange);
         Assert.Equal(new StateChange(Later, Manager, "Draft", "Draft", Round.CopiedFrom, "Made from round CW-2027, Community fund"), Assert.Single(copy.History));
+    }
+
+    [Fact]
+    public void CopyAsDraft_ADraftWithEquityRulesAndPots_CopiesThem()
+    {
+        var original = Draft(new RoundBuilder { Rules = [Led], Pots = [Small], Budget = 42_000m });
+
+        var copy = original.CopyAsDraft(Guid.NewGuid(), "CW-2028", "Copy", Later, Manager);
+
+        Assert.Equal([Led], copy.Rules.Rules);
+        Assert.Equal([Small], copy.Rules.Pots);
+        Assert.Equal(42_000m, copy.Rules.Budget);
     }
 
     [Fact]
