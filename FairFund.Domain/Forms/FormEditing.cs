@@ -118,6 +118,17 @@ public sealed partial class ApplicationForm
         return Edited([.. Sections], criteria, null);
     }
 
+    /// <summary>
+    /// This form for a round with these criteria: the sections the panel should read are kept for the criteria
+    /// the round has, and dropped for any it has not. For using an earlier round's form, whose criteria may differ.
+    /// </summary>
+    public ApplicationForm ForCriteria(IEnumerable<string> criterionKeys)
+    {
+        ArgumentNullException.ThrowIfNull(criterionKeys);
+        var keys = criterionKeys.ToHashSet(StringComparer.Ordinal);
+        return new ApplicationForm([.. Sections], [.. CriteriaSections.Where(entry => keys.Contains(entry.Criterion))]);
+    }
+
     private FormEdit MoveSection(string key, int by)
     {
         if (IndexOfSection(key) is not { } index) return Refused(key, "There is no such section: it may have been removed");

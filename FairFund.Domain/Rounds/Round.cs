@@ -88,6 +88,7 @@ public sealed class Round
         OpensAt = opensAt;
         ClosesAt = closesAt;
         Rules = rules;
+        _form = ApplicationForm.Default;
     }
 
     /// <summary>Who closes a round when its closing time comes.</summary>
@@ -115,7 +116,10 @@ public sealed class Round
     /// The questions the round asks: the <see cref="ApplicationForm.Default"/> form for a new round. Editable while
     /// the round is a draft (<see cref="ChangeForm"/>); opening fixes it in the published rules with them.
     /// </summary>
-    public ApplicationForm Form { get; private set; } = ApplicationForm.Default;
+    public ApplicationForm Form { get => _form ?? ApplicationForm.Default; private set => _form = value; }
+
+    /// <summary>The form as kept: null for a round stored before rounds had forms, which asks the default form, as it always did.</summary>
+    private ApplicationForm? _form;
 
     /// <summary>The trigger name a change of form is recorded under in <see cref="History"/>; the state stays as it was.</summary>
     public const string FormChanged = "ChangeForm";
@@ -147,6 +151,32 @@ public sealed class Round
         if (CheckForm(form) is [var problem, ..]) throw new DomainRuleException($"The form cannot be used: {problem.Message}.");
         Form = form;
         _history.Add(new StateChange(now, actor, State.ToString(), State.ToString(), FormChanged, "The application form was changed"));
+    }
+
+    /// <summary>The trigger name a round's copy records in its <see cref="History"/>: which round it was made from.</summary>
+    public const string CopiedFrom = "CopyAsDraft";
+
+    /// <summary>
+    /// "New round from this one": a new draft with this round's settings, criteria, equity rules, pots, dates,
+    /// disagreement thresholds and form, under a new <paramref name="reference"/> and <paramref name="name"/>. Nothing
+    /// of the lifecycle is copied (no seed, no published rules, no history but the copy itself, recorded with who
+    /// and when), so the copy is set up and opened on its own. Any round can be copied, in any state.
+    /// </summary>
+    public Round CopyAsDraft(Guid id, string reference, string name, DateTimeOffset now, string actor)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reference);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        if (string.Equals(reference, Reference, StringComparison.OrdinalIgnoreCase))
+            throw new DomainRuleException($"The new round needs a reference of its own, not {Reference}.");
+        var copy = new Round(id, reference, name, Purpose, OpensAt, ClosesAt, Rules with { Reference = reference, Name = name, Seed = "" })
+        {
+            Form = Form,
+            DisagreementRange = DisagreementRange,
+            DisagreementDeviation = DisagreementDeviation,
+        };
+        copy._history.Add(new StateChange(now, actor, RoundState.Draft.ToString(), RoundState.Draft.ToString(), CopiedFrom, $"Made from round {Reference}, {Name}"));
+        return copy;
     }
 
     /// <summary>The SHA-256 of the secret seed, published when the round opens.</summary>

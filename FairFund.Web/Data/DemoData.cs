@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FairFund.Domain.Forms;
 using FairFund.Domain.Organisations;
 using FairFund.Domain.RoundFiles;
 using FairFund.Domain.Rounds;
@@ -44,6 +45,8 @@ public static class DemoData
         await AddOrganisationsAsync(db, users, File.ReadAllBytes(Path.Combine(DemoFolder, "organisations.json")), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
 
         var round = ReadDemoRound(File.ReadAllBytes(Path.Combine(DemoFolder, "round.json")), time.GetUtcNow());
+        // The default form with a section only asks over £10,000 answer, so a newcomer sees a proportionate form.
+        round.ChangeForm(ApplicationForm.DemoForm, time.GetUtcNow(), Actor);
         round.Open(time.GetUtcNow(), Actor, Seed.Draw());
         db.Rounds.Add(round);
         await SeatPanelAsync(db, users, round, time.GetUtcNow());

@@ -1,8 +1,11 @@
 using FairFund.Domain.Allocation;
 using FairFund.Domain.Auditing;
+using FairFund.Domain.Forms;
 using FairFund.Domain.Rounds;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FairFund.Web.Data;
 
@@ -13,6 +16,23 @@ public sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
 
     /// <summary>A round's rules: read and written whole with the round.</summary>
     private static readonly JsonColumn<RoundSettings> RulesJson = new();
+
+    /// <summary>
+    /// A round's form as the domain's canonical JSON (<see cref="FormJson"/>), the text its published rules hold.
+    /// Kept in the round's own field, which is null for a round stored before forms could be set: that round asks
+    /// the default form, as it always did (the converter never sees a null).
+    /// </summary>
+    private static readonly ValueConverter<ApplicationForm, string> FormColumn = new(form => FormJson.Write(form), json => ReadForm(json));
+
+    /// <summary>Two forms are the same when their canonical JSON is: a form is a value, compared by what it says.</summary>
+    private static readonly ValueComparer<ApplicationForm> FormComparer = new(
+        (a, b) => a == null ? b == null : b != null && FormJson.Write(a) == FormJson.Write(b),
+        form => form == null ? 0 : FormJson.Write(form).GetHashCode(StringComparison.Ordinal),
+        form => form);
+
+    /// <summary>A stored form always reads: only <see cref="Round.ChangeForm"/> writes one, after checking it.</summary>
+    private static ApplicationForm ReadForm(string json) =>
+        FormJson.Read(json) is { Form: { } form } ? form : throw new InvalidOperationException("A round's stored form cannot be read: " + string.Join("; ", FormJson.Read(json).Problems.Select(problem => $"{problem.Location}: {problem.Message}")));
 
     public void Configure(EntityTypeBuilder<Round> builder)
     {
@@ -30,8 +50,8 @@ public sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         builder.Property(r => r.GrantTerms).HasJsonColumn(GrantConfiguration.TermsJson, "GrantTermsJson");
         builder.Ignore(r => r.RevealedSeed);
         builder.Ignore(r => r.History);
-        // Not stored yet: the form's storage is built on the domain's FormJson by the pages' session (issue 16).
-        builder.Ignore(r => r.Form);
+        builder.Property(r => r.Form).HasField("_form").UsePropertyAccessMode(PropertyAccessMode.Field)
+            .HasConversion(FormColumn, FormComparer).HasColumnName("FormJson").IsRequired(false);
         builder.OwnsRows<Round, StateChange>("_history", "RoundStateChanges", "RoundId");
     }
 }

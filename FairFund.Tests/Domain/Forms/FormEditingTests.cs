@@ -146,4 +146,16 @@ public sealed class FormEditingTests
         Assert.Empty(form.ReadForCriterion("need", []).Form.SectionsFor("need"));
         Assert.Equal("The form has no section “nowhere” for the panel to read", Assert.Single(form.ReadForCriterion("need", ["nowhere"]).Problems).Message);
     }
+
+    [Fact]
+    public void ForCriteria_CriteriaTheRoundLacks_AreDroppedAndTheRestKept()
+    {
+        var form = ApplicationForm.Default.ReadForCriterion("need", ["project"]).Form.ReadForCriterion("gone", ["budget"]).Form;
+
+        var kept = form.ForCriteria(["need", "other"]);
+
+        Assert.Equal(["need"], kept.CriteriaSections.Select(entry => entry.Criterion));
+        Assert.Equal(["project"], kept.SectionsFor("need"));
+        Assert.Equal(FormJson.Write(new ApplicationForm(form.Sections)), FormJson.Write(new ApplicationForm(kept.Sections)));
+    }
 }

@@ -1,3 +1,4 @@
+using FairFund.Domain.Forms;
 using FairFund.Domain.Rounds;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
@@ -27,10 +28,13 @@ public sealed class RoundPersistenceTests : IDisposable
 
         Assert.True(File.Exists(Path.Combine(_factory.DataDirectory.FullName, "fairfund.db")));
         Assert.Equal(RoundState.Open, round.State);
-        Assert.Equal(PublishedRules.Of(round.Rules).Sha256, round.RulesHash);
+        // The demo round asks the demo form (the default, and a section only asks over £10,000 answer), published with its rules.
+        Assert.Equal(FormJson.Write(ApplicationForm.DemoForm), FormJson.Write(round.Form));
+        Assert.Equal(PublishedRules.Of(round.Rules, ApplicationForm.DemoForm).Sha256, round.RulesHash);
         Assert.Equal(4, round.Rules.Criteria.Count);
         Assert.Equal(5, round.Rules.Criteria[0].Descriptors.Count);
-        var opened = Assert.Single(round.History);
+        Assert.Equal([Round.FormChanged, "Open"], round.History.Select(change => change.Trigger));
+        var opened = round.History[^1];
         Assert.Equal(("Draft", "Open", DemoData.Actor, FairFundFactory.Start), (opened.From, opened.To, opened.Actor, opened.At));
     }
 
@@ -68,7 +72,7 @@ public sealed class RoundPersistenceTests : IDisposable
         var stored = await reread.Rounds.AsNoTracking().SingleAsync(r => r.Reference == DemoReference);
         Assert.NotNull(stored.RevealedSeed);
         Assert.True(Seed.Matches(stored.RevealedSeed!, stored.SeedCommitment!));
-        Assert.Equal(["Draft>Open", "Open>Screening", "Screening>Scoring", "Scoring>Moderation"], stored.History.Select(change => $"{change.From}>{change.To}"));
+        Assert.Equal(["Draft>Draft", "Draft>Open", "Open>Screening", "Screening>Scoring", "Scoring>Moderation"], stored.History.Select(change => $"{change.From}>{change.To}"));
     }
 
     [Fact]

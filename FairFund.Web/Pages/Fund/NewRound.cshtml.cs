@@ -71,14 +71,14 @@ public sealed partial class NewRoundModel(FairFundDbContext db) : PageModel
         return RedirectToPage("/Fund/EditRound", new { reference });
     }
 
-    private static string Taken(string reference) => $"There is already a round with the reference {reference}; enter a different reference";
+    internal static string Taken(string reference) => $"There is already a round with the reference {reference}; enter a different reference";
 
     /// <summary>The demo round's four criteria, offered as a starting point that the fund manager then changes.</summary>
     private static readonly Lazy<IReadOnlyList<Criterion>> DemoCriteria = new(() =>
         DemoData.ReadDemoRound(System.IO.File.ReadAllBytes(Path.Combine(DemoData.DemoFolder, "round.json")), DateTimeOffset.UnixEpoch).Rules.Criteria);
 
     [GeneratedRegex("^[A-Za-z0-9-]+$")]
-    private static partial Regex ReferencePattern();
+    internal static partial Regex ReferencePattern();
 
     public sealed class NewInput
     {

@@ -409,6 +409,10 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                     b.Property<decimal>("DisagreementRange")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Form")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("FormJson");
+
                     b.Property<string>("GrantConditions")
                         .IsRequired()
                         .HasMaxLength(4000)
