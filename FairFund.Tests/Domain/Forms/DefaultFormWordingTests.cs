@@ -11,7 +11,7 @@ public sealed class DefaultFormWordingTests
     public void Sections_HaveTheTaskListsNames()
     {
         Assert.All(Enum.GetValues<ApplicationTask>(), task =>
-            Assert.Equal(TaskListModel.TaskName(task), ApplicationForm.Default.FindSection(DefaultForm.SectionKey(task))!.Title));
+            Assert.Equal(FairFund.Web.Pages.Shared.AnswerRows.TaskName(task), ApplicationForm.Default.FindSection(DefaultForm.SectionKey(task))!.Title));
     }
 
     public static TheoryData<string> TextPages => ["whoBenefits", "outcomes", "livedExperience"];
