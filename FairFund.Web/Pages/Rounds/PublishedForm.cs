@@ -16,7 +16,8 @@ public sealed record PublishedForm(IReadOnlyList<PublishedForm.Section> Sections
             section.Key, section.Title, section.Guidance, QuestionInWords.Condition(section.ShowWhen, form),
             [.. section.Questions.Select(question => new Item(
                 question.Key, question.Kind, question.Text, question.Hint, QuestionInWords.Required(question), QuestionInWords.Limits(question),
-                QuestionInWords.Choices(question), QuestionInWords.Condition(question.ShowWhen, form), SpaceFor(question)))]))]);
+                QuestionInWords.Choices(question), QuestionInWords.Condition(question.ShowWhen, form), SpaceFor(question),
+                Math.Clamp(question.MaxRows ?? 1, 1, MostRowsOnPaper)))]))]);
     }
 
     public int QuestionCount => Sections.Sum(section => section.Questions.Count);
@@ -31,10 +32,9 @@ public sealed record PublishedForm(IReadOnlyList<PublishedForm.Section> Sections
 
     public sealed record Section(string Key, string Title, string Guidance, string? Condition, IReadOnlyList<Item> Questions);
 
-    /// <summary>One question in words; <paramref name="Lines"/> is the room left to write a text answer on paper.</summary>
-    public sealed record Item(string Key, QuestionKind Kind, string Text, string Hint, string Required, string? Limits, IReadOnlyList<string> Choices, string? Condition, int Lines)
-    {
-        /// <summary>The number of empty rows a table gets on paper: as many as allowed, but no more than a page holds.</summary>
-        public int TableRows(int allowed) => Math.Clamp(allowed, 1, 12);
-    }
+    /// <summary>The most empty rows a table gets on paper: as many as the question allows, up to what a page holds.</summary>
+    public const int MostRowsOnPaper = 15;
+
+    /// <summary>One question in words; <paramref name="Lines"/> is the room left to write a text answer on paper, <paramref name="Rows"/> a table's empty rows.</summary>
+    public sealed record Item(string Key, QuestionKind Kind, string Text, string Hint, string Required, string? Limits, IReadOnlyList<string> Choices, string? Condition, int Lines, int Rows);
 }
