@@ -27,6 +27,27 @@ public sealed record PublishedRules(string Json, string Sha256)
     /// <summary>The rules with the <see cref="ApplicationForm.Default"/> form, as a round that kept the default opens with.</summary>
     public static PublishedRules Of(RoundSettings rules) => Of(rules, ApplicationForm.Default);
 
+    /// <summary>
+    /// The form published in a round's rules (<see cref="Json"/>'s <c>"form"</c>), read back: what groups were
+    /// shown when the round opened. Null when there is no text, or it holds no readable form (rules published
+    /// before rounds had forms), so the caller falls back to the round's own form. Never throws for bad text.
+    /// </summary>
+    public static ApplicationForm? FormIn(string? rulesJson)
+    {
+        if (string.IsNullOrEmpty(rulesJson)) return null;
+        try
+        {
+            using var document = JsonDocument.Parse(rulesJson);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("form", out var form)
+                ? FormJson.Read(form.GetRawText()).Form
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static string CanonicalJson(RoundSettings rules, ApplicationForm form)

@@ -11,8 +11,10 @@ namespace FairFund.Web.Export;
 /// What the workbook is made from: the round's rules and its allocation after moderation (which keeps the
 /// computed result, and through it every application's entry and reviews). <see cref="ReviewerNames"/> maps
 /// the reviewer ids in the reviews to the names to show; without it reviewers are "Reviewer 1", "Reviewer 2"…
+/// <see cref="RulesHash"/> is the fingerprint the round published when it opened, which covers its own form; without
+/// it (a round file, which carries no form) the rules' fingerprint with the default form is shown.
 /// </summary>
-public sealed record WorkbookInput(RoundSettings Round, ModeratedAllocation Allocation, IReadOnlyDictionary<string, string>? ReviewerNames = null)
+public sealed record WorkbookInput(RoundSettings Round, ModeratedAllocation Allocation, IReadOnlyDictionary<string, string>? ReviewerNames = null, string? RulesHash = null)
 {
     /// <summary>A computed allocation no one has moderated, as the <c>allocate</c> command has it.</summary>
     public static WorkbookInput ByTheRules(RoundSettings round, AllocationResult result) =>
@@ -80,7 +82,7 @@ public static class AllocationWorkbook
             ("Remaining after moderation", N(allocation.Remaining), money),
             ("Applications", N(allocation.Ranked.Count), Whole),
             ("Changes made in moderation", N(allocation.Ranked.Count(application => application.IsOverridden)), Whole),
-            ("Rules hash (SHA-256)", T(PublishedRules.Of(round).Sha256), Text),
+            ("Rules hash (SHA-256)", T(input.RulesHash ?? PublishedRules.Of(round).Sha256), Text),
             ("Lottery seed", T(round.Seed), Text),
         ]);
 

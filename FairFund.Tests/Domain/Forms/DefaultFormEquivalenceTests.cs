@@ -12,6 +12,9 @@ namespace FairFund.Tests.Domain.Forms;
 /// </summary>
 public sealed class DefaultFormEquivalenceTests
 {
+    // Named here, as the namespace FairFund.Tests.Domain.Grants hides the imported static field of the same name.
+    private static readonly GrantRange Grants = FairFund.Tests.Domain.Applications.ApplicationInState.Grants;
+
     /// <summary>What a group typed, page by page: given to the application's Answer methods and to the form's Save alike.</summary>
     public sealed record Typed(
         string Title = "", string WhatYouWillDo = "", DateOnly? Start = null, DateOnly? End = null,

@@ -38,6 +38,18 @@ public sealed partial class WorkbookDownloadTests : IDisposable
         workbook.Worksheets.SelectMany(sheet => sheet.CellsUsed()).Select(cell => cell.GetString());
 
     [Fact]
+    public async Task Workbook_RoundOpenedWithItsOwnForm_GivesTheHashPublishedAtOpening()
+    {
+        var (_, manager) = await InModerationAsync();
+        var published = await FairFund.Tests.Web.Rounds.PublishedForms.PublishAsync(_factory, Moderating.Round, FairFund.Domain.Forms.ApplicationForm.DemoForm);
+
+        using var workbook = await DownloadAsync(manager);
+
+        var round = Rows(workbook, "Summary", "Round").ToDictionary(row => row.Field("Item").GetString(), row => row.Field("Value"));
+        Assert.Equal(published.Sha256, round["Rules hash (SHA-256)"].GetString());
+    }
+
+    [Fact]
     public async Task Workbook_InModerationWithAChange_TotalsMatchTheModerationPage_AndTheChangeAndItsReasonAreShown()
     {
         var (_, manager) = await InModerationAsync();

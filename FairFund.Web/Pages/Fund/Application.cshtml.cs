@@ -1,5 +1,6 @@
 using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
+using FairFund.Domain.Forms;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
 using FairFund.Web.Accounts;
@@ -142,7 +143,8 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
             Screening.ChecksFor(application, group, round, funder.Value.AreaOfBenefit, now),
             whyNoDecision,
             AnswerRows.GroupRows(group, null),
-            [.. Enum.GetValues<ApplicationTask>().Select(task => new AnswerRows.Section(AnswerRows.SectionName(task), AnswerRows.For(application, task, null)))],
+            // The answers as the round's form asks them; FormAnswers.Of reads today's fields until answers are stored by key.
+            FormAnswersView.Of(RoundForm.Of(round), FormAnswers.Of(application)),
             [.. application.Documents.Select(document => new DocumentLink(document.FileName, AnswerRows.DocumentSize(document.SizeInBytes),
                 Url.Page("/Fund/ApplicationDocument", new { reference = application.Reference, id = document.Id })!))],
             [.. application.History.OrderByDescending(change => change.At)]);
@@ -176,7 +178,7 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
     public sealed record ApplicationView(
         string RoundReference, string RoundName, string Reference, string Title, string GroupName, string SentAt, string Amount,
         StatusTag Decision, string? IneligibleReason, IReadOnlyList<EligibilityCheck> Checks,
-        string? WhyNoDecision, IReadOnlyList<AnswerRows.Row> Group, IReadOnlyList<AnswerRows.Section> Sections,
+        string? WhyNoDecision, IReadOnlyList<AnswerRows.Row> Group, FormAnswersView Answers,
         IReadOnlyList<DocumentLink> Documents, IReadOnlyList<StateChange> History)
     {
         public bool CanDecide => WhyNoDecision is null;

@@ -23,7 +23,7 @@ public sealed class WorkbookModel(FairFundDbContext db, RoundAllocation allocati
         var moderated = await allocation.ModeratedAsync(round, cancellationToken);
         var reviewerNames = names ? await allocation.ReviewerNamesAsync(round, cancellationToken) : null;
         using var stream = new MemoryStream();
-        AllocationWorkbook.Write(new WorkbookInput(round.RulesForAllocation(), moderated, reviewerNames), stream);
+        AllocationWorkbook.Write(new WorkbookInput(round.RulesForAllocation(), moderated, reviewerNames, round.RulesHash), stream);
         var fileName = $"{round.Reference}-allocation{(names ? "-with-names" : "")}.xlsx";
         return File(stream.ToArray(), AllocationWorkbook.ContentType, fileName);
     }

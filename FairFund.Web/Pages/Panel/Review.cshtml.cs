@@ -1,6 +1,7 @@
 using System.Globalization;
 using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
+using FairFund.Domain.Forms;
 using FairFund.Domain.Reviews;
 using FairFund.Domain.Scoring;
 using FairFund.Domain.Validation;
@@ -8,6 +9,7 @@ using FairFund.Web.Conflicts;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
 using FairFund.Web.Pages.Shared;
+using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -248,6 +250,8 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
         }
 
         var sections = new List<AnswerRows.Section>();
+        var form = RoundForm.Of(round);
+        FormAnswersView? answers = null;
         IReadOnlyList<AnswerRows.Row> conflictFacts = [];
         if (review.State == ReviewState.AwaitingDeclaration)
         {
@@ -274,7 +278,8 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
                     $"{group.OfThemWithLivedExperience} with lived experience of mental ill health",
                     $"{group.OfThemWhoUseTheServices} who use the group's services"], null),
             ]));
-            sections.AddRange(Enum.GetValues<ApplicationTask>().Select(task => new AnswerRows.Section(AnswerRows.SectionName(task), AnswerRows.For(application, task, null))));
+            // The answers as the round's form asks them; FormAnswers.Of reads today's fields until answers are stored by key.
+            answers = FormAnswersView.Of(form, FormAnswers.Of(application));
         }
 
         View = new ReviewView(
@@ -289,7 +294,9 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
             PanelWords.RoundStage(round.State),
             conflictFacts,
             sections,
+            answers,
             criteria,
+            ReadingFor(form, criteria, answers),
             review.CanSeeOthersScores ? await SubmittedAsync(assigned, cancellationToken) : null,
             null);
         return Page();
@@ -326,8 +333,29 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
         public string? NoteForPanel { get; set; }
     }
 
-    /// <summary>What the <c>_ScoreFields</c> partial shows.</summary>
-    public sealed record ScoreFields(IReadOnlyList<Criterion> Criteria, SheetInput Input, FormErrors Errors);
+    /// <summary>What the <c>_ScoreFields</c> partial shows; <paramref name="Reading"/> gives, by criterion key, the sections of the form to read for it.</summary>
+    public sealed record ScoreFields(IReadOnlyList<Criterion> Criteria, SheetInput Input, FormErrors Errors, IReadOnlyDictionary<string, IReadOnlyList<SectionLink>>? Reading = null);
+
+    /// <summary>A section of the form to read for a criterion: its title, and the id of its heading among the answers (null when it is not shown for this application).</summary>
+    public sealed record SectionLink(string Title, string? Id);
+
+    /// <summary>
+    /// For each criterion the form names sections for, those sections, in the form's order: the ones shown for this
+    /// application link to its answers; a section hidden for it is still named, as the panel reads the form's advice.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<SectionLink>> ReadingFor(ApplicationForm form, IReadOnlyList<Criterion> criteria, FormAnswersView? answers)
+    {
+        var reading = new Dictionary<string, IReadOnlyList<SectionLink>>(StringComparer.Ordinal);
+        if (answers is null) return reading;
+        foreach (var criterion in criteria)
+        {
+            var keys = form.SectionsFor(criterion.Key);
+            var links = form.Sections.Where(section => keys.Contains(section.Key))
+                .Select(section => new SectionLink(section.Title, answers.Sections.Any(shown => shown.Key == section.Key) ? FormAnswersView.SectionId(section.Key) : null)).ToList();
+            if (links.Count > 0) reading[criterion.Key] = links;
+        }
+        return reading;
+    }
 
     /// <summary>The page as the member may see it; parts the review does not allow are empty or null.</summary>
     public sealed record ReviewView(
@@ -341,14 +369,16 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
         bool ScoringOver,
         string Stage,
         IReadOnlyList<AnswerRows.Row> ConflictFacts,
-        IReadOnlyList<AnswerRows.Section> Answers,
+        IReadOnlyList<AnswerRows.Section> Group,
+        FormAnswersView? Answers,
         IReadOnlyList<Criterion> Criteria,
+        IReadOnlyDictionary<string, IReadOnlyList<SectionLink>> Reading,
         SubmittedView? Submitted,
         ConflictView? Conflict)
     {
         /// <summary>A conflicted review: the reference and the declaration, nothing of the application.</summary>
         public static ReviewView Refused(string roundReference, string roundName, string reference, ConflictView conflict) =>
-            new(roundReference, roundName, reference, "", ReviewState.Conflicted, false, false, false, "", [], [], [], null, conflict);
+            new(roundReference, roundName, reference, "", ReviewState.Conflicted, false, false, false, "", [], [], null, [], new Dictionary<string, IReadOnlyList<SectionLink>>(), null, conflict);
     }
 
     public sealed record ConflictView(string Kind, string When, bool RecordedByFundManager);

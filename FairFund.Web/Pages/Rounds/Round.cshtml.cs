@@ -10,10 +10,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FairFund.Web.Pages.Rounds;
 
-/// <summary>The public page of a round: what it is for, when it is open, and its rules in plain words.</summary>
+/// <summary>The public page of a round: what it is for, when it is open, its rules in plain words, and every question its form asks.</summary>
 public sealed class RoundModel(FairFundDbContext db, TimeProvider time, Microsoft.Extensions.Options.IOptions<Accounts.Funder> funder) : PageModel
 {
     public RoundView Round { get; private set; } = null!;
+
+    /// <summary>The round's form, every question with its limits and conditions, so a group can prepare before it signs up.</summary>
+    public PublishedForm Form { get; private set; } = null!;
 
     public Accounts.Funder Funder => funder.Value;
 
@@ -23,6 +26,7 @@ public sealed class RoundModel(FairFundDbContext db, TimeProvider time, Microsof
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
         if (round is null || round.State == RoundState.Draft) return NotFound();
         Round = RoundView.Of(round);
+        Form = PublishedForm.Of(RoundForm.Of(round));
         return Page();
     }
 
