@@ -1,7 +1,7 @@
 using FairFund.Domain.Applications;
 using FairFund.Domain.Forms;
 using FairFund.Domain.Validation;
-using static FairFund.Tests.Domain.Applications.ApplicationInState;
+using FairFund.Tests.Domain.Applications;
 using TaskStatus = FairFund.Domain.Applications.TaskStatus;
 
 namespace FairFund.Tests.Domain.Forms;
@@ -48,8 +48,8 @@ public sealed class DefaultFormEquivalenceTests
     {
         var (application, answers) = Answer(typed);
 
-        var today = application.Check(Grants);
-        var form = ApplicationForm.Default.Check(answers, Grants);
+        var today = application.Check(ApplicationInState.Grants);
+        var form = ApplicationForm.Default.Check(answers, ApplicationInState.Grants);
 
         Assert.True(today.Count > 0 || name == "full", "Each set but the full one has problems to compare.");
         Assert.Equal(today, form);
@@ -61,8 +61,8 @@ public sealed class DefaultFormEquivalenceTests
     {
         var (application, answers) = Answer(typed);
 
-        var today = Enum.GetValues<ApplicationTask>().Select(task => application.StatusOf(task, Grants));
-        var form = Enum.GetValues<ApplicationTask>().Select(task => ApplicationForm.Default.StatusOf(DefaultForm.SectionKey(task), answers, Grants));
+        var today = Enum.GetValues<ApplicationTask>().Select(task => application.StatusOf(task, ApplicationInState.Grants));
+        var form = Enum.GetValues<ApplicationTask>().Select(task => ApplicationForm.Default.StatusOf(DefaultForm.SectionKey(task), answers, ApplicationInState.Grants));
 
         Assert.Equal(today, form);
         Assert.NotNull(name);
@@ -73,7 +73,7 @@ public sealed class DefaultFormEquivalenceTests
     {
         var (application, _) = Answer(BadAmounts);
 
-        Assert.Equal(application.Check(Grants), ApplicationForm.Default.Check(FormAnswers.Of(application), Grants));
+        Assert.Equal(application.Check(ApplicationInState.Grants), ApplicationForm.Default.Check(FormAnswers.Of(application), ApplicationInState.Grants));
     }
 
     [Fact]

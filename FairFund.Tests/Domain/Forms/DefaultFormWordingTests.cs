@@ -1,6 +1,7 @@
 using FairFund.Domain.Applications;
 using FairFund.Domain.Forms;
 using FairFund.Web.Pages.Apply;
+using FairFund.Web.Pages.Shared;
 
 namespace FairFund.Tests.Domain.Forms;
 
@@ -11,7 +12,7 @@ public sealed class DefaultFormWordingTests
     public void Sections_HaveTheTaskListsNames()
     {
         Assert.All(Enum.GetValues<ApplicationTask>(), task =>
-            Assert.Equal(TaskListModel.TaskName(task), ApplicationForm.Default.FindSection(DefaultForm.SectionKey(task))!.Title));
+            Assert.Equal(AnswerRows.TaskName(task), ApplicationForm.Default.FindSection(DefaultForm.SectionKey(task))!.Title));
     }
 
     public static TheoryData<string> TextPages => ["whoBenefits", "outcomes", "livedExperience"];
