@@ -23,25 +23,19 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AnswersJson");
+
                     b.Property<string>("Decision")
                         .HasColumnType("TEXT")
                         .HasColumnName("DecisionJson");
 
-                    b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("IneligibleReason")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LivedExperience")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("OrganisationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Outcomes")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
@@ -52,9 +46,6 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("RoundId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("StartDate")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -63,25 +54,9 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("WhatYouWillDo")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WhoBenefits")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool?>("WorkingWithPartners")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -720,32 +695,6 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("ApplicationId");
                         });
 
-                    b.OwnsMany("FairFund.Domain.Applications.BudgetLine", "_budget", b1 =>
-                        {
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<Guid>("ApplicationId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<decimal>("Cost")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Item")
-                                .IsRequired()
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("ApplicationId");
-
-                            b1.ToTable("ApplicationBudgetLines", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("ApplicationId");
-                        });
-
                     b.OwnsMany("FairFund.Domain.Applications.DocumentEvent", "_documentEvents", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -781,33 +730,6 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                             b1.HasIndex("ApplicationId");
 
                             b1.ToTable("ApplicationDocumentEvents", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("ApplicationId");
-                        });
-
-                    b.OwnsMany("FairFund.Domain.Applications.Partner", "_partners", b1 =>
-                        {
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<Guid>("ApplicationId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Name")
-                                .IsRequired()
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Role")
-                                .IsRequired()
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("ApplicationId");
-
-                            b1.ToTable("ApplicationPartners", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("ApplicationId");
@@ -852,15 +774,11 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("ApplicationId");
                         });
 
-                    b.Navigation("_budget");
-
                     b.Navigation("_documentEvents");
 
                     b.Navigation("_documents");
 
                     b.Navigation("_history");
-
-                    b.Navigation("_partners");
                 });
 
             modelBuilder.Entity("FairFund.Domain.Moderation.AllocationOverride", b =>
