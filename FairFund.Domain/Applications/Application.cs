@@ -1,5 +1,6 @@
 using FairFund.Domain.Allocation;
 using FairFund.Domain.Auditing;
+using FairFund.Domain.Forms;
 using FairFund.Domain.Scoring;
 using FairFund.Domain.Validation;
 using ApplicationLifecycle = FairFund.Domain.Lifecycles.Lifecycle<FairFund.Domain.Applications.ApplicationState, FairFund.Domain.Applications.ApplicationTrigger, FairFund.Domain.Applications.ApplicationAsk>;
@@ -27,8 +28,6 @@ internal sealed record ApplicationAsk(SubmissionWindow Window, string Reason, De
 public sealed class Application
 {
     private readonly List<StateChange> _history = [];
-    private readonly List<BudgetLine> _budget = [];
-    private readonly List<Partner> _partners = [];
     private readonly List<SupportingDocument> _documents = [];
     private readonly List<DocumentEvent> _documentEvents = [];
     private readonly ApplicationLifecycle _lifecycle;
@@ -74,19 +73,41 @@ public sealed class Application
     /// <summary>Who submitted the application: its receipt and its decision go to them. Null until it is submitted.</summary>
     public string? SubmittedBy => _lifecycle.LastBy(ApplicationTrigger.Submit)?.Actor;
 
-    public string Title { get; private set; } = "";
-    public string WhatYouWillDo { get; private set; } = "";
-    public DateOnly? StartDate { get; private set; }
-    public DateOnly? EndDate { get; private set; }
-    public string WhoBenefits { get; private set; } = "";
-    public string Outcomes { get; private set; } = "";
-    public string LivedExperience { get; private set; } = "";
-    public IReadOnlyList<BudgetLine> Budget => _budget.AsReadOnly();
+    /// <summary>
+    /// The group's answers, by question key: the one store of everything it has answered. Saved through the round's
+    /// form (<see cref="SaveAnswer"/>); the typed members below read it by the default form's keys.
+    /// </summary>
+    public FormAnswers Answers { get; private set; } = FormAnswers.Empty;
 
-    /// <summary>Null until the group has said whether it works with partners.</summary>
-    public bool? WorkingWithPartners { get; private set; }
+    /// <summary>The project title: a fixed question on every form, so always the right one.</summary>
+    public string Title => Answers.TextOf(DefaultForm.Title);
 
-    public IReadOnlyList<Partner> Partners => _partners.AsReadOnly();
+    /// <summary>What the group will do; "" when the round's form does not ask it.</summary>
+    public string WhatYouWillDo => Answers.TextOf(DefaultForm.WhatYouWillDo);
+
+    /// <summary>When the project starts: a fixed question on every form.</summary>
+    public DateOnly? StartDate => (Answers[DefaultForm.StartDate] as Answer.Day)?.Value;
+
+    /// <summary>When the project ends: a fixed question on every form.</summary>
+    public DateOnly? EndDate => (Answers[DefaultForm.EndDate] as Answer.Day)?.Value;
+
+    /// <summary>Who will benefit; "" when the round's form does not ask it.</summary>
+    public string WhoBenefits => Answers.TextOf(DefaultForm.WhoBenefits);
+
+    /// <summary>What will change; "" when the round's form does not ask it.</summary>
+    public string Outcomes => Answers.TextOf(DefaultForm.Outcomes);
+
+    /// <summary>How lived experience shapes the work; "" when the round's form does not ask it.</summary>
+    public string LivedExperience => Answers.TextOf(DefaultForm.LivedExperience);
+
+    /// <summary>The budget's lines: a fixed question on every form.</summary>
+    public IReadOnlyList<BudgetLine> Budget => (Answers[DefaultForm.Budget] as Answer.BudgetRows)?.Lines ?? [];
+
+    /// <summary>Null until the group has said whether it works with partners, and when the round's form does not ask.</summary>
+    public bool? WorkingWithPartners => (Answers[DefaultForm.WorkingWithPartners] as Answer.YesNo)?.Value;
+
+    /// <summary>The partners named; empty when the round's form does not ask.</summary>
+    public IReadOnlyList<Partner> Partners => (Answers[DefaultForm.Partners] as Answer.PartnerRows)?.Partners ?? [];
 
     /// <summary>The optional files sent with the application, oldest first.</summary>
     public IReadOnlyList<SupportingDocument> Documents => _documents.AsReadOnly();
@@ -96,18 +117,59 @@ public sealed class Application
 
     /// <summary>
     /// The amount requested: the budget's total, so the two can never disagree. Added up without overflowing
-    /// (<see cref="MoneyLimits.SafeSum"/>), so a budget stored before costs were capped still shows.
+    /// (<see cref="MoneyLimits.SafeSum"/>), so a budget stored before costs were capped still shows. The budget is
+    /// a fixed question with a fixed key, so this is the same on every form (<see cref="ApplicationForm.AmountRequested"/>).
     /// </summary>
-    public decimal AmountRequested => MoneyLimits.SafeSum(_budget.Select(line => line.Cost));
+    public decimal AmountRequested => MoneyLimits.SafeSum(Budget.Select(line => line.Cost));
 
-    /// <summary>A partnership bid, which equity rules may favour: the group named at least one partner.</summary>
-    public bool IsPartnershipBid => WorkingWithPartners == true && _partners.Count > 0;
+    /// <summary>A partnership bid on the default form, which equity rules may favour: the group named at least one partner (<see cref="IsPartnershipBidOn"/>).</summary>
+    public bool IsPartnershipBid => IsPartnershipBidOn(ApplicationForm.Default);
+
+    /// <summary>
+    /// A partnership bid on <paramref name="form"/>: a partners table the form shows for these answers holds at
+    /// least one partner. False when the form asks for no partners.
+    /// </summary>
+    public bool IsPartnershipBidOn(ApplicationForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return form.AnswersThatCount(Answers).Any(counted => counted.Answer is Answer.PartnerRows { Partners.Count: > 0 });
+    }
 
     public ProjectAnswers Project => new(Title, WhatYouWillDo, StartDate, EndDate);
 
-    // Each Answer method saves what it is given, complete or not, cleaned (FreeText.Clean), so a volunteer never
-    // loses work; Check says what is missing. Only what cannot be stored at all is refused: a text over its
-    // character limit, or an amount over MoneyLimits.Largest. Then nothing changes, and the problems say where.
+    /// <summary>
+    /// Saves one answer to the round's <paramref name="form"/>, while the application is a draft: cleaned, complete
+    /// or not, as <see cref="ApplicationForm.Save"/> does, so a volunteer never loses work; <see cref="Check(ApplicationForm, GrantRange)"/>
+    /// says what is missing. Refused, changing nothing, when it cannot be stored (a text over its character limit,
+    /// an amount over <see cref="MoneyLimits.Largest"/>, an answer of the wrong kind, a key not on the form): the
+    /// problems returned say where. Null clears the answer.
+    /// </summary>
+    public IReadOnlyList<Problem> SaveAnswer(ApplicationForm form, string key, Answer? answer) => SaveAnswers(form, [(key, answer)]);
+
+    /// <summary>
+    /// Saves several answers together, as one page does: all of them, or, when any is refused, none
+    /// (<see cref="SaveAnswer"/>), with every refusal returned.
+    /// </summary>
+    public IReadOnlyList<Problem> SaveAnswers(ApplicationForm form, IEnumerable<(string Key, Answer? Answer)> answers)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(answers);
+        EnsureDraft();
+        var saving = Answers;
+        var refused = new List<Problem>();
+        foreach (var (key, answer) in answers)
+        {
+            var saved = form.Save(saving, key, answer);
+            refused.AddRange(saved.Refused);
+            saving = saved.Answers;
+        }
+        if (refused.Count > 0) return refused;
+        Answers = saving;
+        return [];
+    }
+
+    // Today's pages save through these, on the default form's keys; each is SaveAnswers on the default form, so it
+    // cleans, keeps and refuses exactly as a built form does.
 
     /// <summary>
     /// Saves the project page's answers as given, complete or not; <see cref="Check(GrantRange)"/> says what is missing.
@@ -116,27 +178,23 @@ public sealed class Application
     public IReadOnlyList<Problem> AnswerProject(ProjectAnswers answers)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        EnsureDraft();
-        var (title, whatYouWillDo) = (FreeText.CleanLine(answers.Title), FreeText.Clean(answers.WhatYouWillDo));
-        if (Refusals(
-                FreeText.CheckCharacters("title", TitleName, title, AnswerLimits.Title),
-                FreeText.CheckCharacters("whatYouWillDo", "What you will do", whatYouWillDo, AnswerLimits.WhatYouWillDo)) is { Count: > 0 } refused)
-            return refused;
-        (Title, WhatYouWillDo, StartDate, EndDate) = (title, whatYouWillDo, answers.StartDate, answers.EndDate);
-        return [];
+        return SaveAnswers(ApplicationForm.Default,
+        [
+            (DefaultForm.Title, new Answer.Text(answers.Title ?? "")),
+            (DefaultForm.WhatYouWillDo, new Answer.Text(answers.WhatYouWillDo ?? "")),
+            (DefaultForm.StartDate, answers.StartDate is { } start ? new Answer.Day(start) : null),
+            (DefaultForm.EndDate, answers.EndDate is { } end ? new Answer.Day(end) : null),
+        ]);
     }
 
     /// <summary>Saves who will benefit; refused, changing nothing, when over its character limit.</summary>
-    public IReadOnlyList<Problem> AnswerWhoBenefits(string answer) =>
-        AnswerText(answer, "whoBenefits", WhoBenefitsName, AnswerLimits.WhoBenefits, clean => WhoBenefits = clean);
+    public IReadOnlyList<Problem> AnswerWhoBenefits(string answer) => SaveAnswer(ApplicationForm.Default, DefaultForm.WhoBenefits, new Answer.Text(answer ?? ""));
 
     /// <summary>Saves the outcomes; refused, changing nothing, when over its character limit.</summary>
-    public IReadOnlyList<Problem> AnswerOutcomes(string answer) =>
-        AnswerText(answer, "outcomes", OutcomesName, AnswerLimits.Outcomes, clean => Outcomes = clean);
+    public IReadOnlyList<Problem> AnswerOutcomes(string answer) => SaveAnswer(ApplicationForm.Default, DefaultForm.Outcomes, new Answer.Text(answer ?? ""));
 
     /// <summary>Saves how lived experience shapes the work; refused, changing nothing, when over its character limit.</summary>
-    public IReadOnlyList<Problem> AnswerLivedExperience(string answer) =>
-        AnswerText(answer, "livedExperience", LivedExperienceName, AnswerLimits.LivedExperience, clean => LivedExperience = clean);
+    public IReadOnlyList<Problem> AnswerLivedExperience(string answer) => SaveAnswer(ApplicationForm.Default, DefaultForm.LivedExperience, new Answer.Text(answer ?? ""));
 
     /// <summary>
     /// Replaces the budget; lines with neither an item nor a cost are dropped, as a blank row on a form would be.
@@ -146,21 +204,7 @@ public sealed class Application
     public IReadOnlyList<Problem> AnswerBudget(IEnumerable<BudgetLine> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        EnsureDraft();
-        var kept = lines.Select(line => line with { Item = FreeText.CleanLine(line.Item) }).Where(line => line.Item.Length > 0 || line.Cost != 0).ToList();
-        var refused = new List<Problem>();
-        for (var index = 0; index < kept.Count; index++)
-        {
-            var at = Location.Item("budget", index);
-            if (FreeText.CheckCharacters(Location.Field(at, "item"), $"What line {index + 1} of the budget is for", kept[index].Item, AnswerLimits.BudgetItem) is { } item)
-                refused.Add(item);
-            if (Math.Abs(kept[index].Cost) > MoneyLimits.Largest)
-                refused.Add(new Problem(Location.Field(at, "cost"), $"The cost of line {index + 1} of the budget must be {MoneyLimits.LargestInWords} or less"));
-        }
-        if (refused.Count > 0) return refused;
-        _budget.Clear();
-        _budget.AddRange(kept);
-        return [];
+        return SaveAnswer(ApplicationForm.Default, DefaultForm.Budget, new Answer.BudgetRows([.. lines]));
     }
 
     /// <summary>
@@ -170,22 +214,11 @@ public sealed class Application
     public IReadOnlyList<Problem> AnswerPartners(bool? workingWithPartners, IEnumerable<Partner> partners)
     {
         ArgumentNullException.ThrowIfNull(partners);
-        EnsureDraft();
-        var kept = workingWithPartners == true
-            ? partners.Select(partner => new Partner(FreeText.CleanLine(partner.Name), FreeText.Clean(partner.Role))).Where(partner => partner.Name.Length > 0 || partner.Role.Length > 0).ToList()
-            : [];
-        var refused = new List<Problem>();
-        for (var index = 0; index < kept.Count; index++)
-        {
-            var at = Location.Item("partners", index);
-            if (FreeText.CheckCharacters(Location.Field(at, "name"), $"The name of partner {index + 1}", kept[index].Name, AnswerLimits.PartnerName) is { } name) refused.Add(name);
-            if (FreeText.CheckCharacters(Location.Field(at, "role"), $"What partner {index + 1} will do", kept[index].Role, AnswerLimits.PartnerRole) is { } role) refused.Add(role);
-        }
-        if (refused.Count > 0) return refused;
-        WorkingWithPartners = workingWithPartners;
-        _partners.Clear();
-        _partners.AddRange(kept);
-        return [];
+        return SaveAnswers(ApplicationForm.Default,
+        [
+            (DefaultForm.WorkingWithPartners, workingWithPartners is { } working ? new Answer.YesNo(working) : null),
+            (DefaultForm.Partners, new Answer.PartnerRows(workingWithPartners == true ? [.. partners] : [])),
+        ]);
     }
 
     /// <summary>Why documents cannot be added or removed now, or null while they can: the panel reads what was sent.</summary>
@@ -230,41 +263,59 @@ public sealed class Application
         return document;
     }
 
-    /// <summary>How far the group has got with a task: not started until something is entered, completed when <see cref="Check(GrantRange)"/> finds nothing.</summary>
-    public TaskStatus StatusOf(ApplicationTask task, GrantRange grants)
+    /// <summary>
+    /// How far the group has got with a section of the round's <paramref name="form"/>, as the task list shows it
+    /// (<see cref="ApplicationForm.StatusOf"/>, counting this application's documents).
+    /// </summary>
+    public TaskStatus StatusOf(ApplicationForm form, string sectionKey, GrantRange grants)
     {
-        if (!IsStarted(task)) return TaskStatus.NotStarted;
-        return Check(task, grants).Count == 0 ? TaskStatus.Completed : TaskStatus.InProgress;
+        ArgumentNullException.ThrowIfNull(form);
+        return form.StatusOf(sectionKey, Answers, grants, _documents);
     }
 
-    /// <summary>Every problem with every answer, in task order; empty when the application is ready to send.</summary>
-    public IReadOnlyList<Problem> Check(GrantRange grants) => [.. Enum.GetValues<ApplicationTask>().SelectMany(task => Check(task, grants))];
+    /// <summary>How far the group has got with a task of the default form: not started until something is entered, completed when <see cref="Check(ApplicationTask, GrantRange)"/> finds nothing.</summary>
+    public TaskStatus StatusOf(ApplicationTask task, GrantRange grants) => StatusOf(ApplicationForm.Default, DefaultForm.SectionKey(task), grants);
 
     /// <summary>
-    /// Every problem with one task's answers, located by the form field (<c>whatYouWillDo</c>,
+    /// Every problem with every shown answer to the round's <paramref name="form"/>, in form order, each located by its
+    /// field and worded for the volunteer; empty when the application is ready to send.
+    /// </summary>
+    public IReadOnlyList<Problem> Check(ApplicationForm form, GrantRange grants)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return form.Check(Answers, grants, _documents);
+    }
+
+    /// <summary>Every problem with one section's shown answers to the round's <paramref name="form"/>; empty for a hidden section.</summary>
+    public IReadOnlyList<Problem> Check(ApplicationForm form, string sectionKey, GrantRange grants)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return form.Check(sectionKey, Answers, grants, _documents);
+    }
+
+    /// <summary>Every problem with every answer on the default form, in task order; empty when the application is ready to send.</summary>
+    public IReadOnlyList<Problem> Check(GrantRange grants) => Check(ApplicationForm.Default, grants);
+
+    /// <summary>
+    /// Every problem with one task's answers on the default form, located by the form field (<c>whatYouWillDo</c>,
     /// <c>budget[1].cost</c>) and worded for the volunteer filling it in.
     /// </summary>
-    public IReadOnlyList<Problem> Check(ApplicationTask task, GrantRange grants) => task switch
-    {
-        ApplicationTask.Project => [.. CheckProject()],
-        ApplicationTask.WhoBenefits => [.. CheckText("whoBenefits", WhoBenefits, "who will benefit", WhoBenefitsName, AnswerLimits.WhoBenefits)],
-        ApplicationTask.Outcomes => [.. CheckText("outcomes", Outcomes, "what will change and how you will know", OutcomesName, AnswerLimits.Outcomes)],
-        ApplicationTask.LivedExperience => [.. CheckText("livedExperience", LivedExperience, "how people with lived experience shape the work", LivedExperienceName, AnswerLimits.LivedExperience)],
-        ApplicationTask.Budget => [.. CheckBudget(grants)],
-        _ => [.. CheckPartners()],
-    };
+    public IReadOnlyList<Problem> Check(ApplicationTask task, GrantRange grants) => Check(ApplicationForm.Default, DefaultForm.SectionKey(task), grants);
 
     /// <summary>
     /// Submits the application; refused, with the draft kept as it was, after the round's closing instant
-    /// or while any answer still has a problem.
+    /// or while any answer to the round's <paramref name="form"/> still has a problem.
     /// </summary>
-    public void Submit(DateTimeOffset now, string actor, SubmissionWindow window, GrantRange grants)
+    public void Submit(DateTimeOffset now, string actor, SubmissionWindow window, ApplicationForm form, GrantRange grants)
     {
-        if (State == ApplicationState.Draft && Check(grants) is { Count: > 0 } problems)
+        if (State == ApplicationState.Draft && Check(form, grants) is { Count: > 0 } problems)
             throw new DomainRuleException($"The application cannot be submitted until every question is answered: {string.Join("; ", problems.Select(problem => problem.Message))}.");
         _lifecycle.Fire(_submit, window, now, actor);
         SubmittedAt = now;
     }
+
+    /// <summary>Submits the application on the default form (<see cref="Submit(DateTimeOffset, string, SubmissionWindow, ApplicationForm, GrantRange)"/>).</summary>
+    public void Submit(DateTimeOffset now, string actor, SubmissionWindow window, GrantRange grants) => Submit(now, actor, window, ApplicationForm.Default, grants);
 
     public void MarkEligible(DateTimeOffset now, string actor) => _lifecycle.Fire(ApplicationTrigger.MarkEligible, now, actor);
 
@@ -449,96 +500,6 @@ public sealed class Application
     private void EnsureDocumentsCanChange()
     {
         if (WhyDocumentsCannotChange is { } reason) throw new DomainRuleException(reason);
-    }
-
-    private const string TitleName = "Project title";
-    private const string WhoBenefitsName = "Who will benefit";
-    private const string OutcomesName = "Outcomes";
-    private const string LivedExperienceName = "How people with lived experience shape the work";
-
-    private IReadOnlyList<Problem> AnswerText(string? answer, string location, string name, TextLimit limit, Action<string> keep)
-    {
-        EnsureDraft();
-        var clean = FreeText.Clean(answer);
-        if (FreeText.CheckCharacters(location, name, clean, limit) is { } refused) return [refused];
-        keep(clean);
-        return [];
-    }
-
-    private static List<Problem> Refusals(params Problem?[] problems) => [.. problems.OfType<Problem>()];
-
-    private bool IsStarted(ApplicationTask task) => task switch
-    {
-        ApplicationTask.Project => Title.Length > 0 || WhatYouWillDo.Length > 0 || StartDate is not null || EndDate is not null,
-        ApplicationTask.WhoBenefits => WhoBenefits.Length > 0,
-        ApplicationTask.Outcomes => Outcomes.Length > 0,
-        ApplicationTask.LivedExperience => LivedExperience.Length > 0,
-        ApplicationTask.Budget => _budget.Count > 0,
-        _ => WorkingWithPartners is not null,
-    };
-
-    private IEnumerable<Problem> CheckProject()
-    {
-        if (Title.Length == 0) yield return new Problem("title", "Enter a title for your project");
-        else if (FreeText.Check("title", TitleName, Title, AnswerLimits.Title) is { } title) yield return title;
-        foreach (var problem in CheckText("whatYouWillDo", WhatYouWillDo, "what you will do", "What you will do", AnswerLimits.WhatYouWillDo))
-            yield return problem;
-        if (StartDate is null) yield return new Problem("startDate", "Enter the date the project starts");
-        if (EndDate is null) yield return new Problem("endDate", "Enter the date the project ends");
-        else if (StartDate is { } start && EndDate < start) yield return new Problem("endDate", "The end date must be the same as or after the start date");
-    }
-
-    private static IEnumerable<Problem> CheckText(string field, string answer, string whatToEnter, string name, TextLimit limit)
-    {
-        if (AnswerLimits.WordsIn(answer) == 0) yield return new Problem(field, $"Enter {whatToEnter}");
-        else if (FreeText.Check(field, name, answer, limit) is { } problem) yield return problem;
-    }
-
-    private IEnumerable<Problem> CheckBudget(GrantRange grants)
-    {
-        if (_budget.Count == 0)
-        {
-            yield return new Problem("budget", "Enter at least one thing the money is for, and its cost");
-            yield break;
-        }
-        if (_budget.Count > AnswerLimits.BudgetLines)
-            yield return new Problem("budget", $"A budget can have up to {AnswerLimits.BudgetLines} lines: group smaller costs together");
-        for (var index = 0; index < _budget.Count; index++)
-        {
-            var at = Location.Item("budget", index);
-            var line = _budget[index];
-            if (line.Item.Length == 0) yield return new Problem(Location.Field(at, "item"), $"Enter what line {index + 1} of the budget is for");
-            else if (FreeText.Check(Location.Field(at, "item"), $"What line {index + 1} of the budget is for", line.Item, AnswerLimits.BudgetItem) is { } item) yield return item;
-            if (line.Cost <= 0) yield return new Problem(Location.Field(at, "cost"), $"Enter the cost of line {index + 1} of the budget, more than £0");
-            // One line over the largest grant is said at that line, as well as at the total; a budget of one line has only the total.
-            else if (line.Cost > grants.Max && _budget.Count > 1)
-                yield return new Problem(Location.Field(at, "cost"), $"The cost of line {index + 1} of the budget must be no more than {Money.Pounds(grants.Max)}, the largest grant this round gives");
-            else if (decimal.Round(line.Cost, 2) != line.Cost) yield return new Problem(Location.Field(at, "cost"), $"The cost of line {index + 1} of the budget must be in pounds and pence, like 150 or 150.50");
-        }
-        var total = AmountRequested;
-        if (_budget.All(line => line.Cost > 0) && (total < grants.Min || total > grants.Max))
-            yield return new Problem("budget", $"The total, {Money.Pounds(total)}, must be between {Money.Pounds(grants.Min)} and {Money.Pounds(grants.Max)}, the grants this round gives");
-    }
-
-    private IEnumerable<Problem> CheckPartners()
-    {
-        if (WorkingWithPartners is null)
-        {
-            yield return new Problem("workingWithPartners", "Select yes if you will work with partners on this project");
-            yield break;
-        }
-        if (WorkingWithPartners == false) yield break;
-        if (_partners.Count == 0) yield return new Problem("partners[0].name", "Enter the name of at least one partner, or select no");
-        if (_partners.Count > AnswerLimits.Partners) yield return new Problem("partners", $"List up to {AnswerLimits.Partners} partners: the ones most involved");
-        for (var index = 0; index < _partners.Count; index++)
-        {
-            var at = Location.Item("partners", index);
-            var partner = _partners[index];
-            if (partner.Name.Length == 0) yield return new Problem(Location.Field(at, "name"), $"Enter the name of partner {index + 1}");
-            else if (FreeText.Check(Location.Field(at, "name"), $"The name of partner {index + 1}", partner.Name, AnswerLimits.PartnerName) is { } name) yield return name;
-            if (AnswerLimits.WordsIn(partner.Role) == 0) yield return new Problem(Location.Field(at, "role"), $"Enter what partner {index + 1} will do");
-            else if (FreeText.Check(Location.Field(at, "role"), $"What partner {index + 1} will do", partner.Role, AnswerLimits.PartnerRole) is { } role) yield return role;
-        }
     }
 
     private void Decide(ApplicationLifecycle.Intent<DecisionNotice?> decision, DateTimeOffset at, string actor, DecisionNotice notice, string? reason = null)

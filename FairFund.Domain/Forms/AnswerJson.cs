@@ -91,6 +91,50 @@ public static class AnswerJson
         }
     }
 
+    /// <summary>
+    /// A whole set of answers as one JSON object, each key's answer as <see cref="Write"/> writes it, keys in ordinal
+    /// order: <c>{"budget":{"budget":[…]},"title":{"text":"…"}}</c>. Money is written from the decimal, so it reads
+    /// back exactly, penny for penny.
+    /// </summary>
+    public static string WriteAll(FormAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            foreach (var key in answers.Keys)
+            {
+                json.WritePropertyName(key);
+                json.WriteRawValue(Write(answers[key]!), skipInputValidation: true);
+            }
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>
+    /// The answers <see cref="WriteAll"/> wrote. Never an exception: text that is not an object reads as no answers,
+    /// and a key whose answer cannot be read (<see cref="Read"/>) as unanswered, so one damaged answer loses only itself.
+    /// </summary>
+    public static FormAnswers ReadAll(string? json)
+    {
+        var answers = FormAnswers.Empty;
+        if (string.IsNullOrEmpty(json)) return answers;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return answers;
+            foreach (var property in document.RootElement.EnumerateObject())
+                if (Read(property.Value.GetRawText()) is { } answer) answers = answers.With(property.Name, answer);
+            return answers;
+        }
+        catch (JsonException)
+        {
+            return FormAnswers.Empty;
+        }
+    }
+
     // GetString gives null for a JSON null, which no answer holds.
     private static string Text(JsonElement element) => element.GetString() ?? throw new FormatException("A null where text belongs.");
 }

@@ -76,6 +76,9 @@ public sealed class FormAnswers
     /// <summary>The answer to <paramref name="key"/>, or null when there is none.</summary>
     public Answer? this[string key] => _answers.GetValueOrDefault(key);
 
+    /// <summary>The text answer to <paramref name="key"/>, or "" when there is none (or the answer is not text).</summary>
+    public string TextOf(string key) => (this[key] as Answer.Text)?.Value ?? "";
+
     /// <summary>
     /// These answers with <paramref name="key"/> answered <paramref name="answer"/>, as given: no cleaning and no
     /// checks. Pages save through <see cref="ApplicationForm.Save"/>, which cleans and refuses what cannot be stored;
@@ -88,25 +91,13 @@ public sealed class FormAnswers
     }
 
     /// <summary>
-    /// Today's application's answers as form answers for <see cref="ApplicationForm.Default"/>, key by key, so an
-    /// application saved before forms existed reads the same on the default form.
+    /// The application's answers (<see cref="Application.Answers"/>), which it keeps by question key, so an
+    /// application answered through today's pages reads the same on the default form.
     /// </summary>
     public static FormAnswers Of(Application application)
     {
         ArgumentNullException.ThrowIfNull(application);
-        var answers = Empty;
-        FormAnswers Text(FormAnswers set, string key, string value) => value.Length == 0 ? set : set.With(key, new Answer.Text(value));
-        answers = Text(answers, DefaultForm.Title, application.Title);
-        answers = Text(answers, DefaultForm.WhatYouWillDo, application.WhatYouWillDo);
-        if (application.StartDate is { } start) answers = answers.With(DefaultForm.StartDate, new Answer.Day(start));
-        if (application.EndDate is { } end) answers = answers.With(DefaultForm.EndDate, new Answer.Day(end));
-        answers = Text(answers, DefaultForm.WhoBenefits, application.WhoBenefits);
-        answers = Text(answers, DefaultForm.Outcomes, application.Outcomes);
-        answers = Text(answers, DefaultForm.LivedExperience, application.LivedExperience);
-        if (application.Budget.Count > 0) answers = answers.With(DefaultForm.Budget, new Answer.BudgetRows([.. application.Budget]));
-        if (application.WorkingWithPartners is { } working) answers = answers.With(DefaultForm.WorkingWithPartners, new Answer.YesNo(working));
-        if (application.Partners.Count > 0) answers = answers.With(DefaultForm.Partners, new Answer.PartnerRows([.. application.Partners]));
-        return answers;
+        return application.Answers;
     }
 }
 

@@ -8,7 +8,9 @@ namespace FairFund.Tests.Domain.Forms;
 
 /// <summary>
 /// The default form says exactly what today's application says, for the same answers typed the same way: the
-/// same problems, at the same fields, in the same words and order, and the same task statuses.
+/// same problems, at the same fields, in the same words and order, and the same task statuses. The application
+/// now keeps its answers as form answers, so the pages' route (its Answer methods) is compared with the form's
+/// (Save, key by key) on what each keeps, as well as on what each says.
 /// </summary>
 public sealed class DefaultFormEquivalenceTests
 {
@@ -69,6 +71,19 @@ public sealed class DefaultFormEquivalenceTests
 
         Assert.Equal(today, form);
         Assert.NotNull(name);
+    }
+
+    [Theory]
+    [MemberData(nameof(AnswerSets))]
+    public void Answers_TodaysAnswerMethods_KeepWhatTheDefaultFormCounts(string name, Typed typed)
+    {
+        var (application, answers) = Answer(typed);
+
+        // What counts: a partner typed before answering no is kept by the form, hidden, but dropped by AnswerPartners.
+        static IEnumerable<string> Counted(FormAnswers set) =>
+            ApplicationForm.Default.AnswersThatCount(set).Select(counted => $"{counted.Question.Key}={AnswerJson.Write(counted.Answer)}");
+        Assert.Equal(Counted(answers), Counted(application.Answers));
+        Assert.True(application.Answers.Count > 0 || name == "empty", "Each set but the empty one keeps answers to compare.");
     }
 
     [Fact]

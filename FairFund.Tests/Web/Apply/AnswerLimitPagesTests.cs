@@ -144,7 +144,12 @@ public sealed class AnswerLimitPagesTests : IDisposable
         {
             var db = services.GetRequiredService<FairFundDbContext>();
             var id = await db.Applications.Where(application => application.Reference == reference).Select(application => application.Id).SingleAsync();
-            await db.Database.ExecuteSqlAsync($"UPDATE ApplicationBudgetLines SET Cost = {Overflowing} WHERE ApplicationId = {id}");
+            // Every line's cost, where the answers are kept (one JSON column by question key).
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE Applications SET AnswersJson = json_set(AnswersJson, '$.budget.budget',
+                    (SELECT json_group_array(json_set(json(line.value), '$.cost', json({Overflowing}))) FROM json_each(AnswersJson, '$.budget.budget') AS line))
+                WHERE Id = {id}
+                """);
         });
 
         foreach (var page in new[] { "", "/budget", "/check" })

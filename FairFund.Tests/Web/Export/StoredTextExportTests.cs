@@ -37,7 +37,7 @@ public sealed class StoredTextExportTests : IAsyncLifetime, IDisposable
         await _factory.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<FairFundDbContext>();
-            await db.Database.ExecuteSqlAsync($"UPDATE Applications SET Title = {LongTitle} WHERE Reference = {_references[0]}");
+            await db.Database.ExecuteSqlAsync($"UPDATE Applications SET AnswersJson = json_set(AnswersJson, '$.title', json_object('text', {LongTitle})) WHERE Reference = {_references[0]}");
             var groups = await db.Applications.Where(a => _references.Contains(a.Reference)).OrderBy(a => a.Reference).Select(a => a.OrganisationId).ToListAsync();
             await db.Database.ExecuteSqlAsync($"UPDATE Organisations SET Name = {TrickName} WHERE Id = {groups[1]}");
             await db.Database.ExecuteSqlAsync($"UPDATE Organisations SET Name = {LongName} WHERE Id = {groups[2]}");

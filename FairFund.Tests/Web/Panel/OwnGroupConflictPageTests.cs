@@ -113,14 +113,14 @@ public sealed class OwnGroupConflictPageTests : IDisposable
         using var member = await SignedInClient.As(_factory, seed.Members[0]);
         var assigned = await member.GetAsync(new Uri(PanelPages.ReviewPath(seed.Applications[1]), UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
-        Assert.Contains(_sql.Commands, command => command.Contains("\"WhatYouWillDo\"", StringComparison.Ordinal));
+        Assert.Contains(_sql.Commands, command => command.Contains("\"AnswersJson\"", StringComparison.Ordinal));
         _sql.Commands.Clear();
 
         using var response = await member.GetAsync(new Uri(PanelPages.ReviewPath(seed.Applications[0]), UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.NotEmpty(_sql.Commands);
-        Assert.DoesNotContain(_sql.Commands, command => command.Contains("\"WhatYouWillDo\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(_sql.Commands, command => command.Contains("\"AnswersJson\"", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,19 +1,56 @@
 using System.Security.Claims;
 using FairFund.Domain.Applications;
+using FairFund.Domain.Forms;
 using FairFund.Domain.Rounds;
+using FairFund.Domain.Validation;
 using FairFund.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using TaskStatus = FairFund.Domain.Applications.TaskStatus;
 
 namespace FairFund.Web.Pages.Apply;
 
-/// <summary>What an applicant's pages show and check of the round an application is for.</summary>
-public sealed record ApplicantRound(string Reference, string Name, RoundState State, DateTimeOffset ClosesAt, GrantRange Grants);
+/// <summary>What an applicant's pages show and check of the round an application is for: with the form its applications answer.</summary>
+public sealed record ApplicantRound(string Reference, string Name, RoundState State, DateTimeOffset ClosesAt, GrantRange Grants, ApplicationForm Form)
+{
+    /// <summary>A round that asks the default form.</summary>
+    public ApplicantRound(string Reference, string Name, RoundState State, DateTimeOffset ClosesAt, GrantRange Grants)
+        : this(Reference, Name, State, ClosesAt, Grants, ApplicationForm.Default)
+    {
+    }
+}
 
 /// <summary>An application with the round it is for, as the applicant's pages load it.</summary>
 public sealed record OwnApplication(Application Application, ApplicantRound Round)
 {
     public GrantRange Grants => Round.Grants;
+
+    /// <summary>The round's form, which the application is checked against.</summary>
+    public ApplicationForm Form => Round.Form;
+
+    /// <summary>
+    /// Today's tasks that the round's form asks for these answers, in order: each task is the default form's section
+    /// of the same key (<see cref="DefaultForm.SectionKey"/>), and a section the form does not have, or hides, is not asked.
+    /// </summary>
+    public IReadOnlyList<ApplicationTask> Tasks
+    {
+        get
+        {
+            var shown = Form.ShownSections(Application.Answers).Select(section => section.Key).ToHashSet(StringComparer.Ordinal);
+            return [.. Enum.GetValues<ApplicationTask>().Where(task => shown.Contains(DefaultForm.SectionKey(task)))];
+        }
+    }
+
+    /// <summary>The problems with one task's answers on the round's form; none when the form does not ask it.</summary>
+    public IReadOnlyList<Problem> Check(ApplicationTask task) =>
+        Form.FindSection(DefaultForm.SectionKey(task)) is null ? [] : Application.Check(Form, DefaultForm.SectionKey(task), Grants);
+
+    /// <summary>How far the group has got with one task on the round's form; not started when the form does not ask it.</summary>
+    public TaskStatus StatusOf(ApplicationTask task) =>
+        Form.FindSection(DefaultForm.SectionKey(task)) is null ? TaskStatus.NotStarted : Application.StatusOf(Form, DefaultForm.SectionKey(task), Grants);
+
+    /// <summary>Sends the application, checked against the round's form, if the round takes it <paramref name="now"/>.</summary>
+    public void Submit(DateTimeOffset now, string actor) => Application.Submit(now, actor, WindowAt(now), Form, Grants);
 
     /// <summary>Whether a submission that reached the server <paramref name="now"/> would count.</summary>
     public SubmissionWindow WindowAt(DateTimeOffset now) => new(Round.State == RoundState.Open, Round.ClosesAt, now);
@@ -50,10 +87,10 @@ public sealed class ApplicantRecords(FairFundDbContext db, UserManager<IdentityU
                 && db.OrganisationMembers.Any(member => member.UserId == userId && member.OrganisationId == application.OrganisationId), cancellationToken);
         if (application is null) return null;
         var round = await db.Rounds.AsNoTracking().Where(round => round.Id == application.RoundId)
-            .Select(round => new { round.Reference, round.Name, round.State, round.ClosesAt, round.Rules })
+            .Select(round => new { round.Reference, round.Name, round.State, round.ClosesAt, round.Rules, round.Form })
             .FirstAsync(cancellationToken);
         var grants = new GrantRange(round.Rules.GrantMin, round.Rules.GrantMax);
-        return new OwnApplication(application, new ApplicantRound(round.Reference, round.Name, round.State, round.ClosesAt, grants));
+        return new OwnApplication(application, new ApplicantRound(round.Reference, round.Name, round.State, round.ClosesAt, grants, round.Form));
     }
 
     /// <summary>

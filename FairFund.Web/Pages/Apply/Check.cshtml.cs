@@ -91,7 +91,7 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         var actor = await users.GetEmailAsync((await users.GetUserAsync(User))!) ?? users.GetUserName(User) ?? "applicant";
         try
         {
-            application.Submit(now, actor, window, own.Grants);
+            own.Submit(now, actor);
         }
         catch (DomainRuleException refused)
         {
@@ -166,7 +166,7 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         Problems =
         [
             .. group.Check(today).Select(problem => new ToDo("Your group's details", problem.Message, Url.Page("/Apply/Organisation")!, true)),
-            .. Enum.GetValues<ApplicationTask>().SelectMany(task => application.Check(task, own.Grants).Select(problem =>
+            .. own.Tasks.SelectMany(task => own.Check(task).Select(problem =>
                 new ToDo(TaskName(task), problem.Message, $"{ChangeHref(task)}#{FieldIdOf(problem.Location)}", false))),
         ];
     }

@@ -1,4 +1,5 @@
 using FairFund.Domain.Applications;
+using FairFund.Domain.Forms;
 using FairFund.Domain.Organisations;
 using FairFund.Domain.Rounds;
 using FairFund.Web.Data;
@@ -44,7 +45,7 @@ public sealed class IndexModel(FairFundDbContext db, UserManager<IdentityUser> u
         })];
         var applications = await db.Applications.AsNoTracking().Where(application => groupIds.Contains(application.OrganisationId))
             .Join(db.Rounds, application => application.RoundId, round => round.Id,
-                (application, round) => new { application.Reference, application.State, application.Title, RoundName = round.Name, RoundReference = round.Reference, round.ClosesAt, RoundState = round.State })
+                (application, round) => new { application.Reference, application.State, application.Answers, RoundName = round.Name, RoundReference = round.Reference, round.ClosesAt, RoundState = round.State })
             .ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         Applications = [.. applications.OrderByDescending(application => application.ClosesAt).Select(application =>
@@ -53,7 +54,7 @@ public sealed class IndexModel(FairFundDbContext db, UserManager<IdentityUser> u
             var window = new SubmissionWindow(application.RoundState == RoundState.Open, application.ClosesAt, now);
             // As the status page shows it: a decision is held back until the fund sends it.
             var state = Application.StateForGroup(application.State, application.RoundState);
-            return new ApplicationRow(application.Reference, application.RoundName, application.Title, Labels.ForApplicant(state, window),
+            return new ApplicationRow(application.Reference, application.RoundName, application.Answers.TextOf(FixedQuestions.Title), Labels.ForApplicant(state, window),
                 Application.CanGroupContinue(application.State, window), UkTime.Format(application.ClosesAt));
         })];
         var begun = applications.Select(application => application.RoundReference).ToHashSet();

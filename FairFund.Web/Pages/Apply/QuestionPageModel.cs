@@ -112,7 +112,7 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
         if (action == LaterAction) return RedirectToPage("/Apply/TaskList", new { reference });
         if (action == MoreRowsAction) return Here(reference);
 
-        ShowErrors(entryErrors.Concat(application.Check(Part, own.Grants).Select(problem => new FieldError(FieldId(problem.Location), problem.Message))));
+        ShowErrors(entryErrors.Concat(own.Check(Part).Select(problem => new FieldError(FieldId(problem.Location), problem.Message))));
         if (!Errors.Any) return Next(reference);
 
         Show(own);

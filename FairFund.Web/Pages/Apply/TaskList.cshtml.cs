@@ -50,8 +50,8 @@ public sealed class TaskListModel(FairFundDbContext db, ApplicantRecords records
         Tasks =
         [
             new TaskRow("Your group's details", Url.Page("/Apply/Organisation")!, groupStatus, "Entered once and used for every application"),
-            .. Enum.GetValues<ApplicationTask>().Select(task =>
-                new TaskRow(TaskName(task), Url.Page(PageFor(task), new { reference })!, application.StatusOf(task, own.Grants), null)),
+            .. own.Tasks.Select(task =>
+                new TaskRow(TaskName(task), Url.Page(PageFor(task), new { reference })!, own.StatusOf(task), null)),
         ];
         Documents = application.Documents.Count;
         Completed = Tasks.Count(task => task.Status == TaskStatus.Completed);

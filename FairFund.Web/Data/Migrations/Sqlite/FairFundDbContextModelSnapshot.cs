@@ -23,25 +23,19 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AnswersJson");
+
                     b.Property<string>("Decision")
                         .HasColumnType("TEXT")
                         .HasColumnName("DecisionJson");
 
-                    b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("IneligibleReason")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LivedExperience")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("OrganisationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Outcomes")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
@@ -52,9 +46,6 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("RoundId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("StartDate")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -63,25 +54,9 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("WhatYouWillDo")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WhoBenefits")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool?>("WorkingWithPartners")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -886,33 +861,6 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("ApplicationId");
                         });
 
-                    b.OwnsMany("FairFund.Domain.Applications.Partner", "_partners", b1 =>
-                        {
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<Guid>("ApplicationId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Name")
-                                .IsRequired()
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Role")
-                                .IsRequired()
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("ApplicationId");
-
-                            b1.ToTable("ApplicationPartners", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("ApplicationId");
-                        });
-
                     b.OwnsMany("FairFund.Domain.Applications.SupportingDocument", "_documents", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -952,15 +900,11 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                                 .HasForeignKey("ApplicationId");
                         });
 
-                    b.Navigation("_budget");
-
                     b.Navigation("_documentEvents");
 
                     b.Navigation("_documents");
 
                     b.Navigation("_history");
-
-                    b.Navigation("_partners");
                 });
 
             modelBuilder.Entity("FairFund.Domain.Grants.Grant", b =>
