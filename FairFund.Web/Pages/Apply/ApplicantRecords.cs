@@ -90,7 +90,9 @@ public sealed class ApplicantRecords(FairFundDbContext db, UserManager<IdentityU
             .Select(round => new { round.Reference, round.Name, round.State, round.ClosesAt, round.Rules, round.Form })
             .FirstAsync(cancellationToken);
         var grants = new GrantRange(round.Rules.GrantMin, round.Rules.GrantMax);
-        return new OwnApplication(application, new ApplicantRound(round.Reference, round.Name, round.State, round.ClosesAt, grants, round.Form));
+        return new OwnApplication(application, new ApplicantRound(round.Reference, round.Name, round.State, round.ClosesAt, grants,
+            // A round stored before rounds had forms has none (a null column, which the projection reads as null): it asks the default form.
+            round.Form ?? ApplicationForm.Default));
     }
 
     /// <summary>

@@ -754,32 +754,6 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsMany("FairFund.Domain.Applications.BudgetLine", "_budget", b1 =>
-                        {
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<Guid>("ApplicationId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<decimal>("Cost")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Item")
-                                .IsRequired()
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("ApplicationId");
-
-                            b1.ToTable("ApplicationBudgetLines", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("ApplicationId");
-                        });
-
                     b.OwnsMany("FairFund.Domain.Auditing.StateChange", "_history", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -927,6 +901,32 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("FairFund.Domain.Applications.BudgetLine", "_budget", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Cost")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("GrantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Item")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("GrantId");
+
+                            b1.ToTable("GrantBudgetLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("GrantId");
+                        });
+
                     b.OwnsMany("FairFund.Domain.Grants.BankEvent", "_bankEvents", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1012,32 +1012,6 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                             b1.HasIndex("GrantId");
 
                             b1.ToTable("GrantChanges", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("GrantId");
-                        });
-
-                    b.OwnsMany("FairFund.Domain.Applications.BudgetLine", "_budget", b1 =>
-                        {
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<decimal>("Cost")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<Guid>("GrantId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Item")
-                                .IsRequired()
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("Id");
-
-                            b1.HasIndex("GrantId");
-
-                            b1.ToTable("GrantBudgetLines", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("GrantId");
