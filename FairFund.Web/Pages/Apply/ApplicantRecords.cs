@@ -25,8 +25,14 @@ public sealed record OwnApplication(Application Application, ApplicantRound Roun
 {
     public GrantRange Grants => Round.Grants;
 
-    /// <summary>The round's form, which the application is checked against.</summary>
-    public ApplicationForm Form => Round.Form;
+    /// <summary>
+    /// The round's form as far as the apply pages can ask it: its sections that are today's tasks. Until the pages
+    /// are built from the form, a section they have no page for (the demo round's one for asks over £10,000) is left
+    /// out, so a group is never refused at sending for questions it was never shown.
+    /// </summary>
+    public ApplicationForm Form => new(
+        [.. Round.Form.Sections.Where(section => Enum.GetValues<ApplicationTask>().Any(task => DefaultForm.SectionKey(task) == section.Key))],
+        Round.Form.CriteriaSections);
 
     /// <summary>
     /// Today's tasks that the round's form asks for these answers, in order: each task is the default form's section
