@@ -30,9 +30,12 @@ public sealed record OwnApplication(Application Application, ApplicantRound Roun
     /// are built from the form, a section they have no page for (the demo round's one for asks over £10,000) is left
     /// out, so a group is never refused at sending for questions it was never shown.
     /// </summary>
-    public ApplicationForm Form => new(
+    public ApplicationForm Form => _asked ??= new(
         [.. Round.Form.Sections.Where(section => Enum.GetValues<ApplicationTask>().Any(task => DefaultForm.SectionKey(task) == section.Key))],
         Round.Form.CriteriaSections);
+
+    // Made once per request: the task list asks for it once per task.
+    private ApplicationForm? _asked;
 
     /// <summary>
     /// Today's tasks that the round's form asks for these answers, in order: each task is the default form's section
