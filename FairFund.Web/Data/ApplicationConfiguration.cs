@@ -29,7 +29,8 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         public static ValueConverter<FormAnswers, string> Converter { get; } = new(answers => AnswerJson.WriteAll(answers), json => AnswerJson.ReadAll(json));
 
         public static ValueComparer<FormAnswers> Comparer { get; } = new(
-            (a, b) => Text(a) == Text(b),
+            // Answers are immutable, and a tracked application's snapshot is the same object until a save replaces it.
+            (a, b) => ReferenceEquals(a, b) || Text(a) == Text(b),
             answers => Text(answers).GetHashCode(StringComparison.Ordinal),
             answers => answers);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FairFund.Domain.Allocation;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Forms;
@@ -26,12 +27,27 @@ public sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
 
     /// <summary>Two forms are the same when their canonical JSON is: a form is a value, compared by what it says.</summary>
     private static readonly ValueComparer<ApplicationForm> FormComparer = new(
-        (a, b) => a == null ? b == null : b != null && FormJson.Write(a) == FormJson.Write(b),
+        (a, b) => ReferenceEquals(a, b) || (a != null && b != null && FormJson.Write(a) == FormJson.Write(b)),
         form => form == null ? 0 : FormJson.Write(form).GetHashCode(StringComparison.Ordinal),
         form => form);
 
+    /// <summary>
+    /// Forms already read, by their JSON: every applicant page reads its round's form, a form is immutable, and a
+    /// handful of rounds are open at once. Emptied if it ever holds more than that.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, ApplicationForm> FormsRead = new(StringComparer.Ordinal);
+
+    private const int MostFormsKept = 64;
+
+    private static ApplicationForm ReadForm(string json)
+    {
+        if (FormsRead.TryGetValue(json, out var known)) return known;
+        if (FormsRead.Count >= MostFormsKept) FormsRead.Clear();
+        return FormsRead.GetOrAdd(json, ParseForm);
+    }
+
     /// <summary>A stored form always reads: only <see cref="Round.ChangeForm"/> writes one, after checking it.</summary>
-    private static ApplicationForm ReadForm(string json) =>
+    private static ApplicationForm ParseForm(string json) =>
         FormJson.Read(json) is { Form: { } form } ? form : throw new InvalidOperationException("A round's stored form cannot be read: " + string.Join("; ", FormJson.Read(json).Problems.Select(problem => $"{problem.Location}: {problem.Message}")));
 
     public void Configure(EntityTypeBuilder<Round> builder)
