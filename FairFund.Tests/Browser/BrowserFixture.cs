@@ -68,6 +68,9 @@ public class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
             JavaScriptEnabled = javaScript,
         });
+        // Playwright's 30 s is too short for a test machine running many tests and browsers at once.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         _contexts.Enqueue(context);
         return await context.NewPageAsync();
     }
