@@ -1,3 +1,4 @@
+using System.Globalization;
 using FairFund.Domain.Allocation;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Forms;
@@ -203,11 +204,20 @@ public sealed class Round
     public const decimal DefaultDisagreementRange = 25m;
     public const decimal DefaultDisagreementDeviation = 12.5m;
 
-    /// <summary>Sets the disagreement thresholds, each in review-score points from 0 to 100.</summary>
-    public void SetDisagreementThresholds(decimal range, decimal deviation)
+    /// <summary>What the round's history calls a change of the disagreement thresholds.</summary>
+    public const string ThresholdsChanged = "SetDisagreementThresholds";
+
+    /// <summary>
+    /// Sets the disagreement thresholds, each in review-score points from 0 to 100, recording who changed them and
+    /// when: they decide which applications moderation flags.
+    /// </summary>
+    public void SetDisagreementThresholds(decimal range, decimal deviation, DateTimeOffset now, string actor)
     {
         if (range is < 0 or > 100) throw new DomainRuleException("The range threshold must be between 0 and 100 points.");
         if (deviation is < 0 or > 100) throw new DomainRuleException("The standard deviation threshold must be between 0 and 100 points.");
+        if ((range, deviation) == (DisagreementRange, DisagreementDeviation)) return;
+        _history.Add(new StateChange(now, actor, State.ToString(), State.ToString(), ThresholdsChanged,
+            string.Create(CultureInfo.InvariantCulture, $"Disagreement thresholds changed from {DisagreementRange:0.##} to {range:0.##} points apart and from {DisagreementDeviation:0.##} to {deviation:0.##} points of standard deviation")));
         (DisagreementRange, DisagreementDeviation) = (range, deviation);
     }
 

@@ -23,7 +23,7 @@ public sealed class RoundCopyTests
     {
         var original = Draft();
         original.ChangeForm(ApplicationForm.DemoForm, Monday, Manager);
-        original.SetDisagreementThresholds(30m, 10m);
+        original.SetDisagreementThresholds(30m, 10m, Monday, Manager);
         original.Open(Monday, Manager, "seed");
 
         var copy = original.CopyAsDraft(Guid.NewGuid(), "CW-2028", "Community fund 2028", Later, Manager);

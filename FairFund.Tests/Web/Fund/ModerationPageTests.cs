@@ -225,6 +225,10 @@ public sealed partial class ModerationPageTests : IDisposable
 
         // Member 2 scores one level above member 1 except where they are far apart, so every application is flagged.
         Assert.Equal(Applications, CountOf(page, "govuk-tag--orange\">Reviewers disagree"));
+        // Who changed what is flagged, and when, is kept in the round's history.
+        var history = WebUtility.HtmlDecode(await manager.GetStringAsync(new Uri(Moderating.RoundPage, UriKind.Relative)));
+        Assert.Contains($"{SignedInClient.Manager}</td>", history);
+        Assert.Contains("Disagreement thresholds changed from 25 to 0 points apart and from 12.5 to 0 points of standard deviation", history);
         using var bad = await manager.PostFormAsync($"{Moderating.ModerationPage}?handler=Thresholds",
             new() { ["Input.Range"] = "lots", ["Input.Deviation"] = "101" }, Moderating.ModerationPage);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

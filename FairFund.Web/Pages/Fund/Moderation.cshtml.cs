@@ -16,7 +16,7 @@ namespace FairFund.Web.Pages.Fund;
 /// pot's money, the applications whose reviewers disagree strongly, and every override with its reason. Approving
 /// here fixes the decisions.
 /// </summary>
-public sealed class ModerationModel(FairFundDbContext db, RoundAllocation allocation) : PageModel
+public sealed class ModerationModel(FairFundDbContext db, RoundAllocation allocation, TimeProvider clock) : PageModel
 {
     public const string RangeFieldId = "range";
     public const string DeviationFieldId = "deviation";
@@ -53,7 +53,7 @@ public sealed class ModerationModel(FairFundDbContext db, RoundAllocation alloca
             await ShowAsync(round, cancellationToken);
             return Page();
         }
-        round.SetDisagreementThresholds(range.Value, deviation.Value);
+        round.SetDisagreementThresholds(range.Value, deviation.Value, clock.GetUtcNow(), User.Identity?.Name ?? "unknown");
         // The form carries no version (the thresholds change only what is flagged), so only a save between loading and saving loses.
         if (await db.SaveOverAsync(round, db.VersionOf(round), cancellationToken) == EditSave.ChangedMeanwhile)
         {
