@@ -1,4 +1,5 @@
 using FairFund.Domain.Auditing;
+using FairFund.Domain.Rounds;
 
 namespace FairFund.Domain.Reviews;
 
@@ -48,7 +49,11 @@ public sealed class PanelMember
     public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
 
     /// <summary>Accepts the invite for the signed-in account; accepting twice with the same account changes nothing.</summary>
-    public void Join(string userName, DateTimeOffset now)
+    /// <remarks>
+    /// A round that no longer takes invites (<see cref="Round.WhyPanelInvitesAreClosed"/>, <paramref name="roundState"/>)
+    /// no longer takes a seat from an old link either; a member who joined before still opens theirs.
+    /// </remarks>
+    public void Join(string userName, DateTimeOffset now, RoundState roundState)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
         if (UserName is { } joined)
@@ -56,10 +61,20 @@ public sealed class PanelMember
             if (string.Equals(joined, userName, StringComparison.OrdinalIgnoreCase)) return;
             throw new DomainRuleException("This invite has already been accepted by another account.");
         }
+        if (WhyItCannotBeAccepted(roundState) is { } closed) throw new DomainRuleException(closed);
         if (NormaliseEmail(userName) != Email)
             throw new DomainRuleException($"This invite was sent to {Email}. Sign in with that address to accept it.");
         (UserName, JoinedAt) = (userName.Trim(), now);
     }
+
+    /// <summary>
+    /// Why the invite can no longer be accepted, for a round in <paramref name="roundState"/>; null while it can, and
+    /// always null once accepted (the member's link still signs them in).
+    /// </summary>
+    public string? WhyItCannotBeAccepted(RoundState roundState) =>
+        UserName is null && Round.WhyPanelInvitesAreClosed(roundState) is not null
+            ? $"This invite can no longer be accepted: the round is {Round.Describe(roundState)}."
+            : null;
 
     /// <summary>Sends a fresh link, replacing the old one (which stops working), for an invite not yet accepted.</summary>
     public void Reissue(string inviteTokenHash, DateTimeOffset now, string invitedBy)

@@ -116,7 +116,7 @@ public static class DemoData
             // Nobody holds the invite's token: the seat is taken already, so the link is never needed.
             var seat = new FairFund.Domain.Reviews.PanelMember(Guid.NewGuid(), round.Id, member.Email!,
                 Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), now, Actor);
-            seat.Join(member.UserName!, now);
+            seat.Join(member.UserName!, now, round.State);
             db.PanelMembers.Add(seat);
         }
     }

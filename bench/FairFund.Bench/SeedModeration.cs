@@ -115,7 +115,7 @@ public static class SeedModeration
             foreach (var (email, index) in members.Select((email, index) => (email, index)))
             {
                 var seat = new PanelMember(Guid.NewGuid(), roundId, email, string.Create(CultureInfo.InvariantCulture, $"seeded-invite-{index + 1}-{Guid.NewGuid():N}"), now, Actor);
-                seat.Join(email, now);
+                seat.Join(email, now, round.State);
                 db.PanelMembers.Add(seat);
             }
             await db.SaveChangesAsync();

@@ -47,7 +47,7 @@ public sealed class OwnGroupConflictPageTests : IDisposable
                 Assert.True((await users.CreateAsync(user, PanelRounds.MemberPassword)).Succeeded);
                 Assert.True((await users.AddToRoleAsync(user, Roles.PanelMember)).Succeeded);
                 var seat = new PanelMember(Guid.NewGuid(), round.Id, email, $"seeded-{Guid.NewGuid():N}", _factory.Clock.GetUtcNow(), SignedInClient.Manager);
-                seat.Join(email, _factory.Clock.GetUtcNow());
+                seat.Join(email, _factory.Clock.GetUtcNow(), round.State);
                 db.PanelMembers.Add(seat);
                 if (email == Treasurer) db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = group, UserId = user.Id });
             }

@@ -219,6 +219,35 @@ public sealed class PanelInviteTests : IDisposable
         Assert.Equal(seat.InviteTokenHash, (await SeatAsync(_factory, Invited)).InviteTokenHash);
     }
 
+    [Fact]
+    public async Task Join_RoundCancelledAfterTheInvite_IsRefusedBeforeAnAccountIsMade()
+    {
+        using (var manager = await SignedInClient.As(_factory, SignedInClient.Manager)) (await InviteAsync(manager, Invited)).Dispose();
+        var link = JoinLink(_factory, Invited);
+        using var person = SignedInClient.Anonymous(_factory);
+        var form = PageForms.Find(await person.GetStringAsync(link), link.OriginalString, "handler=Create");
+        await _factory.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<FairFundDbContext>();
+            var round = await db.Rounds.SingleAsync(r => r.Reference == PanelRounds.Round);
+            round.Cancel(_factory.Clock.GetUtcNow(), SignedInClient.Manager, "The funder has withdrawn the money");
+            await db.SaveChangesAsync();
+        });
+
+        using var refused = await form.SubmitAsync(person, new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Sam Okafor", ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword,
+        });
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("This invite can no longer be accepted: the round is cancelled.", await refused.Content.ReadAsStringAsync());
+        Assert.Null((await SeatAsync(_factory, Invited)).UserName);
+        await _factory.WithScopeAsync(async services =>
+            Assert.Null(await services.GetRequiredService<UserManager<IdentityUser>>().FindByEmailAsync(Invited)));
+        using var again = await person.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
     [Theory]
     [InlineData("/panel/join/not-a-real-token")]
     [InlineData("/panel/join/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]

@@ -79,7 +79,7 @@ internal static class PanelRounds
                 Check(await users.CreateAsync(user, MemberPassword));
                 Check(await users.AddToRoleAsync(user, Roles.PanelMember));
                 var seat = new PanelMember(Guid.NewGuid(), round.Id, email, $"seeded-invite-{number}-{Guid.NewGuid():N}", now, SignedInClient.Manager);
-                seat.Join(email, now);
+                seat.Join(email, now, round.State);
                 db.PanelMembers.Add(seat);
                 addresses.Add(email);
             }

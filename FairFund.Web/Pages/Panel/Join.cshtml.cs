@@ -55,7 +55,8 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
         if (await FindSeatAsync(cancellationToken) is not { } seat) return NotValid();
-        if (User.Identity?.IsAuthenticated == true || seat.HasJoined || await users.FindByEmailAsync(seat.Email) is not null)
+        if (User.Identity?.IsAuthenticated == true || seat.HasJoined || await users.FindByEmailAsync(seat.Email) is not null
+            || seat.WhyItCannotBeAccepted(await RoundStateAsync(seat, cancellationToken)) is not null)
             return await ForAsync(seat, cancellationToken);
 
         var user = new IdentityUser(seat.Email) { Email = seat.Email, EmailConfirmed = true };
@@ -91,7 +92,10 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
     private async Task<IActionResult> ForAsync(PanelMember seat, CancellationToken cancellationToken)
     {
         InvitedEmail = seat.Email;
-        RoundName = await db.Rounds.AsNoTracking().Where(r => r.Id == seat.RoundId).Select(r => r.Name).SingleAsync(cancellationToken);
+        var round = await db.Rounds.AsNoTracking().Where(r => r.Id == seat.RoundId).Select(r => new { r.Name, r.State }).SingleAsync(cancellationToken);
+        RoundName = round.Name;
+        // Said before anyone signs in or makes an account for a seat that can no longer be taken.
+        if (seat.WhyItCannotBeAccepted(round.State) is { } closed) return Refused(closed);
         if (User.Identity?.IsAuthenticated == true)
         {
             var user = await users.GetUserAsync(User);
@@ -110,15 +114,12 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
     {
         try
         {
-            seat.Join(user.UserName!, time.GetUtcNow());
+            seat.Join(user.UserName!, time.GetUtcNow(), await RoundStateAsync(seat, cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainRuleException refused)
         {
-            Refusal = refused.Message;
-            Shows = Situation.Refused;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return Refused(refused.Message);
         }
         if (!await users.IsInRoleAsync(user, Roles.PanelMember)) (await users.AddToRoleAsync(user, Roles.PanelMember)).ThrowIfFailed();
         // A fresh cookie, so the role just added lets them into /panel now.
@@ -126,6 +127,17 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
         else await signIn.SignInAsync(user, isPersistent: false);
         return RedirectToPage("/Panel/Index");
     }
+
+    private PageResult Refused(string why)
+    {
+        Refusal = why;
+        Shows = Situation.Refused;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private Task<FairFund.Domain.Rounds.RoundState> RoundStateAsync(PanelMember seat, CancellationToken cancellationToken) =>
+        db.Rounds.AsNoTracking().Where(r => r.Id == seat.RoundId).Select(r => r.State).SingleAsync(cancellationToken);
 
     private async Task<PanelMember?> FindSeatAsync(CancellationToken cancellationToken)
     {
