@@ -108,6 +108,27 @@ public sealed class PanelInviteTests : IDisposable
         Assert.Null(await _factory.WithScopeAsync(services => services.GetRequiredService<UserManager<IdentityUser>>().FindByEmailAsync(Invited)));
     }
 
+    [Theory]
+    [InlineData("Call 0800 000 000 to claim your grant", "Your name can only have letters, spaces, hyphens and apostrophes")]
+    [InlineData("Visit fund-refunds.example", "Your name can only have letters, spaces, hyphens and apostrophes")]
+    [InlineData("Alexandria Ocasio Wolfeschlegelsteinhausenbergerdorff", "Your name must be 50 characters or fewer")]
+    public async Task Join_NewAccountWithANameThatIsNotAPlainName_IsRefusedAtTheNameAsAtRegistration(string name, string message)
+    {
+        using (var manager = await SignedInClient.As(_factory, SignedInClient.Manager)) (await InviteAsync(manager, Invited)).Dispose();
+        var link = JoinLink(_factory, Invited);
+        using var person = SignedInClient.Anonymous(_factory);
+
+        using var refused = await person.PostFormAsync($"{link}?handler=Create",
+            new() { ["Input.Name"] = name, ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword }, link.OriginalString);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("href=\"#Input_Name\"", page);
+        Assert.Contains(message, page);
+        Assert.Null((await SeatAsync(_factory, Invited)).UserName);
+        Assert.Null(await _factory.WithScopeAsync(services => services.GetRequiredService<UserManager<IdentityUser>>().FindByEmailAsync(Invited)));
+    }
+
     [Fact]
     public async Task Join_ExistingAccount_SignsInThroughTheLinkAndJoins()
     {

@@ -59,6 +59,11 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
             || seat.WhyItCannotBeAccepted(await RoundStateAsync(seat, cancellationToken)) is not null)
             return await ForAsync(seat, cancellationToken);
 
+        // Cleaned as every name is, so a direction override never reaches the emails that name the member, and then
+        // held to the plain name registration asks for, since those emails carry it under the funder's name.
+        var name = FreeText.CleanLine(Input.Name);
+        if (name.Length > 0 && ModelState.FirstError($"{nameof(Input)}.{nameof(InputModel.Name)}") is null && !AccountInput.IsPlainName(name))
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Name)}", AccountInput.NameMessage);
         var user = new IdentityUser(seat.Email) { Email = seat.Email, EmailConfirmed = true };
         foreach (var validator in string.IsNullOrEmpty(Input.Password) ? [] : users.PasswordValidators)
         {
@@ -77,8 +82,7 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
                 ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Password)}", error.Description);
             return await ForAsync(seat, cancellationToken);
         }
-        // Cleaned as every name is, so a direction override never reaches the emails that name the member.
-        if (FreeText.CleanLine(Input.Name) is { Length: > 0 } name) (await users.AddClaimAsync(user, new Claim(AccountMail.NameClaim, name))).ThrowIfFailed();
+        if (name.Length > 0) (await users.AddClaimAsync(user, new Claim(AccountMail.NameClaim, name))).ThrowIfFailed();
         return await JoinAsync(seat, user, cancellationToken);
     }
 
@@ -156,7 +160,7 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
 
     public sealed class InputModel
     {
-        [StringLength(100, ErrorMessage = "Your name must be 100 characters or fewer")]
+        [StringLength(AccountInput.NameLength, ErrorMessage = "Your name must be 50 characters or fewer")]
         public string? Name { get; set; }
 
         [Required(ErrorMessage = "Create a password")]
