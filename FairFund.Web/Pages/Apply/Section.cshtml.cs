@@ -14,7 +14,7 @@ namespace FairFund.Web.Pages.Apply;
 /// word and character counts, numbers, money, GOV.UK date inputs, radios, tick boxes, tables of rows), saved and
 /// checked by the domain, with its problems at their fields. No JavaScript is needed: a question shown only for
 /// an answer on this page is always on it, saying when it is needed, and a table offers more rows by saving.
-/// Field names are <c>answers.{key}</c> (a date's parts <c>answers.{key}.day</c>; a row's <c>answers.{key}[0].item</c>),
+/// Field names are <c>answers.{key}</c> (a date's parts <c>answers.{key}.Day</c>, as the date partial names them; a row's <c>answers.{key}[0].item</c>),
 /// so no question key can meet the page's own fields.
 /// </summary>
 public sealed partial class SectionModel(FairFundDbContext db, ApplicantRecords records) : QuestionPageModel(db, records)
@@ -51,7 +51,7 @@ public sealed partial class SectionModel(FairFundDbContext db, ApplicantRecords 
 
     public override string? MoreRowsLabel => Asked.Any(question => IsTable(question) && RowCount(question) < MostRows(question)) ? "Save and add more rows" : null;
 
-    /// <summary>The name of the field for a question's answer, or one of its parts: <c>answers.founded.day</c>, <c>answers.budget[0].cost</c>.</summary>
+    /// <summary>The name of the field for a question's answer, or one of its parts: <c>answers.founded.Day</c>, <c>answers.budget[0].cost</c>.</summary>
     public static string NameOf(string key, string? part = null) => part is null ? $"answers.{key}" : $"answers.{key}{(part.StartsWith('[') ? "" : ".")}{part}";
 
     /// <summary>What the field of this name holds: what was entered, or the saved answer.</summary>
@@ -95,7 +95,7 @@ public sealed partial class SectionModel(FairFundDbContext db, ApplicantRecords 
                 case Answer.Money money: _entered[name] = FormNumbers.Money(money.Value); break;
                 case Answer.Day day:
                     var input = DateInput.From(day.Value);
-                    (_entered[NameOf(question.Key, "day")], _entered[NameOf(question.Key, "month")], _entered[NameOf(question.Key, "year")]) = (input.Day!, input.Month!, input.Year!);
+                    (_entered[NameOf(question.Key, "Day")], _entered[NameOf(question.Key, "Month")], _entered[NameOf(question.Key, "Year")]) = (input.Day!, input.Month!, input.Year!);
                     break;
                 case Answer.YesNo yesNo: _chosen[question.Key] = [yesNo.Value ? Yes : No]; break;
                 case Answer.Choices choices: _chosen[question.Key] = choices.Values; break;
@@ -157,7 +157,7 @@ public sealed partial class SectionModel(FairFundDbContext db, ApplicantRecords 
                 }
                 case QuestionKind.Date:
                 {
-                    var input = new DateInput { Day = Entered(NameOf(key, "day")), Month = Entered(NameOf(key, "month")), Year = Entered(NameOf(key, "year")) };
+                    var input = new DateInput { Day = Entered(NameOf(key, "Day")), Month = Entered(NameOf(key, "Month")), Year = Entered(NameOf(key, "Year")) };
                     var errors = new FormErrors();
                     var date = UkDateInput.ReadOptionalDate(input, id, "date", errors);
                     if (errors.Any) entryErrors.Add(new FieldError(id + "-day", $"{question.Name}: {LowerFirst(errors.All[0].Message)}"));
