@@ -22,6 +22,9 @@ public sealed record TextField(string Id, string Name, string Label, string? Val
     /// </summary>
     public int? MaxWords { get; init; }
 
+    /// <summary>The most characters the answer may have: the page then says, without JavaScript, how many the answer shown has.</summary>
+    public int? MaxCharacters { get; init; }
+
     /// <summary>The label is the page's heading, as on a GOV.UK question page that asks one thing.</summary>
     public bool IsPageHeading { get; init; }
 }

@@ -25,38 +25,19 @@ public sealed record OwnApplication(Application Application, ApplicantRound Roun
 {
     public GrantRange Grants => Round.Grants;
 
-    /// <summary>
-    /// The round's form as far as the apply pages can ask it: its sections that are today's tasks. Until the pages
-    /// are built from the form, a section they have no page for (the demo round's one for asks over £10,000) is left
-    /// out, so a group is never refused at sending for questions it was never shown.
-    /// </summary>
-    public ApplicationForm Form => _asked ??= new(
-        [.. Round.Form.Sections.Where(section => Enum.GetValues<ApplicationTask>().Any(task => DefaultForm.SectionKey(task) == section.Key))],
-        Round.Form.CriteriaSections);
+    /// <summary>The round's form: every section of it is asked, each on its page (<see cref="SectionPages"/>).</summary>
+    public ApplicationForm Form => Round.Form;
 
-    // Made once per request: the task list asks for it once per task.
-    private ApplicationForm? _asked;
+    /// <summary>The sections the form asks for the saved answers and the amount asked for, in order: the task list's tasks.</summary>
+    public IReadOnlyList<FormSection> Sections => Form.ShownSections(Application.Answers);
 
-    /// <summary>
-    /// Today's tasks that the round's form asks for these answers, in order: each task is the default form's section
-    /// of the same key (<see cref="DefaultForm.SectionKey"/>), and a section the form does not have, or hides, is not asked.
-    /// </summary>
-    public IReadOnlyList<ApplicationTask> Tasks
-    {
-        get
-        {
-            var shown = Form.ShownSections(Application.Answers).Select(section => section.Key).ToHashSet(StringComparer.Ordinal);
-            return [.. Enum.GetValues<ApplicationTask>().Where(task => shown.Contains(DefaultForm.SectionKey(task)))];
-        }
-    }
+    /// <summary>The problems with one section's answers; none when the form does not have it.</summary>
+    public IReadOnlyList<Problem> Check(string sectionKey) =>
+        Form.FindSection(sectionKey) is null ? [] : Application.Check(Form, sectionKey, Grants);
 
-    /// <summary>The problems with one task's answers on the round's form; none when the form does not ask it.</summary>
-    public IReadOnlyList<Problem> Check(ApplicationTask task) =>
-        Form.FindSection(DefaultForm.SectionKey(task)) is null ? [] : Application.Check(Form, DefaultForm.SectionKey(task), Grants);
-
-    /// <summary>How far the group has got with one task on the round's form; not started when the form does not ask it.</summary>
-    public TaskStatus StatusOf(ApplicationTask task) =>
-        Form.FindSection(DefaultForm.SectionKey(task)) is null ? TaskStatus.NotStarted : Application.StatusOf(Form, DefaultForm.SectionKey(task), Grants);
+    /// <summary>How far the group has got with one section; not started when the form does not have it.</summary>
+    public TaskStatus StatusOf(string sectionKey) =>
+        Form.FindSection(sectionKey) is null ? TaskStatus.NotStarted : Application.StatusOf(Form, sectionKey, Grants);
 
     /// <summary>Sends the application, checked against the round's form, if the round takes it <paramref name="now"/>.</summary>
     public void Submit(DateTimeOffset now, string actor) => Application.Submit(now, actor, WindowAt(now), Form, Grants);

@@ -12,7 +12,7 @@ namespace FairFund.Web.Pages.Apply;
 /// What the money is for: up to ten lines of an item and its cost, whose total is the amount requested.
 /// The form shows the lines entered and a few empty ones; no JavaScript is needed to add more.
 /// </summary>
-public sealed partial class BudgetModel(FairFundDbContext db, ApplicantRecords records) : QuestionPageModel(db, records)
+public sealed partial class BudgetModel(FairFundDbContext db, ApplicantRecords records) : TaskQuestionPageModel(db, records)
 {
     /// <summary>How many empty lines the form offers after those filled in.</summary>
     public const int EmptyRows = 3;

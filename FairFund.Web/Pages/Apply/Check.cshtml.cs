@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Applications;
+using FairFund.Domain.Forms;
 using FairFund.Web.Accounts;
 using FairFund.Web.Data;
 using FairFund.Web.Email;
@@ -52,9 +53,6 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
 
     /// <summary>When it was sent, in UK time.</summary>
     public string? SentAt { get; private set; }
-
-    /// <summary>The supporting documents, by name and size.</summary>
-    public IReadOnlyList<Row> Documents { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
@@ -152,34 +150,37 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         RoundTakesApplications = own.WindowAt(now).IsOpen;
         GroupName = group.Name;
         Group = GroupRows(group, IsSent ? null : Url.Page("/Apply/Organisation", new { returnTo = Reference }));
-        Sections = [.. Enum.GetValues<ApplicationTask>().Select(task => new Section(TaskName(task), AnswerRows.For(application, task, ChangeHref(task))))];
         var documentsHref = IsSent ? null : Url.Page("/Apply/Documents", new { reference = Reference });
-        Documents = application.Documents.Count == 0
+        IReadOnlyList<Row> documents = application.Documents.Count == 0
             ? [new Row("Supporting documents", ["None"], documentsHref)]
             : [.. application.Documents.Select(document => new Row(document.FileName, [DocumentSize(document.SizeInBytes)], documentsHref))];
-        if (IsSent)
-        {
-            // What was sent is shown as it was; nothing about it can be changed or still be done.
-            Sections = [.. Sections.Select(section => section with { Rows = [.. section.Rows.Select(row => row with { ChangeHref = null })] })];
-            return;
-        }
+        var form = own.Form;
+        var shownSections = own.Sections;
+        Sections = [.. shownSections.Select(section => new Section(section.Title, RowsOf(own, section, IsSent ? null : ChangeHref(section), documents)))];
+        if (IsSent) return;
         Problems =
         [
             .. group.Check(today).Select(problem => new ToDo("Your group's details", problem.Message, Url.Page("/Apply/Organisation")!, true)),
-            .. own.Tasks.SelectMany(task => own.Check(task).Select(problem =>
-                new ToDo(TaskName(task), problem.Message, $"{ChangeHref(task)}#{FieldIdOf(problem.Location)}", false))),
+            .. shownSections.SelectMany(section => own.Check(section.Key).Select(problem =>
+                new ToDo(section.Title, problem.Message, $"{ChangeHref(section)}#{SectionPages.FieldIdOf(form, problem.Location)}", false))),
         ];
     }
 
-    private string ChangeHref(ApplicationTask task) =>
-        Url.Page(TaskListModel.PageFor(task), new { reference = Reference, returnTo = QuestionPageModel.ReturnToCheck })!;
-
-    private static string FieldIdOf(string location) => location switch
+    /// <summary>
+    /// One section's answers: in its own page's words for a default task the form has unchanged, otherwise as the
+    /// form asks them; with the documents, where the section asks for them.
+    /// </summary>
+    private static List<Row> RowsOf(OwnApplication own, FormSection section, string? change, IReadOnlyList<Row> documents)
     {
-        "startDate" => "start-date-day",
-        "endDate" => "end-date-day",
-        _ => FieldIds.Of(location),
-    };
+        var rows = SectionPages.TaskOf(section) is { } task
+            ? AnswerRows.For(own.Application, task, change)
+            : AnswerRows.For(own.Form, section, own.Application.Answers, change);
+        var shown = own.Form.ShownQuestions(own.Application.Answers);
+        if (section.Questions.Any(question => question.Kind == QuestionKind.Documents && shown.Contains(question.Key))) rows.AddRange(documents);
+        return rows;
+    }
+
+    private string ChangeHref(FormSection section) => SectionPages.Href(Url, section, Reference, returnToCheck: true);
 
     /// <summary>Something that must be done before sending, and where to do it.</summary>
     public sealed record ToDo(string Part, string Message, string Href, bool IsAboutTheGroup);

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FairFund.Web.Pages.Apply;
 
 /// <summary>Whether the group will work with partners and, if so, who they are and what they will do.</summary>
-public sealed class PartnersModel(FairFundDbContext db, ApplicantRecords records) : QuestionPageModel(db, records)
+public sealed class PartnersModel(FairFundDbContext db, ApplicantRecords records) : TaskQuestionPageModel(db, records)
 {
     /// <summary>How many empty rows the form offers after the partners entered.</summary>
     public const int EmptyRows = 2;

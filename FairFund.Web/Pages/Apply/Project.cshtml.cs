@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FairFund.Web.Pages.Apply;
 
 /// <summary>The project itself: its title, what the group will do, and when.</summary>
-public sealed class ProjectModel(FairFundDbContext db, ApplicantRecords records) : QuestionPageModel(db, records)
+public sealed class ProjectModel(FairFundDbContext db, ApplicantRecords records) : TaskQuestionPageModel(db, records)
 {
     public override ApplicationTask Part => ApplicationTask.Project;
 

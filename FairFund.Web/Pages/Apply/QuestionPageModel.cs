@@ -1,4 +1,5 @@
 using FairFund.Domain.Applications;
+using FairFund.Domain.Forms;
 using FairFund.Domain.Validation;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FairFund.Web.Pages.Apply;
 
 /// <summary>
-/// What every question page of an application shares (the GOV.UK question page pattern, one page per task).
+/// What every question page of an application shares (the GOV.UK question page pattern, one page per section of the round's form).
 /// "Save and continue" always saves what was entered, complete or not, so a volunteer never loses work;
 /// then, if the task still has problems, the page shows them and says the answers were saved, otherwise it
 /// goes on to the next task. "Save and come back later" saves and returns to the task list without
@@ -32,8 +33,14 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
     /// <summary>The only place a question page returns to other than the next task, so no address is taken from the request.</summary>
     public const string ReturnToCheck = "check";
 
-    /// <summary>The task this page asks about.</summary>
-    public abstract ApplicationTask Part { get; }
+    /// <summary>The key of the section of the round's form this page asks.</summary>
+    public abstract string SectionKey { get; }
+
+    /// <summary>The application and its round as loaded for this request, with the round's form.</summary>
+    protected OwnApplication Own { get; private set; } = null!;
+
+    /// <summary>The section this page asks, from the round's form.</summary>
+    public FormSection Section { get; private set; } = null!;
 
     public string Reference { get; private set; } = "";
     public string RoundName { get; private set; } = "";
@@ -75,6 +82,7 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
         var own = await records.FindAsync(User, reference, cancellationToken);
         if (own is null) return NotFound();
         if (own.Application.State != ApplicationState.Draft) return RedirectToPage("/Apply/Status", new { reference });
+        if (NotAskedHere(own) is { } elsewhere) return elsewhere;
         Show(own);
         ShowAnswers(own.Application);
         return Page();
@@ -85,7 +93,9 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
         var own = await records.FindAsync(User, reference, cancellationToken);
         if (own is null) return NotFound();
         if (own.Application.State != ApplicationState.Draft) return RedirectToPage("/Apply/Status", new { reference });
+        if (NotAskedHere(own) is { } elsewhere) return elsewhere;
         var application = own.Application;
+        Use(own);
         if (!db.IsStillAt(application, Version)) return ShowConflict(own);
 
         var entryErrors = new List<FieldError>();
@@ -106,14 +116,15 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
             var now = await records.FindAsync(User, reference, cancellationToken);
             if (now is null) return NotFound();
             if (now.Application.State != ApplicationState.Draft) return RedirectToPage("/Apply/Status", new { reference });
+            if (NotAskedHere(now) is { } askedElsewhere) return askedElsewhere;
             return ShowConflict(now);
         }
 
         if (action == LaterAction) return RedirectToPage("/Apply/TaskList", new { reference });
         if (action == MoreRowsAction) return Here(reference);
 
-        ShowErrors(entryErrors.Concat(own.Check(Part).Select(problem => new FieldError(FieldId(problem.Location), problem.Message))));
-        if (!Errors.Any) return Next(reference);
+        ShowErrors(entryErrors.Concat(own.Check(SectionKey).Select(problem => new FieldError(FieldId(problem.Location), problem.Message))));
+        if (!Errors.Any) return Next(own);
 
         Show(own);
         Version = db.VersionOf(application);
@@ -151,8 +162,31 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
     {
     }
 
+    /// <summary>
+    /// Where to go instead when this page does not ask the section on the round's form: not found when the form has
+    /// no such section; the page that asks it when that is another (a default task's section the funder changed is
+    /// asked by the page built from the form); the task list when its condition hides it for the answers saved.
+    /// </summary>
+    private IActionResult? NotAskedHere(OwnApplication own)
+    {
+        if (own.Form.FindSection(SectionKey) is not { } section) return NotFound();
+        if (SectionPages.PageFor(section) != PageName) return RedirectToPage(SectionPages.PageFor(section), SectionPages.RouteValues(section, own.Application.Reference, ReturnTo == ReturnToCheck));
+        if (own.Sections.All(shown => shown.Key != SectionKey)) return RedirectToPage("/Apply/TaskList", new { reference = own.Application.Reference });
+        return null;
+    }
+
+    /// <summary>This page's name, as <see cref="SectionPages.PageFor"/> gives it.</summary>
+    protected abstract string PageName { get; }
+
+    private void Use(OwnApplication own)
+    {
+        Own = own;
+        Section = own.Form.FindSection(SectionKey)!;
+    }
+
     private void Show(OwnApplication own)
     {
+        Use(own);
         Reference = own.Application.Reference;
         RoundName = own.Round.Name;
         Grants = own.Grants;
@@ -179,14 +213,20 @@ public abstract class QuestionPageModel(FairFundDbContext db, ApplicantRecords r
     }
 
     private RedirectToPageResult Here(string reference) =>
-        RedirectToPage(TaskListModel.PageFor(Part), new { reference, returnTo = ReturnTo == ReturnToCheck ? ReturnToCheck : null });
+        RedirectToPage(SectionPages.PageFor(Section), SectionPages.RouteValues(Section, reference, ReturnTo == ReturnToCheck));
 
-    /// <summary>The next task's page; after the last, or when the person came from checking their answers, back there or to the task list.</summary>
-    private RedirectToPageResult Next(string reference)
+    /// <summary>
+    /// The page of the next section the form asks, for the answers just saved (so a section the new amount asked
+    /// for brings in comes next); after the last, or when the person came from checking their answers, back there
+    /// or to the task list. Documents, which are added on their own page, are reached from the task list.
+    /// </summary>
+    private RedirectToPageResult Next(OwnApplication own)
     {
+        var reference = own.Application.Reference;
         if (ReturnTo == ReturnToCheck) return RedirectToPage("/Apply/Check", new { reference });
-        var tasks = Enum.GetValues<ApplicationTask>();
-        var next = Array.IndexOf(tasks, Part) + 1;
-        return RedirectToPage(next < tasks.Length ? TaskListModel.PageFor(tasks[next]) : "/Apply/TaskList", new { reference });
+        var shown = own.Sections.Select(section => section.Key).ToHashSet(StringComparer.Ordinal);
+        var next = own.Form.Sections.SkipWhile(section => section.Key != SectionKey).Skip(1)
+            .FirstOrDefault(section => shown.Contains(section.Key) && !SectionPages.IsDocumentsOnly(section));
+        return next is null ? RedirectToPage("/Apply/TaskList", new { reference }) : RedirectToPage(SectionPages.PageFor(next), SectionPages.RouteValues(next, reference));
     }
 }

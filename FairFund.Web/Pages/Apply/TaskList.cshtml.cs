@@ -1,10 +1,10 @@
 using FairFund.Domain.Applications;
+using FairFund.Domain.Forms;
 using FairFund.Web.Data;
 using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using static FairFund.Web.Pages.Shared.AnswerRows;
 using TaskStatus = FairFund.Domain.Applications.TaskStatus;
 
 namespace FairFund.Web.Pages.Apply;
@@ -22,11 +22,11 @@ public sealed class TaskListModel(FairFundDbContext db, ApplicantRecords records
     public IReadOnlyList<TaskRow> Tasks { get; private set; } = [];
     public int Completed { get; private set; }
 
-    /// <summary>How many supporting documents the group has added, which are optional.</summary>
-    public int Documents { get; private set; }
+    /// <summary>The tasks that must be complete before sending: all but optional ones such as documents.</summary>
+    public int ToComplete => Tasks.Count(task => task.Counts);
 
     /// <summary>All required tasks are complete, so the group can check its answers and send.</summary>
-    public bool ReadyToCheck => Completed == Tasks.Count;
+    public bool ReadyToCheck => Completed == ToComplete;
 
     /// <summary>Whether the round still takes applications, so the draft can be worked on and sent.</summary>
     public bool CanStillBeSent { get; private set; }
@@ -47,19 +47,35 @@ public sealed class TaskListModel(FairFundDbContext db, ApplicantRecords records
         Deadline = new Deadline(round.ClosesAt, time.GetUtcNow());
         CanStillBeSent = own.WindowAt(time.GetUtcNow()).IsOpen;
         var groupStatus = group.Check(today).Count == 0 ? TaskStatus.Completed : TaskStatus.InProgress;
+        var shown = own.Form.ShownQuestions(application.Answers);
         Tasks =
         [
             new TaskRow("Your group's details", Url.Page("/Apply/Organisation")!, groupStatus, "Entered once and used for every application"),
-            .. own.Tasks.Select(task =>
-                new TaskRow(TaskName(task), Url.Page(PageFor(task), new { reference })!, own.StatusOf(task), null)),
+            .. own.Sections.Select(section => Row(own, section, shown)),
         ];
-        Documents = application.Documents.Count;
-        Completed = Tasks.Count(task => task.Status == TaskStatus.Completed);
+        Completed = Tasks.Count(task => task.Counts && task.Status == TaskStatus.Completed);
         return Page();
     }
 
-    /// <summary>The last part of each task's page address, such as <c>who-benefits</c>.</summary>
-    /// <summary>The page, by name, where a task is answered.</summary>
+    /// <summary>
+    /// One section's task: its title, its page and how far the group has got. A section with nothing it must
+    /// answer and nothing wrong (the optional documents) does not count towards sending, and says so, or for
+    /// documents how many are added.
+    /// </summary>
+    private TaskRow Row(OwnApplication own, FormSection section, IReadOnlySet<string> shown)
+    {
+        var href = SectionPages.Href(Url, section, own.Application.Reference);
+        var hint = section.Guidance.Length > 0 ? section.Guidance : null;
+        var status = own.StatusOf(section.Key);
+        var optional = !section.Questions.Any(question => question.Required && shown.Contains(question.Key)) && own.Check(section.Key).Count == 0;
+        if (!optional) return new TaskRow(section.Title, href, status, hint);
+        var note = SectionPages.IsDocumentsOnly(section)
+            ? own.Application.Documents.Count switch { 0 => "Optional", 1 => "1 added", var count => $"{count} added" }
+            : status == TaskStatus.NotStarted ? "Optional" : "Completed";
+        return new TaskRow(section.Title, href, status, hint, note);
+    }
+
+    /// <summary>The page, by name, where a default task is answered while the round's form has it unchanged (<see cref="SectionPages"/>).</summary>
     public static string PageFor(ApplicationTask task) => task switch
     {
         ApplicationTask.Project => "/Apply/Project",
@@ -70,9 +86,12 @@ public sealed class TaskListModel(FairFundDbContext db, ApplicantRecords records
         _ => "/Apply/Partners",
     };
 
-    public sealed record TaskRow(string Name, string Href, TaskStatus Status, string? Hint)
+    /// <param name="Note">For an optional task, what its status says in place of the usual words; it then does not count towards sending.</param>
+    public sealed record TaskRow(string Name, string Href, TaskStatus Status, string? Hint, string? Note = null)
     {
-        public string StatusText => Status switch
+        public bool Counts => Note is null;
+
+        public string StatusText => Note ?? Status switch
         {
             TaskStatus.NotStarted => "Not yet started",
             TaskStatus.InProgress => "In progress",

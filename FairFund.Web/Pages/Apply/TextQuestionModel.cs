@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace FairFund.Web.Pages.Apply;
 
 /// <summary>A question page that asks one thing, answered in the group's own words up to a word limit.</summary>
-public abstract class TextQuestionModel(FairFundDbContext db, ApplicantRecords records) : QuestionPageModel(db, records)
+public abstract class TextQuestionModel(FairFundDbContext db, ApplicantRecords records) : TaskQuestionPageModel(db, records)
 {
     [BindProperty]
     public string? Answer { get; set; }

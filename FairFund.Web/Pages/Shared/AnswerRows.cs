@@ -1,4 +1,5 @@
 using FairFund.Domain.Applications;
+using FairFund.Domain.Forms;
 using FairFund.Domain.Organisations;
 using FairFund.Domain.Scoring;
 
@@ -6,31 +7,12 @@ namespace FairFund.Web.Pages.Shared;
 
 /// <summary>
 /// An application's answers, and its group's details, as summary list rows (the <c>_SummaryRows</c> partial), one
-/// task at a time: the same words on check your answers (with a change link) and, read-only, on the fund team's
-/// application page and the panel's scoring page.
+/// section of the round's form at a time, under the section's own title: for check your answers (with a change
+/// link) and, read-only, the application as sent.
 /// </summary>
 public static class AnswerRows
 {
     public const string NotAnswered = "Not answered yet";
-
-    /// <summary>The task's name as the group's task list and check page put it to the group.</summary>
-    public static string TaskName(ApplicationTask task) => task switch
-    {
-        ApplicationTask.Project => "About your project",
-        ApplicationTask.WhoBenefits => "Who will benefit",
-        ApplicationTask.Outcomes => "What will change, and how you will know",
-        ApplicationTask.LivedExperience => "How people with lived experience shape the work",
-        ApplicationTask.Budget => "How much you need, and what for",
-        _ => "Partners",
-    };
-
-    /// <summary>The task's name as the panel and the fund team read it: about the group, not addressed to it.</summary>
-    public static string SectionName(ApplicationTask task) => task switch
-    {
-        ApplicationTask.Project => "About the project",
-        ApplicationTask.Budget => "How much the group needs, and what for",
-        _ => TaskName(task),
-    };
 
     /// <summary>The rows of one task's answers; <paramref name="change"/> is where to change them, or null to show them read-only.</summary>
     public static List<Row> For(Application application, ApplicationTask task, string? change)
@@ -61,6 +43,40 @@ public static class AnswerRows
                     : [],
             ],
         };
+    }
+
+    /// <summary>
+    /// The rows of one section's answers as the round's form asks them: each shown question and its answer
+    /// (a budget by its lines and total, partners by name), for a section no page of today's tasks asks.
+    /// Documents are left to the page, which lists the files. <paramref name="change"/> is where to change them, or null.
+    /// </summary>
+    public static List<Row> For(ApplicationForm form, FormSection section, FormAnswers answers, string? change)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(section);
+        var shown = form.ShownQuestions(answers);
+        var rows = new List<Row>();
+        foreach (var question in section.Questions.Where(question => shown.Contains(question.Key) && question.Kind != QuestionKind.Documents))
+        {
+            var answer = answers[question.Key] is { } given && given.Fits(question.Kind) ? given : null;
+            switch (answer)
+            {
+                case Answer.BudgetRows budget:
+                    rows.AddRange(budget.Lines.Select((line, index) => new Row(line.Item.Length > 0 ? line.Item : $"Line {index + 1}", [Money.Pounds(line.Cost)], change)));
+                    rows.Add(new Row("Total you are asking for", [Money.Pounds(MoneyLimits.SafeSum(budget.Lines.Select(line => line.Cost)))], change));
+                    break;
+                case Answer.PartnerRows partners:
+                    rows.AddRange(partners.Partners.Select((partner, index) => new Row(partner.Name.Length > 0 ? partner.Name : $"{question.Text}: row {index + 1}", Paragraphs(partner.Role), change)));
+                    break;
+                case null:
+                    rows.Add(new Row(question.Text, [NotAnswered], change));
+                    break;
+                default:
+                    rows.Add(new Row(question.Text, QuestionInWords.Lines(answer) is { Count: > 0 } lines ? lines : [NotAnswered], change));
+                    break;
+            }
+        }
+        return rows;
     }
 
     private static string[] Paragraphs(string answer)
