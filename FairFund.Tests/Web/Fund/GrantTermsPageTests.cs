@@ -21,29 +21,33 @@ public sealed class GrantTermsPageTests : IDisposable
 
     public static string TermsPage => $"/fund/rounds/{GrantOffers.Round}/grant-terms";
 
-    /// <summary>Half when the group accepts, half when the final report is accepted; a mid-year report and a final report.</summary>
+    /// <summary>Half when the group accepts, half when the mid-year report is accepted; a final report and a mid-year report.</summary>
     public static async Task<HttpResponseMessage> SetTwoInstalmentsAsync(HttpClient manager, Dictionary<string, string>? over = null)
     {
         var first = await manager.GetStringAsync(new Uri(TermsPage, UriKind.Relative));
-        var addInstalment = new Dictionary<string, string> { ["add"] = "instalment" };
-        using var withInstalment = await PageForms.For(first, TermsPage, TermsPage, addInstalment).SubmitAsync(manager, addInstalment);
-        Assert.Equal(HttpStatusCode.OK, withInstalment.StatusCode);
-        var second = await withInstalment.Content.ReadAsStringAsync();
         var addReport = new Dictionary<string, string> { ["add"] = "report" };
-        using var withReport = await PageForms.For(second, TermsPage, TermsPage, addReport).SubmitAsync(manager, addReport);
-        var third = await withReport.Content.ReadAsStringAsync();
+        using var withReport = await PageForms.For(first, TermsPage, TermsPage, addReport).SubmitAsync(manager, addReport);
+        Assert.Equal(HttpStatusCode.OK, withReport.StatusCode);
+        var second = await withReport.Content.ReadAsStringAsync();
+        // The report is named before the instalment that waits for it is added, so the new row offers it.
+        var addInstalment = new Dictionary<string, string>
+        {
+            ["Input.Reports[1].Name"] = "Mid-year report",
+            ["Input.Reports[1].Due"] = "months",
+            ["Input.Reports[1].Months"] = "6",
+            ["add"] = "instalment",
+        };
+        using var withInstalment = await PageForms.For(second, TermsPage, TermsPage, addInstalment).SubmitAsync(manager, addInstalment);
+        var third = await withInstalment.Content.ReadAsStringAsync();
         var fields = new Dictionary<string, string>
         {
             ["Input.Instalments[0].Percent"] = "50",
             ["Input.Instalments[0].Rule"] = nameof(ReleaseRule.OnAcceptance),
             ["Input.Instalments[1].Percent"] = "50%",
             ["Input.Instalments[1].Rule"] = nameof(ReleaseRule.OnReportAccepted),
-            ["Input.Instalments[1].ReportName"] = "Final report",
+            ["Input.Instalments[1].ReportName"] = "Mid-year report",
             ["Input.Reports[0].Name"] = "Final report",
             ["Input.Reports[0].Months"] = "12",
-            ["Input.Reports[1].Name"] = "Mid-year report",
-            ["Input.Reports[1].Due"] = "months",
-            ["Input.Reports[1].Months"] = "6",
             ["Input.ProportionateThreshold"] = "£1,000",
             ["Input.DaysToAccept"] = "21",
             ["Input.ReminderDaysBefore"] = "10",
@@ -69,7 +73,7 @@ public sealed class GrantTermsPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (terms, by, at) = await StoredAsync();
-        Assert.Equal([new Instalment(50m, ReleaseRule.OnAcceptance), new Instalment(50m, ReleaseRule.OnReportAccepted, null, "Final report")], terms.Schedule);
+        Assert.Equal([new Instalment(50m, ReleaseRule.OnAcceptance), new Instalment(50m, ReleaseRule.OnReportAccepted, null, "Mid-year report")], terms.Schedule);
         Assert.Equal([new ExpectedReport("Final report", null, 12, IsFinal: true), new ExpectedReport("Mid-year report", null, 6, IsFinal: false)], terms.Reports);
         Assert.Equal((1000m, 21, 10), (terms.ProportionateThreshold, terms.DaysToAccept, terms.ReminderDaysBefore));
         Assert.Equal(SignedInClient.Manager, by);
