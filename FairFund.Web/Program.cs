@@ -33,6 +33,7 @@ builder.Services.AddFairFundMail(builder.Configuration);
 builder.Services.AddSendLimits();
 builder.Services.AddScoped<FairFund.Web.Invites.PanelInvites>();
 builder.Services.AddHostedService<FairFund.Web.Rounds.RoundClock>();
+builder.Services.AddHostedService<FairFund.Web.Grants.ReportReminderClock>();
 builder.Services.AddFairFundPages();
 builder.Services.AddFairFundHealthChecks();
 

@@ -343,12 +343,38 @@ public sealed class Grant
     public void MarkPaid(int number, DateOnly paidOn, string reference, DateTimeOffset now, string actor)
     {
         if (WhyPaymentNotDue(number, now) is { } why) throw new DomainRuleException($"The payment cannot be marked paid: {FirstLower(why)}.");
+        if (CheckPaid(paidOn, reference, now) is [var problem, ..]) throw new DomainRuleException(problem.Message + ".");
+        PaymentNumbered(number)!.RecordPaid(paidOn, FreeText.CleanLine(reference), now, actor);
+    }
+
+    /// <summary>
+    /// What is wrong with recording a payment as paid on <paramref name="paidOn"/> with <paramref name="reference"/>,
+    /// at <c>paidOn</c> and <c>reference</c>: the day not in the future nor before acceptance, the reference given
+    /// and within <see cref="GrantLimits.PaymentReference"/>. Empty when it can be recorded.
+    /// </summary>
+    public IReadOnlyList<Problem> CheckPaid(DateOnly paidOn, string? reference, DateTimeOffset now)
+    {
+        var problems = new List<Problem>();
+        if (paidOn > UkCalendar.DateOf(now)) problems.Add(new Problem("paidOn", "The day paid must be today or in the past"));
+        else if (paidOn < AcceptedOn) problems.Add(new Problem("paidOn", "The day paid must be on or after the day the grant was accepted"));
         var clean = FreeText.CleanLine(reference);
-        if (clean.Length == 0) throw new DomainRuleException("Enter the bank's reference for the payment.");
-        if (FreeText.Check("reference", "The reference", clean, GrantLimits.PaymentReference) is { } tooLong) throw new DomainRuleException(tooLong.Message + ".");
-        if (paidOn > UkCalendar.DateOf(now)) throw new DomainRuleException("The day paid must be today or in the past.");
-        if (paidOn < AcceptedOn) throw new DomainRuleException("The day paid must be on or after the day the grant was accepted.");
-        PaymentNumbered(number)!.RecordPaid(paidOn, clean, now, actor);
+        if (clean.Length == 0) problems.Add(new Problem("reference", "Enter the bank's reference for the payment"));
+        else if (FreeText.Check("reference", "The reference", clean, GrantLimits.PaymentReference) is { } tooLong) problems.Add(tooLong);
+        return problems;
+    }
+
+    /// <summary>
+    /// The reference the bank's payments file gives payment <paramref name="number"/>, which the group sees on its
+    /// statement: the grant's reference in capital letters and digits only, ending "P" and the payment's number,
+    /// cut from the front to fit <see cref="GrantLimits.PaymentReference"/> (Bacs takes 18 characters), so the
+    /// end that tells grants apart is kept: "CWMH2027R10001P1".
+    /// </summary>
+    public string BankReference(int number)
+    {
+        var kept = new string([.. Reference.Where(char.IsAsciiLetterOrDigit)]).ToUpperInvariant();
+        var suffix = $"P{number}";
+        var room = GrantLimits.PaymentReference.Characters - suffix.Length;
+        return (kept.Length > room ? kept[^room..] : kept) + suffix;
     }
 
     // ---- Reports ----

@@ -288,6 +288,29 @@ public sealed class Round
     /// </summary>
     public Grants.GrantTerms GrantTerms { get; private set; } = Grants.GrantTerms.Default;
 
+    /// <summary>Who last set <see cref="GrantTerms"/>, and when; null while the round has the default terms.</summary>
+    public string? GrantTermsSetBy { get; private set; }
+
+    public DateTimeOffset? GrantTermsSetAt { get; private set; }
+
+    /// <summary>Whether the grant terms can change: while the round is a draft or open, before any grant is offered on them.</summary>
+    public bool CanSetGrantTerms => State is RoundState.Draft or RoundState.Open;
+
+    /// <summary>
+    /// Sets what the round asks of every grant it makes (<see cref="Grants.GrantTerms"/>), recording who and when.
+    /// Only while the round is a draft or open: groups apply knowing the terms, and grants are offered on them.
+    /// Refused, changing nothing, while <see cref="Grants.GrantTerms.Check"/> finds a problem.
+    /// </summary>
+    public void SetGrantTerms(Grants.GrantTerms terms, DateTimeOffset now, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (!CanSetGrantTerms)
+            throw new DomainRuleException($"The grant terms cannot change now: the round is {Describe(State)}.");
+        if (terms.Check() is { Count: > 0 } problems)
+            throw new DomainRuleException($"The grant terms cannot be set: {string.Join("; ", problems.Select(problem => problem.Message))}.");
+        (GrantTerms, GrantTermsSetBy, GrantTermsSetAt) = (terms, actor, now);
+    }
+
     /// <summary>The last day an application on the waiting list may be offered a grant from this round.</summary>
     public DateOnly? WaitingListUntil { get; private set; }
 

@@ -64,6 +64,8 @@ public sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         builder.Property(r => r.AfterTheDecisionSetBy).HasMaxLength(256);
         // What the round asks of its grants; rounds made before grants hold GrantTerms.Default (the migration's default).
         builder.Property(r => r.GrantTerms).HasJsonColumn(GrantConfiguration.TermsJson, "GrantTermsJson");
+        builder.Property(r => r.GrantTermsSetBy).HasMaxLength(256);
+        builder.Ignore(r => r.CanSetGrantTerms);
         builder.Ignore(r => r.RevealedSeed);
         builder.Ignore(r => r.History);
         builder.Property(r => r.Form).HasField("_form").UsePropertyAccessMode(PropertyAccessMode.Field)

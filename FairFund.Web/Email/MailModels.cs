@@ -71,3 +71,13 @@ public sealed record DecisionMail(string? Name, string Reference, DecisionLetter
         _ => $"Your application {Reference} has not been funded",
     };
 }
+
+/// <summary>
+/// A reminder about one of a grant's reports: a set number of days before it is due, or once it is overdue. Only the
+/// report's name, its due day and a link: never the bank details or anything the report says.
+/// </summary>
+public sealed record ReportReminderMail(string? Name, string GroupName, string Reference, string ReportName, string DueOn, bool Overdue, string ReportLink) : IMailModel
+{
+    public MailKind Kind => Overdue ? MailKind.ReportOverdue : MailKind.ReportReminder;
+    public string Subject => Overdue ? $"Your {ReportName} for grant {Reference} is overdue" : $"Your {ReportName} for grant {Reference} is due by {DueOn}";
+}

@@ -11,6 +11,8 @@ public enum MailKind
     Award,
     Waitlist,
     Decline,
+    ReportReminder,
+    ReportOverdue,
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace FairFund.Web.Pages.Apply;
 /// once accepted, the outcomes confirmed, who accepted and the account (masked) payments go to. While it is offered,
 /// the group can accept or decline it. Only the group's own members reach it.
 /// </summary>
-public sealed class GrantModel(FairFundDbContext db, ApplicantRecords records) : PageModel
+public sealed class GrantModel(FairFundDbContext db, ApplicantRecords records, TimeProvider time) : PageModel
 {
     public const string DoneKey = "GrantDone";
 
@@ -40,7 +40,9 @@ public sealed class GrantModel(FairFundDbContext db, ApplicantRecords records) :
             grant.Bank?.Masked,
             grant.State == GrantState.Offered,
             declined?.Reason,
-            [.. grant.History.Select(change => new GrantEvent(GroupWords(change.Trigger), UkTime.Format(change.At), change.At))]);
+            [.. grant.History.Select(change => new GrantEvent(GroupWords(change.Trigger), UkTime.Format(change.At), change.At))],
+            [.. grant.Reports.Select(report => new ReportLink(report.Number, report.Name, FairFund.Domain.Applications.DecisionLetter.LongDate(report.DueOn),
+                GrantReport.Describe(report.State), report.IsOverdue(time.GetUtcNow()), report.State == ReportState.MoreAsked))]);
         return Page();
     }
 
@@ -55,6 +57,9 @@ public sealed class GrantModel(FairFundDbContext db, ApplicantRecords records) :
 
     public sealed record GrantEvent(string What, string When, DateTimeOffset At);
 
+    /// <summary>One of the grant's reports, as the group's list of them shows it.</summary>
+    public sealed record ReportLink(int Number, string Name, string DueOn, string State, bool Overdue, bool MoreAsked);
+
     public sealed record GrantView(
         string Reference,
         string RoundName,
@@ -67,5 +72,6 @@ public sealed class GrantModel(FairFundDbContext db, ApplicantRecords records) :
         string? MaskedBank,
         bool CanAnswer,
         string? DeclineReason,
-        IReadOnlyList<GrantEvent> History);
+        IReadOnlyList<GrantEvent> History,
+        IReadOnlyList<ReportLink> Reports);
 }

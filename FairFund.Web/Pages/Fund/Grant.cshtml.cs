@@ -1,6 +1,7 @@
 using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Grants;
+using FairFund.Domain.Scoring;
 using FairFund.Web.Data;
 using FairFund.Web.Pages.Apply;
 using FairFund.Web.Pages.Shared;
@@ -108,7 +109,11 @@ public sealed class GrantModel(FairFundDbContext db, TimeProvider time) : PageMo
             [.. grant.BankEvents.Select(bankEvent => new GrantEvent(BankWords(bankEvent.Kind) + ": " + bankEvent.MaskedAccount, bankEvent.Actor, UkTime.Format(bankEvent.At), null))],
             [.. grant.History.Select(change => new GrantEvent(Enum.TryParse<GrantState>(change.To, out var to) ? GrantLabels.ForStaff(to) : change.To, change.Actor, UkTime.Format(change.At), change.Reason))],
             canStart,
-            canStart ? grant.WhyNot(GrantTrigger.Activate) : []);
+            canStart ? grant.WhyNot(GrantTrigger.Activate) : [],
+            [.. grant.Reports.Select(report => new ReportRow(report.Number, report.Name, DecisionLetter.LongDate(report.DueOn), GrantReport.Describe(report.State), report.IsOverdue(now)))],
+            [.. grant.Payments.Select(payment => new PaymentRow(payment.Number, Money.Pounds(payment.Amount), payment.Release.ReleaseInWords(),
+                payment.IsPaid ? $"Paid on {DecisionLetter.LongDate(payment.PaidOn!.Value)}, reference {payment.Reference}, recorded by {payment.PaidBy}"
+                : grant.PaymentsDue(now).Contains(payment) ? "Due now" : grant.IsReleased(payment, now) ? "Released, held: " + (grant.WhyPaymentNotDue(payment.Number, now) ?? "") : "Not yet released"))]);
     }
 
     private static string BankWords(BankEventKind kind) => kind switch
@@ -121,9 +126,13 @@ public sealed class GrantModel(FairFundDbContext db, TimeProvider time) : PageMo
 
     public sealed record GrantEvent(string What, string Who, string When, string? Reason);
 
+    public sealed record ReportRow(int Number, string Name, string DueOn, string State, bool Overdue);
+
+    public sealed record PaymentRow(int Number, string Amount, string Release, string Status);
+
     public sealed record GrantView(
         string RoundReference, string RoundName, string Reference, string Group, string Title, GrantState State, StatusTag Status,
         GrantAgreement Agreement, string OfferedAt, string OfferedBy, string AcceptBy, bool PastAcceptanceDate, Signatory? Signatory,
         string? MaskedBank, bool BankFlagged, IReadOnlyList<GrantEvent> BankEvents, IReadOnlyList<GrantEvent> History,
-        bool CanStart, IReadOnlyList<string> WhyNotStart);
+        bool CanStart, IReadOnlyList<string> WhyNotStart, IReadOnlyList<ReportRow> Reports, IReadOnlyList<PaymentRow> Payments);
 }

@@ -398,6 +398,13 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("GrantTermsJson");
 
+                    b.Property<DateTimeOffset?>("GrantTermsSetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantTermsSetBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LastApplicationNumber")
                         .HasColumnType("INTEGER");
 
