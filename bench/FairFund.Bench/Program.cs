@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using FairFund.Bench;
+using FairFund.Bench.StackFloor;
 
 if (SeedModeration.IsInvokedBy(args)) return await SeedModeration.RunAsync(args);
 if (WorkbookPeak.IsInvokedBy(args)) return WorkbookPeak.Run(args);
@@ -8,6 +9,7 @@ if (RushSeed.IsInvokedBy(args)) return await RushSeed.RunAsync(args);
 if (RushClient.IsInvokedBy(args)) return await RushClient.RunAsync(args);
 if (RushCheck.IsInvokedBy(args)) return await RushCheck.RunAsync(args);
 if (CommitLimit.IsInvokedBy(args)) return await CommitLimit.RunAsync(args);
+if (StackFloorBench.IsInvokedBy(args)) return await StackFloorBench.RunAsync(args);
 
 BenchmarkSwitcher.FromAssembly(typeof(AllocatorBenchmarks).Assembly).Run(args);
 return 0;

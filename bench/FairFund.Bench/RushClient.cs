@@ -140,7 +140,7 @@ public static partial class RushClient
             using var response = await PostAsync(path, new()
             {
                 ["Answer"] = answer,
-                ["Version"] = VersionField().Match(page).Groups[1].Value,
+                ["Version"] = Version(page),
                 ["action"] = "continue",
                 ["__RequestVerificationToken"] = Token(page),
             });
@@ -177,7 +177,8 @@ public static partial class RushClient
         public void Dispose() => http.Dispose();
     }
 
-    private static string Token(string page) =>
+    /// <summary>The antiforgery token of the page's form.</summary>
+    internal static string Token(string page) =>
         AntiforgeryToken().Match(page) is { Success: true } token ? token.Groups[1].Value : throw new InvalidOperationException("No antiforgery token on the page.");
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
@@ -185,6 +186,9 @@ public static partial class RushClient
 
     [GeneratedRegex("name=\"Version\" value=\"([^\"]+)\"")]
     private static partial Regex VersionField();
+
+    /// <summary>The edit version the page's form was rendered with.</summary>
+    internal static string Version(string page) => VersionField().Match(page).Groups[1].Value;
 
     [GeneratedRegex("href=\"/apply/applications/([A-Z0-9-]+)\"")]
     private static partial Regex ApplicationLink();
