@@ -1,4 +1,5 @@
 using FairFund.Domain.Allocation;
+using FairFund.Domain.Moderation;
 using FairFund.Domain.Organisations;
 
 namespace FairFund.Domain.Equity;
@@ -47,6 +48,23 @@ public sealed record ApplicationFacts(
             : result.Reason == DeclineReason.Ineligible ? ApplicationOutcome.Ineligible
             : ApplicationOutcome.NotFunded;
         return new ApplicationFacts(result.Reference, result.Band, district, deprivationDecile, result.Application.Organisation.Flags, outcome, result.Requested, result.Amount);
+    }
+
+    /// <summary>
+    /// The facts of one application as decided: the decision and amount moderation left it with (which is what the
+    /// group was told), and its band, flags and eligibility as the allocation found them. A change made in
+    /// moderation counts here, as the report is of the round's decisions; what the rules alone did is
+    /// <see cref="EquityEffect"/>'s to show.
+    /// </summary>
+    public static ApplicationFacts From(ModeratedApplication decided, string? district = null, int? deprivationDecile = null)
+    {
+        ArgumentNullException.ThrowIfNull(decided);
+        var computed = decided.Computed;
+        var outcome = decided.Decision == Decision.Award ? ApplicationOutcome.Funded
+            : computed.Reason == DeclineReason.Ineligible ? ApplicationOutcome.Ineligible
+            : ApplicationOutcome.NotFunded;
+        return new ApplicationFacts(computed.Reference, computed.Band, district, deprivationDecile, computed.Application.Organisation.Flags, outcome,
+            computed.Requested, outcome == ApplicationOutcome.Funded ? decided.Amount : 0m);
     }
 
     public bool IsEligible => Outcome != ApplicationOutcome.Ineligible;

@@ -27,9 +27,11 @@ public static class KnownFlags
     public const string Rural = "rural";
     /// <summary>A postcode in an Index of Multiple Deprivation decile 1 or 2.</summary>
     public const string DeprivedArea = "deprivedArea";
+    /// <summary>More than half of the people running the group are from racialised communities (derived from the profile).</summary>
+    public const string RacialisedCommunitiesLed = "racialisedCommunitiesLed";
 
     public static IReadOnlyList<string> All { get; } =
-        [LivedExperienceLed, UserLed, FirstTimeApplicant, Unregistered, PartnershipBid, Rural, DeprivedArea];
+        [LivedExperienceLed, UserLed, FirstTimeApplicant, Unregistered, PartnershipBid, Rural, DeprivedArea, RacialisedCommunitiesLed];
 
     /// <summary>A flag as it reads after "the organisation is": known flags in words, others as they are written.</summary>
     public static string InWords(string flag) => flag switch
@@ -41,6 +43,7 @@ public static class KnownFlags
         PartnershipBid => "a partnership bid",
         Rural => "rural",
         DeprivedArea => "in a deprived area (IMD decile 1 or 2)",
+        RacialisedCommunitiesLed => "led by and for people from racialised communities",
         _ => $"flagged {flag}",
     };
 }

@@ -54,6 +54,7 @@ public sealed record Contact(string Name, string Role, string Email, string? Pho
 /// <param name="OfThemWhoUseTheServices">How many of those use the group's services themselves.</param>
 /// <param name="Contacts">The people the funder can reach; at least one.</param>
 /// <param name="PostcodeIsHomeAddress">The group is run from someone's home, so its postcode is left out of published grant data.</param>
+/// <param name="OfThemFromRacialisedCommunities">How many of the people running the group are from racialised communities; 0 also when the group would rather not say.</param>
 public sealed record ProfileDetails(
     string Name,
     OrganisationType Type,
@@ -68,7 +69,8 @@ public sealed record ProfileDetails(
     int OfThemWithLivedExperience,
     int OfThemWhoUseTheServices,
     IReadOnlyList<Contact> Contacts,
-    bool PostcodeIsHomeAddress = false);
+    bool PostcodeIsHomeAddress = false,
+    int OfThemFromRacialisedCommunities = 0);
 
 /// <summary>
 /// The organisation profile a group enters once and reuses for every application. It keeps what
@@ -127,6 +129,10 @@ public sealed class OrganisationProfile
     public int PeopleRunningTheGroup { get; private set; }
     public int OfThemWithLivedExperience { get; private set; }
     public int OfThemWhoUseTheServices { get; private set; }
+
+    /// <summary>How many of the people running the group are from racialised communities (0 also for "would rather not say").</summary>
+    public int OfThemFromRacialisedCommunities { get; private set; }
+
     public IReadOnlyList<Contact> Contacts => _contacts.AsReadOnly();
 
     /// <summary>
@@ -137,7 +143,8 @@ public sealed class OrganisationProfile
 
     /// <summary>The profile as the form shows it for editing.</summary>
     public ProfileDetails Details => new(Name, Type, CharityRegulator, CharityNumber, CompanyNumber, AnnualIncome, IncomeYearEnd,
-        Postcode, AreaServed, PeopleRunningTheGroup, OfThemWithLivedExperience, OfThemWhoUseTheServices, [.. _contacts], PostcodeIsHomeAddress);
+        Postcode, AreaServed, PeopleRunningTheGroup, OfThemWithLivedExperience, OfThemWhoUseTheServices, [.. _contacts], PostcodeIsHomeAddress,
+        OfThemFromRacialisedCommunities);
 
     /// <summary>Replaces what the group has told us about itself; <see cref="Check"/> says whether it is complete.</summary>
     public void Update(ProfileDetails details) => Set(details);
@@ -190,6 +197,8 @@ public sealed class OrganisationProfile
     /// <item><c>livedExperienceLed</c>: more than half of the people running the group have lived
     /// experience of the issue (half is not a majority: 2 of 4 is not led, 3 of 5 is).</item>
     /// <item><c>userLed</c>: more than half of the people running the group use its services.</item>
+    /// <item><c>racialisedCommunitiesLed</c>: more than half of the people running the group are from racialised
+    /// communities, so that it is led by and for them (the seed area is 16% racialised communities).</item>
     /// </list>
     /// A count larger than the whole (which <see cref="Check"/> reports) gives no flag.
     /// </summary>
@@ -201,12 +210,13 @@ public sealed class OrganisationProfile
             if (Type == OrganisationType.UnregisteredGroup) flags.Add(KnownFlags.Unregistered);
             if (IsMajority(OfThemWithLivedExperience)) flags.Add(KnownFlags.LivedExperienceLed);
             if (IsMajority(OfThemWhoUseTheServices)) flags.Add(KnownFlags.UserLed);
+            if (IsMajority(OfThemFromRacialisedCommunities)) flags.Add(KnownFlags.RacialisedCommunitiesLed);
             return flags;
         }
     }
 
     /// <summary>The flags derived here, which a caller may not supply from elsewhere.</summary>
-    public static IReadOnlyList<string> DerivedFlags { get; } = [KnownFlags.Unregistered, KnownFlags.LivedExperienceLed, KnownFlags.UserLed];
+    public static IReadOnlyList<string> DerivedFlags { get; } = [KnownFlags.Unregistered, KnownFlags.LivedExperienceLed, KnownFlags.UserLed, KnownFlags.RacialisedCommunitiesLed];
 
     /// <summary>
     /// The organisation as the allocation sees it: its name, income and every flag. The flags the profile
@@ -244,6 +254,7 @@ public sealed class OrganisationProfile
         PeopleRunningTheGroup = details.PeopleRunningTheGroup;
         OfThemWithLivedExperience = details.OfThemWithLivedExperience;
         OfThemWhoUseTheServices = details.OfThemWhoUseTheServices;
+        OfThemFromRacialisedCommunities = details.OfThemFromRacialisedCommunities;
         _contacts.Clear();
         _contacts.AddRange(details.Contacts.Select(contact => new Contact(
             FreeText.CleanLine(contact.Name), FreeText.CleanLine(contact.Role), FreeText.CleanLine(contact.Email),
@@ -351,6 +362,7 @@ public sealed class OrganisationProfile
             yield return new Problem("peopleRunningTheGroup", $"Enter how many people run your group, as {MaxPeopleRunningTheGroup:N0} or fewer");
         foreach (var problem in CheckPart("ofThemWithLivedExperience", OfThemWithLivedExperience, "have lived experience")) yield return problem;
         foreach (var problem in CheckPart("ofThemWhoUseTheServices", OfThemWhoUseTheServices, "use your services")) yield return problem;
+        foreach (var problem in CheckPart("ofThemFromRacialisedCommunities", OfThemFromRacialisedCommunities, "are from racialised communities")) yield return problem;
     }
 
     private IEnumerable<Problem> CheckPart(string at, int part, string who)

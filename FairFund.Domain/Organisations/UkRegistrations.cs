@@ -55,6 +55,16 @@ public static partial class Postcodes
 
     public static bool IsWellFormed(string normalised) => Pattern().IsMatch(normalised);
 
+    /// <summary>
+    /// The postcode district, the outward code before the space ("CV1 1AA" gives "CV1"), which equity reports group
+    /// by: it says roughly where a group is without saying which street. Null for a postcode that is not well formed.
+    /// </summary>
+    public static string? District(string? postcode)
+    {
+        var normalised = Normalise(postcode);
+        return IsWellFormed(normalised) ? normalised[..normalised.IndexOf(' ', StringComparison.Ordinal)] : null;
+    }
+
     [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

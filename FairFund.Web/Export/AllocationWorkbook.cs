@@ -4,6 +4,7 @@ using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
 using FairFund.Web.Export.Xlsx;
 using FairFund.Web.Allocation;
+using FairFund.Web.Equity;
 
 namespace FairFund.Web.Export;
 
@@ -14,7 +15,14 @@ namespace FairFund.Web.Export;
 /// <see cref="RulesHash"/> is the fingerprint the round published when it opened, which covers its own form; without
 /// it (a round file, which carries no form) the rules' fingerprint with the default form is shown.
 /// </summary>
-public sealed record WorkbookInput(RoundSettings Round, ModeratedAllocation Allocation, IReadOnlyDictionary<string, string>? ReviewerNames = null, string? RulesHash = null)
+/// <see cref="Places"/> says where each application's group is, by reference, for the equity sheet; without it (a
+/// round file, which carries no postcodes) every district and decile is "not known".
+public sealed record WorkbookInput(
+    RoundSettings Round,
+    ModeratedAllocation Allocation,
+    IReadOnlyDictionary<string, string>? ReviewerNames = null,
+    string? RulesHash = null,
+    IReadOnlyDictionary<string, GroupPlace>? Places = null)
 {
     /// <summary>A computed allocation no one has moderated, as the <c>allocate</c> command has it.</summary>
     public static WorkbookInput ByTheRules(RoundSettings round, AllocationResult result) =>
@@ -55,6 +63,7 @@ public static class AllocationWorkbook
         ScoreTrailSheet(workbook, input, money);
         ReviewsSheet(workbook, input);
         RulesSheet(workbook, input.Round);
+        EquitySheet(workbook, input, money);
     }
 
     private static XlsxCell T(string? text) => XlsxCell.Text(text);
@@ -306,6 +315,71 @@ public static class AllocationWorkbook
             sheet.Row(Height(Max(Lines(potNames[index], 30), Lines(words.Pots[index], 90))), T(potNames[index]), T(words.Pots[index]));
         sheet.EndTable();
     }
+
+    /// <summary>
+    /// The equity report on the decisions after moderation (every figure, as on the fund team's equity page: a
+    /// workbook is not published), then what the equity rules did: the same allocation on the same scores and seed
+    /// without them, the money each band and flag gained or lost, and every application they decided differently.
+    /// </summary>
+    private static void EquitySheet(XlsxWriter workbook, WorkbookInput input, XlsxStyle money)
+    {
+        var figures = RoundEquityFigures.Of(input.Round, input.Allocation, input.Places);
+        var report = figures.Report;
+        var share = new XlsxStyle("0.0%");
+        using var sheet = workbook.Sheet("Equity", [30, 14, 13, 11, 11, 11, 14, 14, 12, 14]);
+        foreach (var dimension in report.Dimensions)
+        {
+            Heading(sheet, $"{dimension.Title}: the decisions after moderation");
+            Table(sheet, EquityTableName(dimension.Key), [
+                new("Group", 0), new("Key", 0), new("Applications", 0, Whole), new("Eligible", 0, Whole), new("Funded", 0, Whole),
+                new("Success rate", 0, share), new("Asked", 0, money), new("Awarded", 0, money), new("Share of budget", 0, share), new("Share of applications", 0, share),
+            ]);
+            foreach (var group in dimension.Groups.Append(report.Total))
+            {
+                sheet.Row(T(group.Label), T(group.Key), N(group.Applications), N(group.Eligible), N(group.Funded),
+                    N(group.SuccessRate), N(group.Asked), N(group.Awarded), N(group.ShareOfBudget), N(group.ShareOfApplications));
+            }
+            sheet.EndTable();
+            sheet.Skip();
+        }
+
+        var effect = figures.Effect;
+        Heading(sheet, "What the equity rules did: money by income band with the rules and without them (same scores and seed; no multipliers, bonuses or ring-fenced pots)");
+        MovedTable(sheet, "RulesEffectBands", "Income band", money, [.. effect.ByBand.Select(moved => (moved.Group, moved)), ("Not awarded (left in the budget)", effect.Unallocated)]);
+        sheet.Skip();
+        Heading(sheet, "What the equity rules did: money by equity flag (a group may have several, or none)");
+        MovedTable(sheet, "RulesEffectFlags", "Flag", money, [.. effect.ByFlag.Select(moved => (moved.Group, moved))]);
+        sheet.Skip();
+        Heading(sheet, "Applications the equity rules decided differently");
+        Table(sheet, "RulesChangedDecisions", [
+            new("Reference", 0), new("Organisation", 0, Wrapped), new("Band", 0), new("Decision with the rules", 0), new("Amount with the rules", 0, money),
+            new("Decision without them", 0), new("Amount without them", 0, money), new("Funded only because of the rules", 0, XlsxStyle.Boolean),
+            new("Not funded because of the rules", 0, XlsxStyle.Boolean),
+        ]);
+        foreach (var difference in effect.Differences)
+        {
+            sheet.Row(Height(Lines(difference.Published.OrganisationName, sheet.Width(2))),
+                T(difference.Reference), T(difference.Published.OrganisationName), T(difference.Published.Band),
+                T(DecisionName(difference.Published.Decision)), N(difference.Published.Amount),
+                T(DecisionName(difference.Alternative.Decision)), N(difference.Alternative.Amount),
+                B(difference.FundedOnlyAsPublished), B(difference.FundedOnlyInAlternative));
+        }
+        sheet.EndTable();
+    }
+
+    private static void MovedTable(SheetWriter sheet, string name, string groupHeader, XlsxStyle money, IReadOnlyList<(string Group, Domain.Equity.MoneyMoved Moved)> rows)
+    {
+        Table(sheet, name, [
+            new(groupHeader, 0), new("Funded with the rules", 0, Whole), new("Funded without them", 0, Whole),
+            new("Awarded with the rules", 0, money), new("Awarded without them", 0, money), new("Moved by the rules", 0, money),
+        ]);
+        foreach (var (group, moved) in rows)
+            sheet.Row(T(group), N(moved.FundedWithRules), N(moved.FundedWithoutRules), N(moved.AwardedWithRules), N(moved.AwardedWithoutRules), N(moved.Moved));
+        sheet.EndTable();
+    }
+
+    /// <summary>A table name a spreadsheet accepts: <c>flag:userLed</c> becomes <c>Equity_flag_userLed</c>.</summary>
+    private static string EquityTableName(string dimensionKey) => "Equity_" + dimensionKey.Replace(':', '_');
 
     /// <summary>A two-column table of labelled values, each value at the left of its cell whatever its type.</summary>
     private static void KeyValues(SheetWriter sheet, string name, IReadOnlyList<(string Label, XlsxCell Value, XlsxStyle Style)> items, bool wrap = false)

@@ -130,6 +130,7 @@ public static class RoundSetup
     public static IServiceCollection AddFairFundRounds(this IServiceCollection services)
     {
         services.AddScoped<RoundAllocation>();
+        services.AddScoped<Equity.RoundEquity>();
         services.AddScoped<RoundOperations>();
         return services;
     }

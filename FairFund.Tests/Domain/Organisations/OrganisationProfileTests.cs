@@ -360,6 +360,21 @@ public sealed class OrganisationProfileTests
     }
 
     [Theory]
+    [InlineData(4, 2, false)]
+    [InlineData(5, 3, true)]
+    [InlineData(0, 0, false)]
+    [InlineData(3, 4, false)]
+    public void Flags_MostOfThoseRunningItFromRacialisedCommunities_IsLedByAndForThem(int people, int ofThem, bool led)
+    {
+        var profile = Profile(Valid with { PeopleRunningTheGroup = people, OfThemWithLivedExperience = 0, OfThemWhoUseTheServices = 0, OfThemFromRacialisedCommunities = ofThem });
+
+        Assert.Equal(led, profile.Flags.Contains(KnownFlags.RacialisedCommunitiesLed));
+        Assert.Equal(led, profile.ForAllocation([]).HasFlag(KnownFlags.RacialisedCommunitiesLed));
+        Assert.Throws<ArgumentException>(() => profile.ForAllocation([KnownFlags.RacialisedCommunitiesLed]));
+        Assert.Equal(ofThem > people, profile.Check(new DateOnly(2026, 12, 6)).Any(problem => problem.Location == "ofThemFromRacialisedCommunities"));
+    }
+
+    [Theory]
     [InlineData(OrganisationType.UnregisteredGroup, true)]
     [InlineData(OrganisationType.RegisteredCharity, false)]
     [InlineData(OrganisationType.CommunityBenefitSociety, false)]

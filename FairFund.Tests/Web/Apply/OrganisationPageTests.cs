@@ -34,6 +34,43 @@ public sealed class OrganisationPageTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_MostOfThoseRunningItFromRacialisedCommunities_SavesTheCountAndDerivesTheFlag()
+    {
+        var (before, version) = await GroupOf(SignedInClient.Applicant);
+        Assert.DoesNotContain(KnownFlags.RacialisedCommunitiesLed, before.Flags);
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+        var form = FormOf(before.Details with { PeopleRunningTheGroup = 5, OfThemFromRacialisedCommunities = 3 }, version);
+
+        using var response = await client.PostFormAsync(Path, form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (after, _) = await GroupOf(SignedInClient.Applicant);
+        Assert.Equal(3, after.OfThemFromRacialisedCommunities);
+        Assert.Contains(KnownFlags.RacialisedCommunitiesLed, after.Flags);
+        Assert.Contains(KnownFlags.RacialisedCommunitiesLed, after.ForAllocation([]).Flags);
+    }
+
+    [Fact]
+    public async Task Post_MoreFromRacialisedCommunitiesThanRunTheGroup_IsRefusedAtThatFieldAndNothingIsSaved()
+    {
+        var (before, version) = await GroupOf(SignedInClient.Applicant);
+        using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
+        var form = FormOf(before.Details with { PeopleRunningTheGroup = 4 }, version);
+        form["Input.OfThemFromRacialisedCommunities"] = "9";
+
+        using var response = await client.PostFormAsync(Path, form);
+
+        // The page shows its errors, as it does for every other field, rather than redirecting.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("href=\"#of-them-from-racialised-communities\"", page);
+        Assert.Contains("The number who are from racialised communities cannot be more than the 4 people running your group", page);
+        var (after, _) = await GroupOf(SignedInClient.Applicant);
+        Assert.Equal(before.OfThemFromRacialisedCommunities, after.OfThemFromRacialisedCommunities);
+        Assert.Equal(before.PeopleRunningTheGroup, after.PeopleRunningTheGroup);
+    }
+
+    [Fact]
     public async Task Post_ChangedArea_SavesItAndConfirmsOnTheStartPage()
     {
         var (before, version) = await GroupOf(SignedInClient.Applicant);
@@ -302,6 +339,7 @@ public sealed class OrganisationPageTests : IDisposable
             ["Input.PeopleRunningTheGroup"] = details.PeopleRunningTheGroup.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.OfThemWithLivedExperience"] = details.OfThemWithLivedExperience.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.OfThemWhoUseTheServices"] = details.OfThemWhoUseTheServices.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.OfThemFromRacialisedCommunities"] = details.OfThemFromRacialisedCommunities.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         // Unticked, the box sends nothing at all.
         form["Input.PostcodeIsHomeAddress"] = details.PostcodeIsHomeAddress ? "true" : "";

@@ -52,7 +52,7 @@ public sealed class AllocationWorkbookTests : IDisposable
         var (workbook, _) = AllocateScenario();
         using var _ = workbook;
 
-        Assert.Equal(["Summary", "Allocations", "Score trail", "Reviews", "Rules"], workbook.Worksheets.Select(sheet => sheet.Name));
+        Assert.Equal(["Summary", "Allocations", "Score trail", "Reviews", "Rules", "Equity"], workbook.Worksheets.Select(sheet => sheet.Name));
         foreach (var sheet in workbook.Worksheets)
         {
             Assert.Equal(1, sheet.SheetView.SplitRow);
@@ -153,6 +153,38 @@ public sealed class AllocationWorkbookTests : IDisposable
         var shown = new ExcelNumberFormat.NumberFormat(remaining.Style.NumberFormat.Format)
             .Format((double)remaining.GetValue<decimal>(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal("\u2212£" + (-moderated.Remaining).ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture), shown);
+    }
+
+    [Fact]
+    public void Allocate_WithXlsx_EquitySheetShowsTheReportAndWhatTheRulesDid()
+    {
+        var (workbook, result) = AllocateScenario();
+        using var _ = workbook;
+        var file = RoundFileReader.Read(File.ReadAllBytes(Path.Combine(ScenarioTests.ScenarioFolder, Scenario + ".round.json"))).File!;
+        var effect = FairFund.Domain.Equity.WithoutEquityRules.Compare(file.Round, file.Applications);
+
+        var bands = Rows(workbook, "Equity", "Equity_incomeBand").ToDictionary(row => Text(row, "Key"));
+        Assert.Equal(file.Applications.Count, Number(bands["all"], "Applications"));
+        Assert.Equal(result.GetProperty("allocated").GetDecimal(), Number(bands["all"], "Awarded"));
+        Assert.Equal(file.Round.IncomeBands.Bands.Select(band => band.Key).Append("all"), bands.Keys);
+        Assert.Equal("0.0%", bands["all"].Field("Share of budget").Style.NumberFormat.Format);
+
+        var moved = Rows(workbook, "Equity", "RulesEffectBands").ToDictionary(row => Text(row, "Income band"));
+        foreach (var band in effect.ByBand)
+        {
+            Assert.Equal(band.AwardedWithRules, Number(moved[band.Group], "Awarded with the rules"));
+            Assert.Equal(band.AwardedWithoutRules, Number(moved[band.Group], "Awarded without them"));
+            Assert.Equal(band.Moved, Number(moved[band.Group], "Moved by the rules"));
+        }
+        // What the rules moved adds up to nothing over the bands and the money left unspent.
+        Assert.Equal(0m, moved.Values.Sum(row => Number(row, "Moved by the rules")));
+        Assert.NotEqual(0m, moved.Values.Sum(row => Math.Abs(Number(row, "Moved by the rules"))));
+
+        var changed = Rows(workbook, "Equity", "RulesChangedDecisions");
+        Assert.Equal(effect.Differences.Select(difference => difference.Reference), changed.Select(row => Text(row, "Reference")));
+        Assert.Equal(effect.FundedOnlyBecauseOfRules.Count, changed.Count(row => row.Field("Funded only because of the rules").GetBoolean()));
+        Assert.Equal(effect.NotFundedBecauseOfRules.Count, changed.Count(row => row.Field("Not funded because of the rules").GetBoolean()));
+        Assert.Contains(Rows(workbook, "Equity", "Equity_district"), row => Text(row, "Key") == "notKnown" && Number(row, "Applications") == file.Applications.Count);
     }
 
     [Fact]

@@ -38,6 +38,30 @@ public sealed partial class WorkbookDownloadTests : IDisposable
         workbook.Worksheets.SelectMany(sheet => sheet.CellsUsed()).Select(cell => cell.GetString());
 
     [Fact]
+    public async Task Workbook_EquitySheet_HasTheEquityPagesFiguresWithTheGroupsDistricts()
+    {
+        var (_, manager) = await InModerationAsync();
+        var page = await manager.GetStringAsync(new Uri($"/fund/rounds/{Moderating.Round}/equity", UriKind.Relative));
+
+        using var workbook = await DownloadAsync(manager);
+
+        foreach (var dimension in new[] { "incomeBand", "district", "rural", "flag:unregistered" })
+        {
+            var onPage = FairFund.Tests.Web.Equity.EquityTables.Rows(page, "equity-" + dimension.Replace(':', '-'));
+            var inWorkbook = Rows(workbook, "Equity", "Equity_" + dimension.Replace(':', '_')).ToDictionary(row => row.Field("Key").GetString());
+            Assert.Equal(onPage.Keys, inWorkbook.Keys);
+            foreach (var (key, row) in onPage)
+            {
+                Assert.Equal(FairFund.Tests.Web.Equity.EquityTables.Count(row["applications"]), inWorkbook[key].Field("Applications").GetValue<int>());
+                Assert.Equal(FairFund.Tests.Web.Equity.EquityTables.Count(row["funded"]), inWorkbook[key].Field("Funded").GetValue<int>());
+                Assert.Equal(FairFund.Tests.Web.Equity.EquityTables.Pounds(row["awarded"]), inWorkbook[key].Field("Awarded").GetValue<decimal>());
+            }
+        }
+        Assert.Contains("CV47", Rows(workbook, "Equity", "Equity_district").Select(row => row.Field("Key").GetString()));
+        manager.Dispose();
+    }
+
+    [Fact]
     public async Task Workbook_RoundOpenedWithItsOwnForm_GivesTheHashPublishedAtOpening()
     {
         var (_, manager) = await InModerationAsync();

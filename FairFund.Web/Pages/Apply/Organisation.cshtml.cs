@@ -161,6 +161,7 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
         public string? PeopleRunningTheGroup { get; set; }
         public string? OfThemWithLivedExperience { get; set; }
         public string? OfThemWhoUseTheServices { get; set; }
+        public string? OfThemFromRacialisedCommunities { get; set; }
         public List<ContactInput> Contacts { get; set; } = [];
         public Guid Version { get; set; }
 
@@ -181,6 +182,7 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
             PeopleRunningTheGroup = Whole(details.PeopleRunningTheGroup),
             OfThemWithLivedExperience = Whole(details.OfThemWithLivedExperience),
             OfThemWhoUseTheServices = Whole(details.OfThemWhoUseTheServices),
+            OfThemFromRacialisedCommunities = Whole(details.OfThemFromRacialisedCommunities),
             Contacts = [.. details.Contacts.Select(contact => new ContactInput { Name = contact.Name, Role = contact.Role, Email = contact.Email, Phone = contact.Phone })],
             Version = version,
         };
@@ -222,7 +224,10 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
             var running = Count(PeopleRunningTheGroup, "people-running-the-group", "how many people run your group", errors);
             var lived = Count(OfThemWithLivedExperience, "of-them-with-lived-experience", "how many of them have lived experience of mental ill health", errors);
             var using_ = Count(OfThemWhoUseTheServices, "of-them-who-use-the-services", "how many of them use your group's services", errors);
-            if (running is null) skip.UnionWith(["ofThemWithLivedExperience", "ofThemWhoUseTheServices"]);
+            // Left blank is "would rather not say", which counts as none.
+            var racialised = FormNumbers.IsBlank(OfThemFromRacialisedCommunities) ? 0
+                : Count(OfThemFromRacialisedCommunities, "of-them-from-racialised-communities", "how many of them are from racialised communities", errors);
+            if (running is null) skip.UnionWith(["ofThemWithLivedExperience", "ofThemWhoUseTheServices", "ofThemFromRacialisedCommunities"]);
 
             var contacts = Contacts.Take(ContactSlots).Select((contact, index) => (contact, index))
                 .Where(entry => entry.index == 0 || !entry.contact.IsBlank)
@@ -231,7 +236,7 @@ public sealed partial class OrganisationModel(FairFundDbContext db, UserManager<
             if (contacts.Count == 0) contacts.Add(new Contact("", "", ""));
 
             return new ProfileDetails(name, type ?? OrganisationType.OtherNonProfit, regulator, CharityNumber, CompanyNumber, income ?? 0m,
-                yearEnd ?? DateOnly.MaxValue, Postcode ?? "", AreaServed ?? "", running ?? 0, lived ?? 0, using_ ?? 0, contacts, PostcodeIsHomeAddress);
+                yearEnd ?? DateOnly.MaxValue, Postcode ?? "", AreaServed ?? "", running ?? 0, lived ?? 0, using_ ?? 0, contacts, PostcodeIsHomeAddress, racialised ?? 0);
         }
 
         private static string Whole(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

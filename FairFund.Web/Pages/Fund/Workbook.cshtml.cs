@@ -2,6 +2,7 @@ using FairFund.Domain.Rounds;
 using FairFund.Web.Data;
 using FairFund.Web.Export;
 using FairFund.Web.Allocation;
+using FairFund.Web.Equity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace FairFund.Web.Pages.Fund;
 /// every review and the rules. Reviewers are "Reviewer 1", "Reviewer 2"… unless the fund manager asks for
 /// their names with <c>?names=true</c>, as a workbook is easily forwarded.
 /// </summary>
-public sealed class WorkbookModel(FairFundDbContext db, RoundAllocation allocation) : PageModel
+public sealed class WorkbookModel(FairFundDbContext db, RoundAllocation allocation, RoundEquity equity) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string reference, bool names, CancellationToken cancellationToken)
     {
@@ -22,8 +23,9 @@ public sealed class WorkbookModel(FairFundDbContext db, RoundAllocation allocati
 
         var moderated = await allocation.ModeratedAsync(round, cancellationToken);
         var reviewerNames = names ? await allocation.ReviewerNamesAsync(round, cancellationToken) : null;
+        var places = await equity.PlacesAsync(round, cancellationToken);
         using var stream = new MemoryStream();
-        AllocationWorkbook.Write(new WorkbookInput(round.RulesForAllocation(), moderated, reviewerNames, round.RulesHash), stream);
+        AllocationWorkbook.Write(new WorkbookInput(round.RulesForAllocation(), moderated, reviewerNames, round.RulesHash, places), stream);
         var fileName = $"{round.Reference}-allocation{(names ? "-with-names" : "")}.xlsx";
         return File(stream.ToArray(), AllocationWorkbook.ContentType, fileName);
     }

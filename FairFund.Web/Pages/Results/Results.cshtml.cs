@@ -1,10 +1,13 @@
+using System.Globalization;
 using FairFund.Domain.Allocation;
+using FairFund.Domain.Equity;
 using FairFund.Domain.Moderation;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
 using FairFund.Domain.Validation;
 using FairFund.Web.Allocation;
 using FairFund.Web.Data;
+using FairFund.Web.Equity;
 using FairFund.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -33,7 +36,7 @@ public static class ResultsAccess
 /// file that lets anyone re-run the allocation. Groups that were not funded are counted, never named.
 /// </summary>
 [AllowAnonymous]
-public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocation) : PageModel
+public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocation, RoundEquity equity) : PageModel
 {
     public ResultsView Results { get; private set; } = null!;
 
@@ -50,7 +53,8 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
             case ResultsVisibility.FundTeamPreview: IsPreview = true; break;
         }
         var moderated = await allocation.ModeratedAsync(round, cancellationToken);
-        Results = ResultsView.Of(round, moderated);
+        var equityFigures = RoundEquityFigures.Of(round.RulesForAllocation(), moderated, await equity.PlacesAsync(round, cancellationToken));
+        Results = ResultsView.Of(round, moderated, equityFigures);
         return Page();
     }
 
@@ -71,12 +75,17 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
         int Waitlisted,
         IReadOnlyList<NotFundedRow> NotFunded,
         IReadOnlyList<PotRow> Pots,
-        IReadOnlyList<BandRow> Bands)
+        IReadOnlyList<BandRow> Bands,
+        PublishedEquityReport Equity,
+        IReadOnlyList<MovedRow> RulesMoved)
     {
         public int Declined => NotFunded.Sum(row => row.Count);
 
-        public static ResultsView Of(Round round, ModeratedAllocation moderated)
+        public static ResultsView Of(Round round, ModeratedAllocation moderated, RoundEquityFigures equity)
         {
+            ArgumentNullException.ThrowIfNull(equity);
+            // Only the published view of the equity report reaches this page, so no group of fewer than 5 can be picked out.
+            var published = equity.Report.Published();
             var awarded = moderated.Ranked.Where(application => application.Decision == Decision.Award).ToList();
             var awards = awarded.Select(application => new AwardRow(
                     application.Reference,
@@ -106,13 +115,18 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
                 .Select(row => new NotFundedRow(row.Item1, row.Item2))
                 .ToList();
             var pots = moderated.Pots.Select(pot => new PotRow(pot.Name, pot.Available, pot.Allocated)).ToList();
+            var bandFigures = published.Dimensions.Single(dimension => dimension.Key == EquityReport.IncomeBandDimension).Groups;
             var bands = round.Rules.IncomeBands.Bands.Select((band, index) =>
             {
-                var inBand = moderated.Ranked.Where(application => application.Computed.Band == band.Key).ToList();
-                var awardedInBand = inBand.Where(application => application.Decision == Decision.Award).ToList();
+                var figures = bandFigures.Single(group => group.Key == band.Key);
                 var from = index == 0 ? null : round.Rules.IncomeBands.Bands[index - 1].UpTo;
-                return new BandRow(band.Key, IncomeInWords(from, band.UpTo), inBand.Count, awardedInBand.Count, awardedInBand.Sum(application => application.Amount));
+                return new BandRow(band.Key, IncomeInWords(from, band.UpTo), figures.Applications, figures.Funded, figures.Awarded);
             }).ToList();
+            // Money only, never which groups: the fund team's equity page lists the applications the rules decided differently.
+            var rulesMoved = equity.Effect.ByBand
+                .Select(moved => new MovedRow(BandRow.Capitalised(moved.Group), moved.AwardedWithRules, moved.AwardedWithoutRules, moved.Moved))
+                .Append(new MovedRow("Not awarded (left in the budget)", equity.Effect.Unallocated.AwardedWithRules, equity.Effect.Unallocated.AwardedWithoutRules, equity.Effect.Unallocated.Moved))
+                .ToList();
             // The example is a funded application, so the reader can see its reference on this page.
             var example = awarded.FirstOrDefault() is { } first ? new LotteryKeyExample(first.Reference, first.Computed.LotteryKey.ToString()) : null;
             return new ResultsView(
@@ -131,7 +145,9 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
                 moderated.Ranked.Count(application => application.Decision == Decision.Waitlist),
                 notFunded,
                 pots,
-                bands);
+                bands,
+                published,
+                rulesMoved);
         }
 
         private static string WhatTheRulesGave(ApplicationResult computed) => computed.Decision switch
@@ -160,11 +176,36 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
 
     public sealed record PotRow(string Name, decimal Available, decimal Allocated);
 
-    public sealed record BandRow(string Key, string Income, int Applications, int Awards, decimal Amount)
+    /// <summary>One income band's totals, as the published equity report gives them: a count of 1 to 4 reads "fewer than 5".</summary>
+    public sealed record BandRow(string Key, string Income, PublishedCount Applications, PublishedCount Awards, PublishedFigure Amount)
     {
         /// <summary>The band's key as a heading reads: micro becomes Micro.</summary>
-        public string Name => Key.Length == 0 ? Key : char.ToUpperInvariant(Key[0]) + Key[1..];
+        public string Name => Capitalised(Key);
+
+        public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
     }
+
+    /// <summary>One band's money with the equity rules and without them, on the same scores and seed.</summary>
+    public sealed record MovedRow(string Band, decimal WithRules, decimal WithoutRules, decimal Moved);
+
+    /// <summary>A published sum of money, or why it is not shown.</summary>
+    public static string PoundsOrWhy(PublishedFigure figure) => figure.IsShown ? Money.Pounds(figure.Value!.Value) : WhyNotShown(figure.Withheld);
+
+    /// <summary>A published fraction as a percentage to one place, or why it is not shown.</summary>
+    public static string PercentOrWhy(PublishedFigure figure) => figure.IsShown
+        ? figure.Value is { } value ? (value * 100m).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "none"
+        : WhyNotShown(figure.Withheld);
+
+    private static string WhyNotShown(Withheld withheld) =>
+        withheld == Withheld.FewerThanFive ? new PublishedCount(null, withheld).Text : "not shown";
+
+    /// <summary>Money moved, signed, so a gain and a loss read differently.</summary>
+    public static string MovedInWords(decimal amount) => amount switch
+    {
+        > 0 => "+" + Money.Pounds(amount),
+        < 0 => "\u2212" + Money.Pounds(-amount),
+        _ => Money.Pounds(0m),
+    };
 
     /// <summary>One real application's lottery key, so a reader can try the check on something they can see.</summary>
     public sealed record LotteryKeyExample(string Reference, string Key);

@@ -240,6 +240,9 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OfThemFromRacialisedCommunities")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OfThemWhoUseTheServices")
                         .HasColumnType("INTEGER");
 
