@@ -8,6 +8,7 @@ if (RushSeed.IsInvokedBy(args)) return await RushSeed.RunAsync(args);
 if (RushClient.IsInvokedBy(args)) return await RushClient.RunAsync(args);
 if (RushCheck.IsInvokedBy(args)) return await RushCheck.RunAsync(args);
 if (CommitLimit.IsInvokedBy(args)) return await CommitLimit.RunAsync(args);
+if (ApplicationListBench.IsInvokedBy(args)) return await ApplicationListBench.RunAsync(args);
 
 BenchmarkSwitcher.FromAssembly(typeof(AllocatorBenchmarks).Assembly).Run(args);
 return 0;
