@@ -29,9 +29,9 @@ namespace FairFund.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "AmountRequestedInPence",
-                table: "Applications");
+            // SQLite drops the column in place (3.35 and later); EF's own DropColumn would rebuild the whole table from
+            // this migration's model, which the migrations before it then undo column by column.
+            migrationBuilder.Sql("""ALTER TABLE "Applications" DROP COLUMN "AmountRequestedInPence";""");
         }
     }
 }
