@@ -273,6 +273,17 @@ public sealed class Application
         return form.StatusOf(sectionKey, Answers, grants, _documents);
     }
 
+    /// <summary>
+    /// How far the group has got with the whole of the round's <paramref name="form"/>: the sections shown for its
+    /// answers that are completed (<see cref="StatusOf(ApplicationForm, string, GrantRange)"/>), of all those shown.
+    /// </summary>
+    public TaskProgress Progress(ApplicationForm form, GrantRange grants)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var shown = form.ShownSections(Answers);
+        return new TaskProgress(shown.Count(section => StatusOf(form, section.Key, grants) == TaskStatus.Completed), shown.Count);
+    }
+
     /// <summary>How far the group has got with a task of the default form: not started until something is entered, completed when <see cref="Check(ApplicationTask, GrantRange)"/> finds nothing.</summary>
     public TaskStatus StatusOf(ApplicationTask task, GrantRange grants) => StatusOf(ApplicationForm.Default, DefaultForm.SectionKey(task), grants);
 

@@ -36,6 +36,19 @@ public sealed class IncomeBands
         throw new InvalidOperationException($"No income band covers {annualIncome}; the last band must have no upper bound.");
     }
 
+    /// <summary>
+    /// The incomes a band holds, as <see cref="BandFor"/> places them: from the band before's upper bound (inclusive;
+    /// null for the first band) up to the band's own (exclusive; null for the last). Null for a key not listed.
+    /// </summary>
+    public (decimal? From, decimal? UpTo)? RangeOf(string key)
+    {
+        for (var i = 0; i < Bands.Count; i++)
+        {
+            if (Bands[i].Key == key) return (i == 0 ? null : Bands[i - 1].UpTo, Bands[i].UpTo);
+        }
+        return null;
+    }
+
     /// <summary>Problems with the bands themselves, located under <paramref name="at"/>.</summary>
     public IEnumerable<Problem> Check(string at)
     {

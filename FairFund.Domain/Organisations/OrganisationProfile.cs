@@ -207,16 +207,35 @@ public sealed class OrganisationProfile
         get
         {
             var flags = new List<string>();
-            if (Type == OrganisationType.UnregisteredGroup) flags.Add(KnownFlags.Unregistered);
-            if (IsMajority(OfThemWithLivedExperience)) flags.Add(KnownFlags.LivedExperienceLed);
-            if (IsMajority(OfThemWhoUseTheServices)) flags.Add(KnownFlags.UserLed);
-            if (IsMajority(OfThemFromRacialisedCommunities)) flags.Add(KnownFlags.RacialisedCommunitiesLed);
+            foreach (var (flag, vouched) in FlagRules)
+            {
+                if (vouched(this)) flags.Add(flag);
+            }
             return flags;
         }
     }
 
+    /// <summary>
+    /// The rule for one of the <see cref="DerivedFlags"/> as an expression over the profile, so that a list can ask a
+    /// database for the groups with the flag by the same rule <see cref="Flags"/> applies.
+    /// </summary>
+    /// <exception cref="ArgumentException">When <paramref name="flag"/> is not derived from the profile.</exception>
+    public static System.Linq.Expressions.Expression<Func<OrganisationProfile, bool>> Vouches(string flag) => flag switch
+    {
+        KnownFlags.Unregistered => profile => profile.Type == OrganisationType.UnregisteredGroup,
+        // A majority: more than half, and never more than the whole (2 of 4 is not led, 3 of 5 is).
+        KnownFlags.LivedExperienceLed => profile => profile.OfThemWithLivedExperience <= profile.PeopleRunningTheGroup && profile.OfThemWithLivedExperience * 2 > profile.PeopleRunningTheGroup,
+        KnownFlags.UserLed => profile => profile.OfThemWhoUseTheServices <= profile.PeopleRunningTheGroup && profile.OfThemWhoUseTheServices * 2 > profile.PeopleRunningTheGroup,
+        KnownFlags.RacialisedCommunitiesLed => profile => profile.OfThemFromRacialisedCommunities <= profile.PeopleRunningTheGroup && profile.OfThemFromRacialisedCommunities * 2 > profile.PeopleRunningTheGroup,
+        _ => throw new ArgumentException($"{flag} is not derived from the organisation's profile.", nameof(flag)),
+    };
+
     /// <summary>The flags derived here, which a caller may not supply from elsewhere.</summary>
     public static IReadOnlyList<string> DerivedFlags { get; } = [KnownFlags.Unregistered, KnownFlags.LivedExperienceLed, KnownFlags.UserLed, KnownFlags.RacialisedCommunitiesLed];
+
+    // After DerivedFlags: static initialisers run in the order they are written.
+    private static readonly (string Flag, Func<OrganisationProfile, bool> Vouched)[] FlagRules =
+        [.. DerivedFlags.Select(flag => (flag, Vouches(flag).Compile()))];
 
     /// <summary>
     /// The organisation as the allocation sees it: its name, income and every flag. The flags the profile
@@ -236,8 +255,6 @@ public sealed class OrganisationProfile
             throw new ArgumentException($"{string.Join(", ", derivedHere)} is derived from the organisation's profile, not supplied.", nameof(knownElsewhere));
         return new Organisation(Name, AnnualIncome, [.. Flags, .. others]);
     }
-
-    private bool IsMajority(int ofThem) => ofThem <= PeopleRunningTheGroup && ofThem * 2 > PeopleRunningTheGroup;
 
     private void Set(ProfileDetails details)
     {

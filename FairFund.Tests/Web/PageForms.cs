@@ -37,6 +37,14 @@ internal sealed record PageForm(string Action, IReadOnlyList<FormControl> Contro
         return await client.PostAsync(new Uri(action, UriKind.Relative), content);
     }
 
+    /// <summary>The address a GET form goes to when a person changes <paramref name="changes"/> and presses its button: its action with the fields as the query.</summary>
+    public Uri QueryAddress(IReadOnlyDictionary<string, string>? changes = null, string? button = null)
+    {
+        var (action, body) = Body(changes ?? new Dictionary<string, string>(), button);
+        var query = string.Join('&', body.Select(pair => $"{Uri.EscapeDataString(pair.Key)}={Uri.EscapeDataString(pair.Value)}"));
+        return new Uri(query.Length == 0 ? action : $"{action}{(action.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{query}", UriKind.Relative);
+    }
+
     /// <summary>Why this form cannot send <paramref name="changes"/>, or null when a browser could.</summary>
     public string? CannotSend(IReadOnlyDictionary<string, string> changes)
     {
@@ -110,6 +118,16 @@ internal static partial class PageForms
         return posting.FirstOrDefault(form => form.CannotSend(changes) is null)
             ?? throw new Xunit.Sdk.XunitException($"Not a request the page makes: {string.Join("; or ", posting.Select(form => form.CannotSend(changes)))}");
     }
+
+    /// <summary>The form with this id on the page that sends its fields as a GET (a search, say).</summary>
+    public static PageForm FindGet(string html, string pagePath, string id) =>
+        Forms().Matches(html)
+            .Where(form => Attribute(form.Groups["attributes"].Value, "id") == id && string.Equals(Attribute(form.Groups["attributes"].Value, "method"), "get", StringComparison.OrdinalIgnoreCase))
+            .Select(form => new PageForm(
+                WebUtility.HtmlDecode(Attribute(form.Groups["attributes"].Value, "action") ?? pagePath),
+                ControlsOf(form.Groups["body"].Value),
+                ButtonsOf(form.Groups["body"].Value)))
+            .FirstOrDefault() ?? throw new Xunit.Sdk.XunitException($"No GET form with id {id} on {pagePath}");
 
     /// <summary>Every form on the page that posts.</summary>
     public static IReadOnlyList<PageForm> All(string html, string pagePath) =>

@@ -37,8 +37,33 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         private static string Text(FormAnswers? answers) => answers is null ? "" : AnswerJson.WriteAll(answers);
     }
 
+    /// <summary>
+    /// The amount requested in whole pence, beside the answers it is worked out from, so that a round's list of
+    /// applications can filter and sort by amount in the database: the answers are one JSON column, and SQLite
+    /// neither compares nor orders decimals. Read only by queries; kept in step on every save (<see cref="KeepAmountsInStep"/>).
+    /// </summary>
+    public const string AmountInPence = "AmountRequestedInPence";
+
+    /// <summary>An amount in whole pence, as <see cref="AmountInPence"/> holds it (a budget too large to be real is held at a bound, not overflowed).</summary>
+    public static long InPence(decimal amount) =>
+        (long)decimal.Round(Math.Clamp(amount, -MoneyLimits.Largest * 1_000, MoneyLimits.Largest * 1_000) * 100, MidpointRounding.AwayFromZero);
+
+    /// <summary>Sets <see cref="AmountInPence"/> on every application about to be added or changed, from its answers.</summary>
+    public static void KeepAmountsInStep(ChangeTracker changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var entry in changes.Entries<Application>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            var pence = InPence(entry.Entity.AmountRequested);
+            var property = entry.Property<long>(AmountInPence);
+            if (property.CurrentValue != pence) property.CurrentValue = pence;
+        }
+    }
+
     public void Configure(EntityTypeBuilder<Application> builder)
     {
+        builder.Property<long>(AmountInPence);
         builder.HasKey(a => a.Id);
         builder.HasIndex(a => a.Reference).IsUnique();
         // One application per group per round: starting again opens the one already begun.

@@ -41,6 +41,7 @@ public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> option
     // failed on a concurrency check, and a turn never given back would stop every later write.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        ApplicationConfiguration.KeepAmountsInStep(ChangeTracker);
         StampVersions();
         using var turn = TakeWriteTurn();
         return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -48,6 +49,7 @@ public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> option
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        ApplicationConfiguration.KeepAmountsInStep(ChangeTracker);
         StampVersions();
         using var turn = await WriteTurnAsync(cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -23,6 +23,9 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AmountRequestedInPence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Answers")
                         .IsRequired()
                         .HasColumnType("TEXT")
