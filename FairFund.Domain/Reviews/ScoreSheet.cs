@@ -26,7 +26,7 @@ public sealed record ScoreSheet(IReadOnlyDictionary<string, int> Scores, string 
     public IReadOnlyList<Problem> CheckDraft(IReadOnlyList<Criterion> criteria)
     {
         var problems = new List<Problem>();
-        if (FreeText.Check("commentForApplicant", "The comment for the applicant", CommentForApplicant, CommentLimit) is { } comment) problems.Add(comment);
+        if (FreeText.Check("commentForApplicant", "The comment for the group", CommentForApplicant, CommentLimit) is { } comment) problems.Add(comment);
         if (FreeText.Check("noteForPanel", "The note for the panel", NoteForPanel, NoteLimit) is { } note) problems.Add(note);
         foreach (var criterion in criteria)
         {
@@ -54,7 +54,7 @@ public sealed record ScoreSheet(IReadOnlyDictionary<string, int> Scores, string 
                 problems.Add(new Problem(At(criterion.Key), $"Enter a score for {Label(criterion)}"));
         }
         if (string.IsNullOrWhiteSpace(CommentForApplicant))
-            problems.Add(new Problem("commentForApplicant", "Enter a comment for the applicant"));
+            problems.Add(new Problem("commentForApplicant", "Enter a comment for the group"));
         return problems;
     }
 

@@ -70,7 +70,7 @@ public sealed class ReviewTextLimitTests
 
     [Theory]
     [InlineData(4_000, 0, null)]
-    [InlineData(200_000, 0, "commentForApplicant: The comment for the applicant must be 4,000 characters or fewer (it has 200,000)")]
+    [InlineData(200_000, 0, "commentForApplicant: The comment for the group must be 4,000 characters or fewer (it has 200,000)")]
     [InlineData(0, 4_001, "noteForPanel: The note for the panel must be 4,000 characters or fewer (it has 4,001)")]
     public void SaveDraft_ACommentOrNoteOverItsLimit_IsRefusedAndKeepsTheEarlierDraft(int commentCharacters, int noteCharacters, string? problem)
     {

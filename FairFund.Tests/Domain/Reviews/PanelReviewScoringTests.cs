@@ -93,7 +93,7 @@ public sealed class PanelReviewScoringTests
             [
                 new Problem("scores.need", "Enter a score for Local need"),
                 new Problem("scores.delivery", "Enter a score for Ability to deliver"),
-                new Problem("commentForApplicant", "Enter a comment for the applicant"),
+                new Problem("commentForApplicant", "Enter a comment for the group"),
             ],
             ScoreSheet.Empty.CheckSubmission(Criteria));
 
@@ -131,7 +131,7 @@ public sealed class PanelReviewScoringTests
 
         var refused = Assert.Throws<DomainRuleException>(() => review.Submit(Criteria, Later(3), scoringOpen: true));
 
-        Assert.Equal("The review cannot be submitted: commentForApplicant: Enter a comment for the applicant.", refused.Message);
+        Assert.Equal("The review cannot be submitted: commentForApplicant: Enter a comment for the group.", refused.Message);
         AssertUnchanged(before, review);
     }
 
@@ -228,7 +228,7 @@ public sealed class PanelReviewScoringTests
             review.Revise(Sheet(need: 9, delivery: null, comment: ""), Criteria, Later(40), scoringOpen: true));
 
         Assert.Equal(
-            "The review cannot be revised: scores.need: 9 is outside the scale 0..4; scores.delivery: Enter a score for Ability to deliver; commentForApplicant: Enter a comment for the applicant.",
+            "The review cannot be revised: scores.need: 9 is outside the scale 0..4; scores.delivery: Enter a score for Ability to deliver; commentForApplicant: Enter a comment for the group.",
             refused.Message);
         AssertUnchanged(before, review);
     }

@@ -58,6 +58,24 @@ public sealed partial class FundRoundPageTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_OpenRound_WarnsBesideCloseThatItEndsApplicationsEarlyAndForGood_AndNotOnceClosed()
+    {
+        using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
+        var closes = FairFund.Web.UkTime.Format(StoredRound().ClosesAt);
+
+        var open = await client.GetStringAsync(new Uri(RoundPage, UriKind.Relative));
+        using var closing = await client.PostFormAsync(RoundPage, new() { ["Input.Trigger"] = "Close", ["Input.Version"] = Version(open) });
+        var closed = await client.GetStringAsync(new Uri(RoundPage, UriKind.Relative));
+
+        var warning = Regex.Match(open, "id=\"close-warning\".*?</div>", RegexOptions.Singleline);
+        Assert.True(warning.Success, "no warning beside the close button");
+        Assert.Contains($"The round closes by itself at {closes} (UK time).", warning.Value);
+        Assert.Contains("cannot be opened again", warning.Value);
+        Assert.True(warning.Index < open.IndexOf("Close the round now", StringComparison.Ordinal));
+        Assert.DoesNotContain("close-warning", closed);
+    }
+
+    [Fact]
     public async Task Get_RoundPage_DrawsTheLifecycleOnTheServerAsSvgWithEveryStateAndNoScript()
     {
         using var client = await SignedInClient.As(_factory, SignedInClient.Manager);

@@ -135,7 +135,7 @@ public sealed class OwnGroupConflictPageTests : IDisposable
         using var response = await member.ScoreAsync(seed.Applications[1], PanelPages.Scores(4, 4, 4, 4), new string('x', 200_000), "submit");
         var page = await response.Content.ReadAsStringAsync();
 
-        Assert.Contains("href=\"#comment-for-applicant\">The comment for the applicant must be 4,000 characters or fewer (it has 200,000)", page);
+        Assert.Contains("href=\"#comment-for-applicant\">The comment for the group must be 4,000 characters or fewer (it has 200,000)", page);
         var review = await PanelRounds.ReviewAsync(_factory, seed.Applications[1], seed.Members[0]);
         Assert.Equal((ReviewState.Scoring, "A first draft.", 3), (review.State, review.Sheet.CommentForApplicant, review.Sheet.Scores["need"]));
     }

@@ -155,7 +155,7 @@ public sealed class ScoringPageTests : IDisposable
 
         using var response = await member.ScoreAsync(application, PanelPages.Scores(3, 2, 1, 0), "  ", "submit");
 
-        Assert.Contains("href=\"#comment-for-applicant\">Enter a comment for the applicant", await response.Content.ReadAsStringAsync());
+        Assert.Contains("href=\"#comment-for-applicant\">Enter a comment for the group", await response.Content.ReadAsStringAsync());
         Assert.Equal(ReviewState.Scoring, (await PanelRounds.ReviewAsync(_factory, application, PanelRounds.Member(1))).State);
     }
 

@@ -20,12 +20,16 @@ public sealed class RoundModel(FairFundDbContext db, TimeProvider time, Microsof
 
     public Accounts.Funder Funder => funder.Value;
 
+    /// <summary>Whether a group can start an application now, so the page can lead it to the start button (a group reading the rules had no way on from here).</summary>
+    public bool TakesApplications { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
         await RoundClock.CloseDueRoundsAsync(db, time.GetUtcNow(), cancellationToken);
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
         if (round is null || round.State == RoundState.Draft) return NotFound();
         Round = RoundView.Of(round);
+        TakesApplications = new Domain.Applications.SubmissionWindow(round.State == RoundState.Open, round.ClosesAt, time.GetUtcNow()).IsOpen;
         Form = PublishedForm.Of(RoundForm.Of(round));
         return Page();
     }
