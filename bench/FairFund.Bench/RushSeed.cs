@@ -1,5 +1,6 @@
 using System.Globalization;
 using FairFund.Domain.Applications;
+using FairFund.Domain.Forms;
 using FairFund.Domain.Organisations;
 using FairFund.Domain.Rounds;
 using FairFund.Web.Accounts;
@@ -74,6 +75,11 @@ public static class RushSeed
             db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = group.Id, UserId = user.Id });
             var application = new Application(Guid.NewGuid(), round.Id, group.Id, string.Create(CultureInfo.InvariantCulture, $"{round.Reference}-{number:0000}"));
             SeedModeration.AnswerEverything(application, number, SeedModeration.AmountFor(number, grants));
+            // The demo round's form asks groups asking more than £10,000 how they will manage it; a form without those questions refuses them, which is fine.
+            application.SaveAnswers(round.Form, [
+                ("managedLargerGrant", new Answer.YesNo(true)),
+                ("largerGrantPlan", new Answer.Text("Our treasurer keeps the accounts and a second signatory checks every payment.")),
+            ]);
             db.Applications.Add(application);
         }
         await db.SaveChangesAsync();
