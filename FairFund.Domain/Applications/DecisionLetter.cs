@@ -146,7 +146,8 @@ public sealed record DecisionLetter(
                 [.. GrantConditions(after.GrantConditions),
                     new LetterPart(NextHeading,
                     [
-                        "We will write to you about the grant agreement and when the money will be paid. You do not need to do anything until then.",
+                        // The offer is made as the decisions are sent (a grant for every award), so it is already waiting.
+                        "Your grant agreement is ready on your application's page in FairFund. Read it and accept it there, with your group's bank details, so that the money can be paid.",
                         $"If anything about your group or your project has changed since you applied, {contact}.",
                     ])]) { About = about },
             Decision.Waitlist => new DecisionLetter(

@@ -27,6 +27,8 @@ public sealed class DecisionLetterTests
         Assert.Equal(["The grant's conditions", "What happens next"], letter.After.Select(part => part.Heading));
         Assert.Equal(["Report within a year.", "Spend it on the project."], letter.After[0].Paragraphs);
         Assert.Contains("If anything about your group or your project has changed since you applied, write to grants@fund.example.", letter.After[1].Paragraphs);
+        // The offer is made as the letter goes, so the group is sent to accept it, not told to wait.
+        Assert.Equal("Your grant agreement is ready on your application's page in FairFund. Read it and accept it there, with your group's bank details, so that the money can be paid.", letter.After[1].Paragraphs[0]);
     }
 
     [Fact]
