@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Reviews;
+using FairFund.Domain.Rounds;
 using FairFund.Domain.Validation;
 using FairFund.Web.Accounts;
 using FairFund.Web.Data;
@@ -49,15 +50,16 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await FindSeatAsync(cancellationToken) is not { } seat) return NotValid();
-        return await ForAsync(seat, cancellationToken);
+        return await ForAsync(seat, await RoundOfAsync(seat, cancellationToken), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
         if (await FindSeatAsync(cancellationToken) is not { } seat) return NotValid();
+        var round = await RoundOfAsync(seat, cancellationToken);
         if (User.Identity?.IsAuthenticated == true || seat.HasJoined || await users.FindByEmailAsync(seat.Email) is not null
-            || seat.WhyItCannotBeAccepted(await RoundStateAsync(seat, cancellationToken)) is not null)
-            return await ForAsync(seat, cancellationToken);
+            || seat.WhyItCannotBeAccepted(round.State) is not null)
+            return await ForAsync(seat, round, cancellationToken);
 
         // Cleaned as every name is, so a direction override never reaches the emails that name the member, and then
         // held to the plain name registration asks for, since those emails carry it under the funder's name.
@@ -71,19 +73,19 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
             foreach (var error in checkedPassword.Errors)
                 ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Password)}", ModelStateErrors.PasswordProblem(error, PasswordLength));
         }
-        if (!ModelState.IsValid) return await ForAsync(seat, cancellationToken);
+        if (!ModelState.IsValid) return await ForAsync(seat, round, cancellationToken);
 
         var created = await users.CreateAsync(user, Input.Password);
         if (!created.Succeeded)
         {
             // Someone made an account for the address a moment ago: they sign in with it instead.
-            if (created.Errors.Any(error => error.Code is "DuplicateUserName" or "DuplicateEmail")) return await ForAsync(seat, cancellationToken);
+            if (created.Errors.Any(error => error.Code is "DuplicateUserName" or "DuplicateEmail")) return await ForAsync(seat, round, cancellationToken);
             foreach (var error in created.Errors)
                 ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Password)}", error.Description);
-            return await ForAsync(seat, cancellationToken);
+            return await ForAsync(seat, round, cancellationToken);
         }
         if (name.Length > 0) (await users.AddClaimAsync(user, new Claim(AccountMail.NameClaim, name))).ThrowIfFailed();
-        return await JoinAsync(seat, user, cancellationToken);
+        return await JoinAsync(seat, user, round.State, cancellationToken);
     }
 
     /// <summary>Signs out the other account and comes back here, so the invited person can sign in or create their account.</summary>
@@ -93,10 +95,9 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
         return RedirectToPage("/Panel/Join", new { token = Token });
     }
 
-    private async Task<IActionResult> ForAsync(PanelMember seat, CancellationToken cancellationToken)
+    private async Task<IActionResult> ForAsync(PanelMember seat, SeatRound round, CancellationToken cancellationToken)
     {
         InvitedEmail = seat.Email;
-        var round = await db.Rounds.AsNoTracking().Where(r => r.Id == seat.RoundId).Select(r => new { r.Name, r.State }).SingleAsync(cancellationToken);
         RoundName = round.Name;
         // Said before anyone signs in or makes an account for a seat that can no longer be taken.
         if (seat.WhyItCannotBeAccepted(round.State) is { } closed) return Refused(closed);
@@ -105,7 +106,7 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
             var user = await users.GetUserAsync(User);
             // Joining straight from the link, a GET, is safe: it only ever gives the seat to the signed-in owner of the invited address.
             if (user is not null && PanelMember.NormaliseEmail(user.Email ?? user.UserName ?? "") == seat.Email)
-                return await JoinAsync(seat, user, cancellationToken);
+                return await JoinAsync(seat, user, round.State, cancellationToken);
             SignedInAs = user?.Email ?? User.Identity.Name;
             Shows = Situation.WrongAccount;
             return Page();
@@ -114,11 +115,11 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
         return Page();
     }
 
-    private async Task<IActionResult> JoinAsync(PanelMember seat, IdentityUser user, CancellationToken cancellationToken)
+    private async Task<IActionResult> JoinAsync(PanelMember seat, IdentityUser user, RoundState roundState, CancellationToken cancellationToken)
     {
         try
         {
-            seat.Join(user.UserName!, time.GetUtcNow(), await RoundStateAsync(seat, cancellationToken));
+            seat.Join(user.UserName!, time.GetUtcNow(), roundState);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainRuleException refused)
@@ -140,8 +141,11 @@ public sealed class JoinModel(FairFundDbContext db, UserManager<IdentityUser> us
         return Page();
     }
 
-    private Task<FairFund.Domain.Rounds.RoundState> RoundStateAsync(PanelMember seat, CancellationToken cancellationToken) =>
-        db.Rounds.AsNoTracking().Where(r => r.Id == seat.RoundId).Select(r => r.State).SingleAsync(cancellationToken);
+    /// <summary>What the page needs of the seat's round, read once per request.</summary>
+    private sealed record SeatRound(string Name, RoundState State);
+
+    private Task<SeatRound> RoundOfAsync(PanelMember seat, CancellationToken cancellationToken) =>
+        db.Rounds.AsNoTracking().Where(r => r.Id == seat.RoundId).Select(r => new SeatRound(r.Name, r.State)).SingleAsync(cancellationToken);
 
     private async Task<PanelMember?> FindSeatAsync(CancellationToken cancellationToken)
     {
