@@ -41,16 +41,14 @@ public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> option
     // failed on a concurrency check, and a turn never given back would stop every later write.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        ApplicationConfiguration.KeepAmountsInStep(ChangeTracker);
-        StampVersions();
+        PrepareToSave();
         using var turn = TakeWriteTurn();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        ApplicationConfiguration.KeepAmountsInStep(ChangeTracker);
-        StampVersions();
+        PrepareToSave();
         using var turn = await WriteTurnAsync(cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
@@ -97,6 +95,26 @@ public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> option
     /// documents, revisions, history) were added, changed or removed, so that two saves to the same aggregate's lists
     /// cannot both win (docs/edit-conflicts.md).
     /// </summary>
+    /// <summary>
+    /// What every save sets before it is written: applications' amounts in pence, then the versions of what changed.
+    /// Changes are detected once for both, not once by each list of entries they read.
+    /// </summary>
+    private void PrepareToSave()
+    {
+        ChangeTracker.DetectChanges();
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            ApplicationConfiguration.KeepAmountsInStep(ChangeTracker);
+            StampVersions();
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
     private void StampVersions()
     {
         var entries = ChangeTracker.Entries().ToList();
