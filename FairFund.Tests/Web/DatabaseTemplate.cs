@@ -20,6 +20,26 @@ internal static class DatabaseTemplate
     /// <summary>Puts a copy of the template in <paramref name="dataDirectory"/>, which has no database yet.</summary>
     public static void CopyTo(DirectoryInfo dataDirectory) => File.Copy(TemplateFile.Value, DatabaseFile(dataDirectory));
 
+    /// <summary>
+    /// Puts the template's contents into the database of a running app in <paramref name="dataDirectory"/>, in place,
+    /// through SQLite's backup: the app's open connections then read the template as if it were a new copy, and the
+    /// database stays in write-ahead mode. For <see cref="SharedFairFundApp"/>, between one test and the next.
+    /// </summary>
+    public static void RestoreInto(DirectoryInfo dataDirectory)
+    {
+        using var template = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = TemplateFile.Value, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        using var live = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabaseFile(dataDirectory), Pooling = false, DefaultTimeout = 30 }.ToString());
+        template.Open();
+        live.Open();
+        using (var wait = live.CreateCommand())
+        {
+            // Something of the last test's (a worker's pass, say) may still be reading or writing for a moment.
+            wait.CommandText = "PRAGMA busy_timeout = 30000;";
+            wait.ExecuteNonQuery();
+        }
+        template.BackupDatabase(live);
+    }
+
     private static string Build()
     {
         var folder = Directory.CreateTempSubdirectory("fairfund-template-");

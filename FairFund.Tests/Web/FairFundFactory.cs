@@ -36,6 +36,9 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
 
     public int ForgotPasswordAttemptsPerMinute { get; init; } = 1_000;
 
+    /// <summary>Applications one person may send a minute; the demo applicant sends many across a class sharing one app.</summary>
+    public int SendsPerMinute { get; init; } = 1_000;
+
     /// <summary>Changes to the app's services for one test, applied after the app's own.</summary>
     public Action<IServiceCollection>? WithServices { get; init; }
 
@@ -120,6 +123,7 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
         builder.UseSetting("FairFund:RegisterAttemptsPerMinute", RegisterAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("FairFund:ResendConfirmationAttemptsPerMinute", ResendConfirmationAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("FairFund:ForgotPasswordAttemptsPerMinute", ForgotPasswordAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("FairFund:SendsPerMinute", SendsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (PublicBaseUrl is not null) builder.UseSetting("FairFund:PublicBaseUrl", PublicBaseUrl);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>

@@ -11,13 +11,11 @@ namespace FairFund.Tests.Web.Apply;
 /// beyond any grant is refused with a located message and what was saved before is kept; a NUL or direction
 /// character is cleaned away and the answer kept; and a budget stored before costs were capped never stops a page.
 /// </summary>
-public sealed class AnswerLimitPagesTests : IDisposable
+public sealed class AnswerLimitPagesTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string Overflowing = "79228162514264337593543950335";
 
-    private readonly FairFundFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.ForNextTest();
 
     private static string Page(string reference, string page) => $"/apply/applications/{reference}/{page}";
 

@@ -9,12 +9,10 @@ namespace FairFund.Tests.Web.Apply;
 /// saved as typed, its problems at their fields, and the application sent once every shown section is complete.
 /// Default sections the funder left alone keep their own pages.
 /// </summary>
-public sealed class BuiltFormPagesTests : IDisposable
+public sealed class BuiltFormPagesTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string Round = "BUILT-2027-R1";
-    private readonly FairFundFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.ForNextTest();
 
     private static string Page(string reference, string page) => $"/apply/applications/{reference}/{page}";
 

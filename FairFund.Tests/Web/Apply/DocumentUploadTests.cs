@@ -15,13 +15,11 @@ namespace FairFund.Tests.Web.Apply;
 /// refused with a message and nothing stored when too large or not what they say, and served only to
 /// the group that sent them and to the fund's staff.
 /// </summary>
-public sealed class DocumentUploadTests : IDisposable
+public sealed class DocumentUploadTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string DemoRound = "CW-MH-2027-R1";
 
-    private readonly FairFundFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.ForNextTest();
 
     private string Uploads => Path.Combine(factory.DataDirectory.FullName, "uploads");
 

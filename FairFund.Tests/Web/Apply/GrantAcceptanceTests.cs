@@ -8,11 +8,9 @@ namespace FairFund.Tests.Web.Apply;
 /// accepts it, through the acceptance page's own form, with a named person, outcomes and bank details, or declines
 /// it; bad input is refused at its field with nothing saved; another group's grant is not found at every handler.
 /// </summary>
-public sealed class GrantAcceptanceTests : IDisposable
+public sealed class GrantAcceptanceTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
-    private readonly FairFundFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.ForNextTest();
 
     [Fact]
     public async Task StatusPage_FundedOnceSent_LinksToTheAgreementWithItsTerms()

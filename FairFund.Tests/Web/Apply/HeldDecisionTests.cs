@@ -11,13 +11,9 @@ namespace FairFund.Tests.Web.Apply;
 /// A round's decisions are made at approval and held until the fund sends them, so that every group hears at
 /// once: until then no page the group can open says what was decided, and once sent, each does.
 /// </summary>
-public sealed class HeldDecisionTests : IDisposable
+public sealed class HeldDecisionTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
-    private readonly FairFundFactory factory = new();
-
-    public HeldDecisionTests() => factory.CreateClient().Dispose();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.StartedForNextTest();
 
     /// <summary>The group's application, funded, in the demo round taken to <paramref name="state"/> through its intent methods.</summary>
     private async Task<string> FundedInRoundAsync(RoundState state)

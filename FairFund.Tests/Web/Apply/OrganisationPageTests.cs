@@ -10,13 +10,11 @@ namespace FairFund.Tests.Web.Apply;
 
 /// <summary>The group's profile page: filled from the applicant's own group, saved only when all is well, and never another group's.</summary>
 /// <remarks>Each test has an app and database of its own, since most change the demo group.</remarks>
-public sealed class OrganisationPageTests : IDisposable
+public sealed class OrganisationPageTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string Path = "/apply/organisation";
 
-    private readonly FairFundFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.ForNextTest();
 
     [Fact]
     public async Task Get_DemoApplicant_ShowsTheirGroupsSavedValues()

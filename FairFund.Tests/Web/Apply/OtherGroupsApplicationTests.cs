@@ -7,11 +7,9 @@ namespace FairFund.Tests.Web.Apply;
 /// Every page of an application, read or posted, with another group's reference: not found, exactly as a
 /// reference that does not exist, and nothing changes.
 /// </summary>
-public sealed class OtherGroupsApplicationTests : IDisposable
+public sealed class OtherGroupsApplicationTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
-    private readonly FairFundFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.ForNextTest();
 
     public static TheoryData<string, string> Routes => new()
     {

@@ -8,12 +8,10 @@ namespace FairFund.Tests.Web.Apply;
 /// The demo round's form asks "Managing a larger grant" only of asks over £10,000: the task list, the pages and
 /// check your answers show it as the amount asked for crosses the line, and sending needs it only while it is shown.
 /// </summary>
-public sealed class ProportionateSectionPagesTests : IDisposable
+public sealed class ProportionateSectionPagesTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string LargerGrant = "Managing a larger grant";
-    private readonly FairFundFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.ForNextTest();
 
     private static string Page(string reference, string page) => $"/apply/applications/{reference}/{page}";
 

@@ -8,11 +8,9 @@ namespace FairFund.Tests.Web.Apply;
 /// The application's question pages: each saves what was entered whatever is wrong with it, then shows the
 /// problems or goes on to the next page; a stale tab never writes over newer answers.
 /// </summary>
-public sealed class QuestionPagesTests : IDisposable
+public sealed class QuestionPagesTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
-    private readonly FairFundFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.ForNextTest();
 
     private static string Page(string reference, string page) => $"/apply/applications/{reference}/{page}";
 

@@ -9,13 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FairFund.Tests.Web.Apply;
 
 /// <summary>Starting an application from the applicant's start page, and reaching only one's own.</summary>
-public sealed class StartApplicationTests : IDisposable
+public sealed class StartApplicationTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string DemoRound = "CW-MH-2027-R1";
 
-    private readonly FairFundFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.ForNextTest();
 
     [Fact]
     public async Task Start_OpenRound_CreatesADraftWithTheRoundsFirstReferenceAndShowsItsTaskList()

@@ -12,7 +12,7 @@ namespace FairFund.Tests.Web.Apply;
 /// The status page: each state in the group's words, the timeline without staff names, and after a decision
 /// the amount, the whole explanation trail and the panel's comments, never naming a reviewer.
 /// </summary>
-public sealed partial class StatusPageTests : IDisposable
+public sealed partial class StatusPageTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     /// <summary>Reviewer-like names and addresses the allocation sees, none of which the group may see.</summary>
     private static readonly string[] Reviewers = ["Sam Okafor", SignedInClient.Panel, "Helen Price", "panel.two@demo.fairfund.test"];
@@ -23,11 +23,7 @@ public sealed partial class StatusPageTests : IDisposable
         "Strong involvement of people with lived experience; say more about how you will reach men.",
     ];
 
-    private readonly FairFundFactory factory = new();
-
-    public StatusPageTests() => factory.CreateClient().Dispose();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.StartedForNextTest();
 
     /// <summary>A notice from the real allocator, for an application reviewed by the people in <see cref="Reviewers"/>.</summary>
     private static DecisionNotice NoticeFromTheAllocator(decimal requested, int first, int second, decimal threshold = 0m)

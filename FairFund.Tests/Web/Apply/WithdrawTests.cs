@@ -11,15 +11,11 @@ namespace FairFund.Tests.Web.Apply;
 /// The group withdraws its application before the decision, after confirming; afterwards, or for another
 /// group's application, nothing changes.
 /// </summary>
-public sealed partial class WithdrawTests : IDisposable
+public sealed partial class WithdrawTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string Reason = "Our hall closed, so we cannot run the walks this year.";
 
-    private readonly FairFundFactory factory = new();
-
-    public WithdrawTests() => factory.CreateClient().Dispose();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.StartedForNextTest();
 
     private static string WithdrawPath(string reference) => $"/apply/applications/{reference}/withdraw";
 

@@ -5,13 +5,9 @@ using FairFund.Tests.Web.Apply;
 namespace FairFund.Tests.Web.Data;
 
 /// <summary>The decision a group is told, kept with its application in SQLite through the real migrations, penny for penny.</summary>
-public sealed class DecisionPersistenceTests : IDisposable
+public sealed class DecisionPersistenceTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
-    private readonly FairFundFactory factory = new();
-
-    public DecisionPersistenceTests() => factory.CreateClient().Dispose();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.StartedForNextTest();
 
     [Theory]
     [InlineData("0.01")]

@@ -16,18 +16,14 @@ namespace FairFund.Tests.Web.Data;
 /// submitted scores) keep the format databases already hold: System.Text.Json's web defaults, enums as
 /// camel-case strings. A database written before any change to how the columns are mapped reads the same.
 /// </summary>
-public sealed class JsonColumnTests : IDisposable
+public sealed class JsonColumnTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private static readonly JsonSerializerOptions StoredFormat = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    private readonly FairFundFactory factory = new();
-
-    public JsonColumnTests() => factory.CreateClient().Dispose();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.StartedForNextTest();
 
     [Fact]
     public async Task Save_EachJsonColumn_WritesTheStoredFormat()

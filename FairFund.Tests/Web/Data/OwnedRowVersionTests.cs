@@ -11,13 +11,9 @@ namespace FairFund.Tests.Web.Data;
 /// A change to an aggregate's owned rows alone (budget lines, partners) renews the owner's version in the same
 /// save, so two people changing the same application's lists cannot both win (docs/edit-conflicts.md).
 /// </summary>
-public sealed class OwnedRowVersionTests : IDisposable
+public sealed class OwnedRowVersionTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
-    private readonly FairFundFactory factory = new();
-
-    public OwnedRowVersionTests() => factory.CreateClient().Dispose();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.StartedForNextTest();
 
     [Fact]
     public async Task SaveChanges_OnlyBudgetLinesChanged_RenewsTheApplicationsVersion()

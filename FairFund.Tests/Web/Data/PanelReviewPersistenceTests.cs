@@ -9,13 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FairFund.Tests.Web.Data;
 
 /// <summary>Panel reviews kept in SQLite through the real migrations and read back whole in a fresh context.</summary>
-public sealed class PanelReviewPersistenceTests : IDisposable
+public sealed class PanelReviewPersistenceTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
-    private readonly FairFundFactory factory = new();
-
-    public PanelReviewPersistenceTests() => factory.CreateClient().Dispose();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.StartedForNextTest();
 
     [Fact]
     public async Task SubmittedAndRevisedTwice_SavedAndReadBack_KeepsEverything()

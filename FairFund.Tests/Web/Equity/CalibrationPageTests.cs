@@ -15,14 +15,12 @@ namespace FairFund.Tests.Web.Equity;
 /// the stored reviews), which way each leans, and every application's calibrated score and changed decision as
 /// the domain works them out from the round file the fund manager downloads.
 /// </summary>
-public sealed class CalibrationPageTests : IDisposable
+public sealed class CalibrationPageTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const int Applications = 24;
     private const string CalibrationPage = $"/fund/rounds/{Moderating.Round}/calibration";
     private const string RoundFilePage = $"/fund/rounds/{Moderating.Round}/round-file";
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     /// <summary>Member 1 scores low and member 2 high, and they rank the applications differently, so calibration has work to do.</summary>
     private static int[]? HarshAndGenerous(int application, int member)

@@ -13,15 +13,13 @@ namespace FairFund.Tests.Web.Equity;
 /// decisions are read back from the database: the page's figures must be the sums over those decisions, and
 /// the public page must never show a group of fewer than 5.
 /// </summary>
-public sealed class EquityPageTests : IDisposable
+public sealed class EquityPageTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const int Applications = 30;
     private const string EquityPage = $"/fund/rounds/{Moderating.Round}/equity";
     private const string ResultsPage = $"/rounds/{Moderating.Round}/results";
     private const string DecisionsPage = $"/fund/rounds/{Moderating.Round}/decisions";
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     /// <summary>One stored decision with what the report groups it by, read from the database.</summary>
     private sealed record StoredDecision(string Band, string District, bool Unregistered, bool Eligible, bool Funded, decimal Asked, decimal Awarded);

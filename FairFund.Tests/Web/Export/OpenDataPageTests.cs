@@ -218,12 +218,10 @@ public sealed class OpenDataPageTests(DecidedRoundWithFlaws round) : IClassFixtu
 }
 
 /// <summary>The open data page before a round is decided, and for a round with nothing wrong.</summary>
-public sealed class OpenDataPageStateTests : IDisposable
+public sealed class OpenDataPageStateTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string Page = $"/fund/rounds/{Moderating.Round}/open-data";
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     [Theory]
     [InlineData("")]

@@ -15,7 +15,7 @@ namespace FairFund.Tests.Web.Export;
 /// than a spreadsheet cell holds, and a group name with a right-to-left override and a zero-width space. Every
 /// export still downloads, with no cell over 32,767 characters, and nothing public shows the hidden characters.
 /// </summary>
-public sealed class StoredTextExportTests : IAsyncLifetime, IDisposable
+public sealed class StoredTextExportTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>, IAsyncLifetime, IDisposable
 {
     private const string OpenDataPage = $"/fund/rounds/{Moderating.Round}/open-data";
     private const string WorkbookPage = $"/fund/rounds/{Moderating.Round}/workbook";
@@ -25,7 +25,7 @@ public sealed class StoredTextExportTests : IAsyncLifetime, IDisposable
     private static readonly string TrickName = "Foleshill\u200B Walkers \u202Egnp.exe\u202C";
     private static readonly string LongName = "Tea and talk " + new string('t', 40_000);
 
-    private readonly FairFundFactory _factory = new();
+    private readonly FairFundFactory _factory = app.ForNextTest();
     private HttpClient _manager = null!;
     private IReadOnlyList<string> _references = [];
 
@@ -46,11 +46,7 @@ public sealed class StoredTextExportTests : IAsyncLifetime, IDisposable
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose()
-    {
-        _manager.Dispose();
-        _factory.Dispose();
-    }
+    public void Dispose() => _manager.Dispose();
 
     private static IEnumerable<string> Texts(XLWorkbook workbook) =>
         workbook.Worksheets.SelectMany(sheet => sheet.CellsUsed()).Select(cell => cell.GetString());

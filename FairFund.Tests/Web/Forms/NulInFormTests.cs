@@ -11,11 +11,9 @@ namespace FairFund.Tests.Web.Forms;
 /// page answers as it would without it, never with a bare 400 that loses what was typed. Each form here is submitted as
 /// its page gives it, on pages that once had no NUL cleaning of their own.
 /// </summary>
-public sealed class NulInFormTests : IDisposable
+public sealed class NulInFormTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     [Fact]
     public async Task Register_NameWithANul_RegistersAsWithoutIt()

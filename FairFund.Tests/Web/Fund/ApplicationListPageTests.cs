@@ -13,11 +13,9 @@ namespace FairFund.Tests.Web.Fund;
 /// The round's list of applications, from the day it opens: counts, drafts' progress, search, filters, order, pages
 /// and the exports, each asked through the page's own search form and checked against what was seeded.
 /// </summary>
-public sealed partial class ApplicationListPageTests : IDisposable
+public sealed partial class ApplicationListPageTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     [Fact]
     public async Task Get_OpenRound_CountsEveryStageAndShowsHowFarEachDraftHasGot()

@@ -11,12 +11,10 @@ namespace FairFund.Tests.Web.Fund;
 /// One application for its fund manager: everything the group sent, the automatic checks, and the screening
 /// decision, saved only while the round is being screened and only on the version the fund manager saw.
 /// </summary>
-public sealed class ApplicationScreeningTests : IDisposable
+public sealed class ApplicationScreeningTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string Reason = "The project is outside Coventry and Warwickshire, which this fund serves.";
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     private async Task<(HttpClient Client, string Reference)> ScreeningAsync(PanelRoundStage stage = PanelRoundStage.Screening)
     {

@@ -4,12 +4,12 @@ using System.Text.RegularExpressions;
 
 namespace FairFund.Tests.Web.Fund;
 
-public sealed partial class EditRoundPageTests : IDisposable
+public sealed partial class EditRoundPageTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string Demo = "CW-MH-2027-R1";
     private const string Draft = "NFF-2027-R1";
     private const string EditPage = $"/fund/rounds/{Draft}/edit";
-    private readonly FairFundFactory _factory = new();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     [Fact]
     public async Task AddCriterion_WithoutAKey_AddsItWithAKeyFromItsTitle()
@@ -246,6 +246,4 @@ public sealed partial class EditRoundPageTests : IDisposable
 
     private static async Task<string> VersionAsync(HttpClient client, string page) =>
         RoundForms.Version(await client.GetStringAsync(new Uri(page, UriKind.Relative)));
-
-    public void Dispose() => _factory.Dispose();
 }

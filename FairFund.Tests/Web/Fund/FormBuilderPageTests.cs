@@ -10,14 +10,14 @@ namespace FairFund.Tests.Web.Fund;
 /// condition on an answer and a section only larger asks answer; it is stored with the round, published with its
 /// rules when the round opens, and refused any edit after.
 /// </summary>
-public sealed class FormBuilderPageTests : IDisposable
+public sealed class FormBuilderPageTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string Reference = "FB-2027-R1";
     private const string FormPage = "/fund/rounds/" + Reference + "/form";
     private const string NewSectionPage = FormPage + "/sections";
     private const string DemoReference = "CW-MH-2027-R1";
 
-    private readonly FairFundFactory _factory = new();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     private static string SectionPage(string key) => $"{NewSectionPage}/{key}";
 
@@ -261,6 +261,4 @@ public sealed class FormBuilderPageTests : IDisposable
         using var response = await client.PostFormAsync(page, fields);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{kind}: {WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync())}");
     }
-
-    public void Dispose() => _factory.Dispose();
 }

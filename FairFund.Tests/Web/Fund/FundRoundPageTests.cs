@@ -8,11 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FairFund.Tests.Web.Fund;
 
-public sealed partial class FundRoundPageTests : IDisposable
+public sealed partial class FundRoundPageTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string Demo = "CW-MH-2027-R1";
     private const string RoundPage = $"/fund/rounds/{Demo}";
-    private readonly FairFundFactory _factory = new();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     [Theory]
     [InlineData("/fund")]
@@ -161,6 +161,4 @@ public sealed partial class FundRoundPageTests : IDisposable
 
     [GeneratedRegex("name=\"Input.Version\" value=\"([^\"]+)\"")]
     private static partial Regex VersionField();
-
-    public void Dispose() => _factory.Dispose();
 }

@@ -13,11 +13,9 @@ namespace FairFund.Tests.Web.Fund;
 /// kept with who and when, and the grants offered when the decisions are sent are on them; terms the domain refuses
 /// are shown at their fields with nothing saved; once the round has closed the terms cannot change.
 /// </summary>
-public sealed class GrantTermsPageTests : IDisposable
+public sealed class GrantTermsPageTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
-    private readonly FairFundFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.ForNextTest();
 
     public static string TermsPage => $"/fund/rounds/{GrantOffers.Round}/grant-terms";
 

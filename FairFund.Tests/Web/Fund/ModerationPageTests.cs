@@ -12,12 +12,10 @@ namespace FairFund.Tests.Web.Fund;
 /// Moderation through the fund manager's pages on a real database: 30 applications, each reviewed twice, so
 /// the £250,000 budget runs out and some groups wait; overrides with reasons, and approval's guards.
 /// </summary>
-public sealed partial class ModerationPageTests : IDisposable
+public sealed partial class ModerationPageTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const int Applications = 30;
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     private Task<(PanelRoundSeed Seed, HttpClient Manager)> InModerationAsync() =>
         Moderating.InModerationAsync(_factory, Applications, members: 3, Moderating.SpreadScores);

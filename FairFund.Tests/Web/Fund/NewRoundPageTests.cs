@@ -7,9 +7,9 @@ using FairFund.Web.Rounds;
 
 namespace FairFund.Tests.Web.Fund;
 
-public sealed class NewRoundPageTests : IDisposable
+public sealed class NewRoundPageTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
-    private readonly FairFundFactory _factory = new();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     [Fact]
     public async Task Post_ValidRound_CreatesADraftInUtcAndListsIt()
@@ -115,6 +115,4 @@ public sealed class NewRoundPageTests : IDisposable
     [InlineData("£")]
     [InlineData("1.000,50")]
     public void TryMoney_NotAnAmount_IsRefused(string text) => Assert.False(FormNumbers.TryMoney(text, out _));
-
-    public void Dispose() => _factory.Dispose();
 }

@@ -5,13 +5,11 @@ using FairFund.Tests.Web.Panel;
 namespace FairFund.Tests.Web.Fund;
 
 /// <summary>The panel page's table of members counts each member's applications by what became of them.</summary>
-public sealed partial class PanelMembersTableTests : IDisposable
+public sealed partial class PanelMembersTableTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string PanelPage = $"/fund/rounds/{PanelRounds.Round}/panel";
 
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     [Fact]
     public async Task MembersTable_AConflictDeclared_IsCountedAsAConflictNotAsAssigned()

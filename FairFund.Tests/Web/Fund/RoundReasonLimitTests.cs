@@ -11,13 +11,11 @@ namespace FairFund.Tests.Web.Fund;
 /// The reason typed when cancelling a round or closing scoring early (issue 14): over its character or word limit it
 /// is refused at its field, through the round page's own form, and the round is left as it was.
 /// </summary>
-public sealed class RoundReasonLimitTests : IDisposable
+public sealed class RoundReasonLimitTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string Demo = PanelRounds.Round;
     private const string RoundPage = $"/fund/rounds/{Demo}";
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     [Theory]
     [InlineData(5_000, "The reason must be 2,000 characters or fewer (it has 5,000)")]

@@ -6,14 +6,12 @@ namespace FairFund.Tests.Web.Fund;
 /// Huge numbers and over-long text on the round set-up forms: each is refused with a message at its
 /// field, never a 500, and what was saved before is kept.
 /// </summary>
-public sealed class RoundSetupLimitTests : IDisposable
+public sealed class RoundSetupLimitTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string Largest = "79228162514264337593543950335";
     private const string Draft = "NFF-2027-R1";
     private const string EditPage = $"/fund/rounds/{Draft}/edit";
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     [Theory]
     [InlineData("Details.Budget", Largest, "#budget\">The budget must be £1,000,000,000 or less")]

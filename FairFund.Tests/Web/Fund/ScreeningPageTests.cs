@@ -7,11 +7,9 @@ using static FairFund.Tests.Web.Fund.Screenings;
 namespace FairFund.Tests.Web.Fund;
 
 /// <summary>The round's screening page: counts, and each sent application with its automatic checks and decision.</summary>
-public sealed class ScreeningPageTests : IDisposable
+public sealed class ScreeningPageTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     [Fact]
     public async Task Get_SeededRound_CountsEachDecisionAndLinksEveryApplication()

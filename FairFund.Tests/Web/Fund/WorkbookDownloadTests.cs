@@ -9,12 +9,10 @@ namespace FairFund.Tests.Web.Fund;
 /// The fund manager's workbook download on a real database: the demo round in moderation with 12 applications
 /// reviewed by 3 members, checked against the moderation page, with and without the panel members' names.
 /// </summary>
-public sealed partial class WorkbookDownloadTests : IDisposable
+public sealed partial class WorkbookDownloadTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string WorkbookPath = $"/fund/rounds/{Moderating.Round}/workbook";
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     private static int[]? Scores(int application, int member) =>
         [(application + member) % 5, Math.Min(4, application % 4 + 1), 3, (application * 3 + member) % 5];

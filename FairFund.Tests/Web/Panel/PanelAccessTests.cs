@@ -7,14 +7,12 @@ namespace FairFund.Tests.Web.Panel;
 /// Panel pages reach only what the signed-in member was given: a round whose panel they joined and applications
 /// assigned to them. Everything else is not found, as if it did not exist; a conflict shows nothing of the application.
 /// </summary>
-public sealed class PanelAccessTests : IDisposable
+public sealed class PanelAccessTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     /// <summary>Words from every seeded application's answers, which a page that must not show them must not contain.</summary>
     private const string AnswerWords = "Weekly walks in the park";
 
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     [Fact]
     public async Task Get_ConflictedApplication_ByLinkOrGuessedReference_ShowsNoAnswers()

@@ -13,14 +13,12 @@ namespace FairFund.Tests.Web.Panel;
 /// The fund manager assigns reviews: automatically to bring every eligible application to the round's
 /// minimum, or by hand; and records conflicts a member did not declare, which keep the member away for good.
 /// </summary>
-public sealed class PanelAssignmentPageTests : IDisposable
+public sealed class PanelAssignmentPageTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     /// <summary>The demo round's minimum number of reviews for each application.</summary>
     private const int MinReviews = 2;
 
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     [Fact]
     public async Task AssignAutomatically_TwelveApplicationsFourMembersAndAConflict_ReachesTheMinimumEvenlyAndKeepsTheConflictedMemberAway()

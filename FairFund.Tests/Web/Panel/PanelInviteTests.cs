@@ -13,13 +13,11 @@ namespace FairFund.Tests.Web.Panel;
 /// Inviting people to a round's panel: the email, the link that only the invited address can use,
 /// joining with a new or an existing account, and links that no longer work.
 /// </summary>
-public sealed class PanelInviteTests : IDisposable
+public sealed class PanelInviteTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string Invited = "sam.okafor@example.org";
     private const string NewPassword = "a long walk by the canal";
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     [Fact]
     public async Task Invite_NewPerson_EmailsALinkWithWhichTheyCreateAnAccountJoinAndSeeThePanel()

@@ -3,11 +3,9 @@ using FairFund.Tests.Browser;
 namespace FairFund.Tests.Web.Panel;
 
 /// <summary>The panel's start page says where each round is, in the words for its phase.</summary>
-public sealed class PanelStartPageTests : IDisposable
+public sealed class PanelStartPageTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     [Fact]
     public async Task Get_PanelStart_RoundStillOpen_SaysItIsTakingApplicationsNotThatScoringHasClosed()

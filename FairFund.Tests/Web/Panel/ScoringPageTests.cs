@@ -8,12 +8,10 @@ namespace FairFund.Tests.Web.Panel;
 /// The scoring page as a member uses it: the conflict question first, then drafts and an explicit submission,
 /// others' scores only after one's own, every submitted version kept, and nothing changed after scoring closes.
 /// </summary>
-public sealed class ScoringPageTests : IDisposable
+public sealed class ScoringPageTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string OthersComment = "Member two thinks the budget is thin";
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     private async Task<(string Application, HttpClient Member)> OneAssignedAsync(int members = 1, PanelRoundStage stage = PanelRoundStage.Scoring)
     {

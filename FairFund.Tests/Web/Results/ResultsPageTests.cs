@@ -16,16 +16,14 @@ namespace FairFund.Tests.Web.Results;
 /// into the published awards. They are public once the decisions are sent, so no group reads its outcome here
 /// before its own letter; from approval until then only the fund manager sees them, as a preview.
 /// </summary>
-public sealed partial class ResultsPageTests : IDisposable
+public sealed partial class ResultsPageTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const int Applications = 30;
     private const string ResultsPage = $"/rounds/{Moderating.Round}/results";
     private const string RoundFile = $"{ResultsPage}/round-file";
     private const string DecisionsPage = $"/fund/rounds/{Moderating.Round}/decisions";
     private const string PreviewBanner = "Preview: not yet public";
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     [Fact]
     public async Task Results_BeforeTheAllocationIsApproved_AreNotFound()

@@ -13,11 +13,9 @@ namespace FairFund.Tests.Web.Rounds;
 /// Sending a round's decisions offers each awarded application its grant, in the same save as the round's move to
 /// Notified: one grant for each award, on the round's terms, and never a second, however often it is pressed or retried.
 /// </summary>
-public sealed class GrantOfferTests : IDisposable
+public sealed class GrantOfferTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
-    private readonly FairFundFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.ForNextTest();
 
     private Task<List<Grant>> GrantsAsync() =>
         factory.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().Grants.AsNoTracking().OrderBy(g => g.Reference).ToListAsync());

@@ -11,12 +11,10 @@ namespace FairFund.Tests.Web.Rounds;
 /// A round's published form for the public (the round page and the printable form, no sign-in), and an application's
 /// answers read through the form on the fund team's and the panel's pages.
 /// </summary>
-public sealed class PublishedFormPageTests : IDisposable
+public sealed class PublishedFormPageTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string Demo = "CW-MH-2027-R1";
-    private readonly FairFundFactory _factory = new();
-
-    public void Dispose() => _factory.Dispose();
+    private readonly FairFundFactory _factory = app.ForNextTest();
 
     private async Task<string> PublicPageAsync(string path)
     {

@@ -10,12 +10,10 @@ namespace FairFund.Tests.Web.Rounds;
 /// The public round page leads a group on to apply while the round takes applications: a group that read the
 /// rules there had no link or button on to the start, only the funder's email address.
 /// </summary>
-public sealed partial class RoundPageApplyLinkTests : IDisposable
+public sealed partial class RoundPageApplyLinkTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>
 {
     private const string DemoRound = "CW-MH-2027-R1";
-    private readonly FairFundFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
+    private readonly FairFundFactory factory = app.ForNextTest();
 
     [Fact]
     public async Task RoundPage_OpenRoundSignedInGroup_LinksToTheStartButtonForThisRound()
