@@ -18,12 +18,21 @@ namespace FairFund.Tests.Web;
 /// </summary>
 public sealed class SharedFairFundApp : IDisposable
 {
+    private readonly bool _appPerTest;
     private FairFundFactory? _app;
+
+    public SharedFairFundApp()
+        : this(Environment.GetEnvironmentVariable("FAIRFUND_TESTS_APP_PER_TEST") == "1")
+    {
+    }
+
+    /// <param name="appPerTest">Whether every test gets a new app, as <c>FAIRFUND_TESTS_APP_PER_TEST=1</c> asks.</param>
+    internal SharedFairFundApp(bool appPerTest) => _appPerTest = appPerTest;
 
     /// <summary>The app for the test about to run: on the template's data, its clock at <see cref="FairFundFactory.Start"/>.</summary>
     public FairFundFactory ForNextTest()
     {
-        if (_app is not null && (AppPerTest || _app.Clock.GetUtcNow() != FairFundFactory.Start))
+        if (_app is not null && (_appPerTest || _app.Clock.GetUtcNow() != FairFundFactory.Start))
         {
             _app.Dispose();
             _app = null;
@@ -41,8 +50,6 @@ public sealed class SharedFairFundApp : IDisposable
         app.CreateClient().Dispose();
         return app;
     }
-
-    private static readonly bool AppPerTest = Environment.GetEnvironmentVariable("FAIRFUND_TESTS_APP_PER_TEST") == "1";
 
     private static void StartAgain(FairFundFactory app)
     {

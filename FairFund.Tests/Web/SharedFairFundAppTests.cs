@@ -10,7 +10,7 @@ public sealed class SharedFairFundAppTests
     [Fact]
     public async Task ForNextTest_AfterATestChangedDataAndSentMail_FindsTheTemplateAndAnEmptyMailbox()
     {
-        using var shared = new SharedFairFundApp();
+        using var shared = new SharedFairFundApp(appPerTest: false);
         var first = shared.ForNextTest();
         var template = await RowsAsync(first);
         await first.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().Database
@@ -31,7 +31,7 @@ public sealed class SharedFairFundAppTests
     [Fact]
     public void ForNextTest_AfterATestMovedTheClock_IsANewAppAtTheStart()
     {
-        using var shared = new SharedFairFundApp();
+        using var shared = new SharedFairFundApp(appPerTest: false);
         var first = shared.ForNextTest();
         _ = first.Services;
         first.Clock.Advance(TimeSpan.FromDays(1));
