@@ -9,7 +9,6 @@ using FairFund.Web.Conflicts;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
 using FairFund.Web.Pages.Shared;
-using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -250,7 +249,7 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
         }
 
         var sections = new List<AnswerRows.Section>();
-        var form = RoundForm.Of(round);
+        var form = round.Form;
         FormAnswersView? answers = null;
         IReadOnlyList<AnswerRows.Row> conflictFacts = [];
         if (review.State == ReviewState.AwaitingDeclaration)
@@ -278,7 +277,7 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
                     $"{group.OfThemWithLivedExperience} with lived experience of mental ill health",
                     $"{group.OfThemWhoUseTheServices} who use the group's services"], null),
             ]));
-            // The answers as the round's form asks them; FormAnswers.Of reads today's fields until answers are stored by key.
+            // The answers as the round's form asks them: every section and question shown for them, a conditional one included.
             answers = FormAnswersView.Of(form, FormAnswers.Of(application));
         }
 
