@@ -24,20 +24,25 @@ public sealed class FormBuilderAnswersAtRiskTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    /// <summary>A draft copy of the demo round with one group's application answered on the default form (as a round could hold before its form was fixed).</summary>
-    private Task SeedAsync() => _factory.WithScopeAsync(async services =>
+    private Task SeedAsync() => SeedAsync(_factory, Reference);
+
+    /// <summary>
+    /// A draft copy of the demo round with one group's application (<paramref name="reference"/>-0001) answered on the
+    /// default form: as a draft round could hold only if an application were made before its form was fixed.
+    /// </summary>
+    internal static Task SeedAsync(FairFundFactory factory, string reference) => factory.WithScopeAsync(async services =>
     {
         var db = services.GetRequiredService<FairFundDbContext>();
         var demo = await db.Rounds.AsNoTracking().SingleAsync(round => round.Reference == Panel.PanelRounds.Round);
-        var now = _factory.Clock.GetUtcNow();
-        var round = demo.CopyAsDraft(Guid.NewGuid(), Reference, "Answers at risk round", now, SignedInClient.Manager);
+        var now = factory.Clock.GetUtcNow();
+        var round = demo.CopyAsDraft(Guid.NewGuid(), reference, "Answers at risk round", now, SignedInClient.Manager);
         round.ChangeForm(ApplicationForm.Default, now, SignedInClient.Manager);
         db.Rounds.Add(round);
         var group = new OrganisationProfile(Guid.NewGuid(), new ProfileDetails(
             "Risky Walkers", OrganisationType.UnregisteredGroup, null, null, null, 8_000m, new DateOnly(2026, 3, 31), "CV1 1AA", "Coventry", 5, 3, 2,
-            [new Contact("Sam Contact", "Coordinator", "contact@risky.fairfund.test")]));
+            [new Contact("Sam Contact", "Coordinator", $"contact@{reference.ToLowerInvariant()}.fairfund.test")]));
         db.Organisations.Add(group);
-        var application = new Application(Guid.NewGuid(), round.Id, group.Id, Application);
+        var application = new Application(Guid.NewGuid(), round.Id, group.Id, reference + "-0001");
         Apply.Drafts.AnswerEverything(application);
         db.Applications.Add(application);
         await db.SaveChangesAsync();
