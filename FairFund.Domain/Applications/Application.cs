@@ -235,16 +235,31 @@ public sealed class Application
     /// <param name="sizeInBytes">The file's size.</param>
     /// <param name="header">The file's first <see cref="DocumentKinds.HeaderBytes"/> bytes, or all of a shorter file.</param>
     public IReadOnlyList<Problem> CheckDocument(string? fileName, long sizeInBytes, ReadOnlySpan<byte> header) =>
-        [.. DocumentRules.Check(_documents.Count, DocumentKinds.SafeFileName(fileName), sizeInBytes, header)];
+        CheckDocument(ApplicationForm.Default, fileName, sizeInBytes, header);
+
+    /// <summary>
+    /// <see cref="CheckDocument(string?, long, ReadOnlySpan{byte})"/> against the round's <paramref name="form"/>: its
+    /// documents question's limits on how many files and how large (<see cref="ApplicationForm.DocumentsAllowed"/>), so
+    /// a funder who asks for two files of 2MB gets no more.
+    /// </summary>
+    public IReadOnlyList<Problem> CheckDocument(ApplicationForm form, string? fileName, long sizeInBytes, ReadOnlySpan<byte> header)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return [.. DocumentRules.Check(_documents.Count, DocumentKinds.SafeFileName(fileName), sizeInBytes, header, form.DocumentsAllowed)];
+    }
+
+    /// <summary>Adds a supporting document within the default form's limits (<see cref="AddDocument(ApplicationForm, Guid, string?, long, ReadOnlySpan{byte}, DateTimeOffset, string)"/>).</summary>
+    public SupportingDocument AddDocument(Guid id, string? fileName, long sizeInBytes, ReadOnlySpan<byte> header, DateTimeOffset now, string actor) =>
+        AddDocument(ApplicationForm.Default, id, fileName, sizeInBytes, header, now, actor);
 
     /// <summary>
     /// Adds a supporting document, while the application is a draft, and records who added it and when;
-    /// refused, with nothing added, when <see cref="CheckDocument"/> finds a problem.
+    /// refused, with nothing added, when <see cref="CheckDocument(ApplicationForm, string?, long, ReadOnlySpan{byte})"/> finds a problem.
     /// </summary>
-    public SupportingDocument AddDocument(Guid id, string? fileName, long sizeInBytes, ReadOnlySpan<byte> header, DateTimeOffset now, string actor)
+    public SupportingDocument AddDocument(ApplicationForm form, Guid id, string? fileName, long sizeInBytes, ReadOnlySpan<byte> header, DateTimeOffset now, string actor)
     {
         EnsureDocumentsCanChange();
-        if (CheckDocument(fileName, sizeInBytes, header) is [var problem, ..]) throw new DomainRuleException(problem.Message);
+        if (CheckDocument(form, fileName, sizeInBytes, header) is [var problem, ..]) throw new DomainRuleException(problem.Message);
         var name = DocumentKinds.SafeFileName(fileName);
         var document = new SupportingDocument(id, name, DocumentKinds.Identify(name, header)!.ContentType, sizeInBytes, now, actor);
         _documents.Add(document);

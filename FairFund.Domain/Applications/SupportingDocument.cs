@@ -35,6 +35,24 @@ public static class DocumentLimits
     public static string MaxSize => $"{MaxBytes / (1024 * 1024)}MB";
 }
 
+/// <summary>
+/// How many documents an application may send, and how large each may be: what the round's form's documents
+/// question allows (<see cref="Forms.ApplicationForm.DocumentsAllowed"/>), never more than <see cref="DocumentLimits"/>.
+/// </summary>
+/// <param name="MaxDocuments">The most files; 0 when the form asks for no documents (or not of this application).</param>
+/// <param name="MaxBytes">The largest file, in bytes.</param>
+public sealed record DocumentAllowance(int MaxDocuments, long MaxBytes)
+{
+    /// <summary>The most FairFund takes from any form: <see cref="DocumentLimits.MaxDocuments"/> of <see cref="DocumentLimits.MaxBytes"/>.</summary>
+    public static DocumentAllowance Most { get; } = new(DocumentLimits.MaxDocuments, DocumentLimits.MaxBytes);
+
+    /// <summary>No documents: the form does not ask for them.</summary>
+    public static DocumentAllowance None { get; } = new(0, DocumentLimits.MaxBytes);
+
+    /// <summary>"10MB", "500KB": the size limit as the messages and hints write it.</summary>
+    public string MaxSize => Forms.AnswerChecks.Size(MaxBytes);
+}
+
 /// <summary>A kind of file that may be sent: its name for people, the extensions it has, and its media type.</summary>
 public sealed record DocumentKind(string Name, IReadOnlyList<string> Extensions, string ContentType);
 
@@ -130,13 +148,16 @@ internal static class DocumentRules
 {
     public const string Field = "document";
 
-    public static IEnumerable<Problem> Check(int documentsHeld, string safeName, long sizeInBytes, ReadOnlySpan<byte> header)
+    public static IEnumerable<Problem> Check(int documentsHeld, string safeName, long sizeInBytes, ReadOnlySpan<byte> header, DocumentAllowance allowance)
     {
-        if (documentsHeld >= DocumentLimits.MaxDocuments)
-            return [new Problem(Field, $"You can send up to {DocumentLimits.MaxDocuments} documents: remove one before adding another")];
+        if (allowance.MaxDocuments == 0) return [new Problem(Field, "This round's application form does not ask for documents, so none can be added")];
+        if (documentsHeld >= allowance.MaxDocuments)
+            return [new Problem(Field, allowance.MaxDocuments == 1
+                ? "You can send 1 document: remove it before adding another"
+                : $"You can send up to {allowance.MaxDocuments} documents: remove one before adding another")];
         if (safeName.Length == 0 && sizeInBytes == 0) return [new Problem(Field, "Select a file")];
         if (sizeInBytes == 0) return [new Problem(Field, "The selected file is empty")];
-        if (sizeInBytes > DocumentLimits.MaxBytes) return [new Problem(Field, $"The selected file must be smaller than {DocumentLimits.MaxSize}")];
+        if (sizeInBytes > allowance.MaxBytes) return [new Problem(Field, $"The selected file must be smaller than {allowance.MaxSize}")];
         if (DocumentKinds.Identify(safeName, header) is null)
             return [new Problem(Field, "The selected file must be a PDF, Word document, spreadsheet, JPG or PNG")];
         return [];

@@ -154,6 +154,23 @@ public sealed partial class ApplicationForm
     }
 
     /// <summary>
+    /// How many documents an application may send, and how large: the documents question's limits, or
+    /// <see cref="DocumentAllowance.None"/> when the form asks for none. A documents question shown only sometimes
+    /// still takes files while hidden (the group may not have given the amount it depends on yet); hidden, they do not count.
+    /// </summary>
+    public DocumentAllowance DocumentsAllowed
+    {
+        get
+        {
+            var question = Questions.FirstOrDefault(candidate => candidate.Kind == QuestionKind.Documents);
+            if (question is null) return DocumentAllowance.None;
+            return new DocumentAllowance(
+                Math.Clamp(question.MaxDocuments ?? DocumentLimits.MaxDocuments, 0, DocumentLimits.MaxDocuments),
+                Math.Clamp(question.MaxBytes ?? DocumentLimits.MaxBytes, 1, DocumentLimits.MaxBytes));
+        }
+    }
+
+    /// <summary>
     /// Which saved answers a changed form would lose: the keys answered here that are not on
     /// <paramref name="changed"/>, or whose question there takes another kind of answer. For the builder to
     /// show the fund manager before saving, so no answer is lost silently.
@@ -163,6 +180,21 @@ public sealed partial class ApplicationForm
         ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(changed);
         return [.. answers.Keys.Where(key => changed.Find(key) is not { } question || !answers[key]!.Fits(question.Kind))];
+    }
+
+    /// <summary>
+    /// The saved answers this form takes that <paramref name="changed"/> would not (<see cref="AnswersLost"/>: its
+    /// question removed, or now asking for another kind of answer), each with its question here, in this form's order.
+    /// Shown or hidden for now, each is something the group wrote, so the builder lists them all before saving.
+    /// </summary>
+    public IReadOnlyList<(Question Question, Answer Answer)> AnswersLostTo(ApplicationForm changed, FormAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(answers);
+        var lost = AnswersLost(answers, changed).ToHashSet(StringComparer.Ordinal);
+        return [.. Questions.Where(question => lost.Contains(question.Key))
+            .Select(question => (question, answer: answers[question.Key]!))
+            .Where(pair => pair.answer.Fits(pair.question.Kind))];
     }
 
     private static bool Holds(ShowWhen? condition, FormAnswers answers, IReadOnlySet<string> shown, decimal amount) => condition switch

@@ -114,8 +114,10 @@ public sealed class Round
     public string? RulesHash { get; private set; }
 
     /// <summary>
-    /// The questions the round asks: the <see cref="ApplicationForm.Default"/> form for a new round. Editable while
-    /// the round is a draft (<see cref="ChangeForm"/>); opening fixes it in the published rules with them.
+    /// The questions the round asks, the one way every page, export and check gets a round's form: the
+    /// <see cref="ApplicationForm.Default"/> form for a new round (and for a round kept before rounds had forms).
+    /// Editable while the round is a draft (<see cref="ChangeForm"/>); opening fixes it in the published rules with
+    /// them, and from then on it cannot change, so it is always the form the published rules hold.
     /// </summary>
     public ApplicationForm Form { get => _form ?? ApplicationForm.Default; private set => _form = value; }
 

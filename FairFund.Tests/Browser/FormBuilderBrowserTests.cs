@@ -81,4 +81,29 @@ public sealed class FormBuilderBrowserTests(BrowserFixture browser) : IClassFixt
         Assert.Equal(["Treasurer", "Trustees", "An accountant"], question.Choices);
         Assert.Equal(new FairFund.Domain.Forms.ShowWhen.YesNoIs("managedLargerGrant", false), question.ShowWhen);
     }
+
+    [Fact]
+    public async Task RemoveSection_WithSavedAnswers_ShowsThemWithNoAxeViolationsOrSidewaysScroll_AndSavesOnlyWhenConfirmed()
+    {
+        const string risky = "FB-RISK-R1";
+        if (RoundForms.Stored(browser.App, risky) is null) await FormBuilderAnswersAtRiskTests.SeedAsync(browser.App, risky);
+        var desktop = await browser.SignedInPageAsync(SignedInClient.Manager, 1280);
+        var phone = await browser.SignedInPageAsync(SignedInClient.Manager, 320);
+        foreach (var page in (IPage[])[desktop, phone])
+        {
+            await page.GotoAsync($"/fund/rounds/{risky}/form");
+            await page.Locator("#section-outcomes").GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#answers-at-risk")).ToContainTextAsync("People feel less alone; we ask them before and after.");
+        }
+        var violations = await Axe.ViolationsAsync(desktop);
+        var scrollWidth = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.NotNull(RoundForms.Stored(browser.App, risky)!.Form.FindSection("outcomes"));
+
+        await desktop.GetByRole(AriaRole.Button, new() { Name = "Change the form anyway" }).ClickAsync();
+        await Assertions.Expect(desktop.Locator("#answers-at-risk")).ToHaveCountAsync(0);
+
+        Assert.Null(RoundForms.Stored(browser.App, risky)!.Form.FindSection("outcomes"));
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        Assert.True(scrollWidth <= 320, $"the confirm step is {scrollWidth} px wide at 320 px");
+    }
 }

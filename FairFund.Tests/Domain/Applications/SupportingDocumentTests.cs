@@ -1,5 +1,6 @@
 using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
+using FairFund.Domain.Validation;
 using FairFund.Tests.Builders;
 
 namespace FairFund.Tests.Domain.Applications;
@@ -22,6 +23,33 @@ public sealed class SupportingDocumentTests
         { "group photo.jpeg", DocumentBytes.Jpeg(), "image/jpeg" },
         { "poster.png", DocumentBytes.Png(), "image/png" },
     };
+
+    [Fact]
+    public void CheckDocument_TheFormsDocumentsQuestionLimits_RefuseALargerFileAndOneTooMany()
+    {
+        var form = FairFund.Domain.Forms.ApplicationForm.Default;
+        var question = form.Find(FairFund.Domain.Forms.DefaultForm.Documents)!;
+        form = form.EditQuestion(question.Key, question with { MaxDocuments = 1, MaxBytes = 2 * 1024 * 1024 }).Form;
+        var application = ApplicationInState.Draft();
+
+        var tooLarge = application.CheckDocument(form, "budget.pdf", 2 * 1024 * 1024 + 1, Header(DocumentBytes.Pdf()));
+        application.AddDocument(form, Guid.NewGuid(), "budget.pdf", 2 * 1024 * 1024, Header(DocumentBytes.Pdf()), Now, Actor);
+        var tooMany = application.CheckDocument(form, "letter.pdf", 600, Header(DocumentBytes.Pdf()));
+
+        Assert.Equal([new Problem("document", "The selected file must be smaller than 2MB")], tooLarge);
+        Assert.Equal([new Problem("document", "You can send 1 document: remove it before adding another")], tooMany);
+        Assert.Equal(new DocumentAllowance(1, 2 * 1024 * 1024), form.DocumentsAllowed);
+    }
+
+    [Fact]
+    public void CheckDocument_AFormWithoutADocumentsQuestion_RefusesEveryFile()
+    {
+        var form = FairFund.Domain.Forms.ApplicationForm.Default.RemoveSection(FairFund.Domain.Forms.DefaultForm.DocumentsSection).Form;
+
+        var problems = ApplicationInState.Draft().CheckDocument(form, "budget.pdf", 600, Header(DocumentBytes.Pdf()));
+
+        Assert.Equal([new Problem("document", "This round's application form does not ask for documents, so none can be added")], problems);
+    }
 
     [Theory]
     [MemberData(nameof(AllowedFiles))]

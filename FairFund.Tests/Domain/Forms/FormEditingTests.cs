@@ -138,6 +138,21 @@ public sealed class FormEditingTests
     }
 
     [Fact]
+    public void AnswersLostTo_AnEditRemovingAQuestion_GivesOnlyTheAnswersThatEditDrops_WithTheirQuestions()
+    {
+        // A hidden question's saved answer counts too: the group wrote it.
+        var answers = Saved(ApplicationForm.Default, (DefaultForm.Outcomes, new Answer.Text("Fewer lonely days")), (DefaultForm.Partners, new Answer.PartnerRows([new Partner("Trust", "Hall")])),
+            (FixedQuestions.Title, new Answer.Text("Walks")));
+        var withoutOutcomes = ApplicationForm.Default.RemoveQuestion(DefaultForm.Outcomes).Form;
+
+        var lost = ApplicationForm.Default.AnswersLostTo(withoutOutcomes, answers);
+
+        Assert.Equal([(ApplicationForm.Default.Find(DefaultForm.Outcomes)!, (Answer)new Answer.Text("Fewer lonely days"))], lost);
+        Assert.Empty(ApplicationForm.Default.AnswersLostTo(ApplicationForm.Default.MoveSectionUp("outcomes").Form, answers));
+        Assert.Equal([DefaultForm.Partners], ApplicationForm.Default.AnswersLostTo(ApplicationForm.Default.RemoveSection("partners").Form, answers).Select(pair => pair.Question.Key));
+    }
+
+    [Fact]
     public void ReadForCriterion_NamesTheSectionsThePanelReads()
     {
         var form = ApplicationForm.Default.ReadForCriterion("need", ["whoBenefits", "whoBenefits", "outcomes"]).Form;

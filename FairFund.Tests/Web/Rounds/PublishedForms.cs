@@ -7,9 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FairFund.Tests.Web.Rounds;
 
 /// <summary>
-/// An opened round as if it had opened with its own form: its stored published rules and hash are those of its
-/// rules with <paramref name="form"/>, exactly as <c>Round.Open</c> fixes them. (A round's own form is not stored in
-/// its row yet; its published rules are.)
+/// An opened round as if it had opened with its own form: its stored form is <paramref name="form"/>, and its
+/// published rules and hash are those of its rules with that form, exactly as <c>Round.Open</c> fixes them.
 /// </summary>
 internal static class PublishedForms
 {
@@ -21,7 +20,7 @@ internal static class PublishedForms
         Assert.NotNull(round.RulesJson);
         var published = PublishedRules.Of(round.Rules, form);
         await db.Rounds.Where(r => r.Reference == reference)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.RulesJson, published.Json).SetProperty(r => r.RulesHash, published.Sha256));
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Form, form).SetProperty(r => r.RulesJson, published.Json).SetProperty(r => r.RulesHash, published.Sha256));
         return published;
     }
 }

@@ -48,7 +48,11 @@ public sealed partial class DocumentsModel(
     public string? Locked { get; private set; }
 
     public bool IsDraft { get; private set; }
-    public bool HasRoom => Documents.Count < DocumentLimits.MaxDocuments;
+
+    /// <summary>How many documents the round's form takes, and how large: its documents question's limits.</summary>
+    public DocumentAllowance Allowed { get; private set; } = DocumentAllowance.Most;
+
+    public bool HasRoom => Documents.Count < Allowed.MaxDocuments;
     public FormErrors Errors { get; } = new();
 
     /// <summary>The documents changed while this upload or removal was being saved, so it was not.</summary>
@@ -78,7 +82,7 @@ public sealed partial class DocumentsModel(
         var own = await records.FindAsync(User, ReferenceInRoute, cancellationToken);
         if (own is null) return NotFound();
         var application = own.Application;
-        if (form is null) return Refused(own, application.WhyDocumentsCannotChange ?? WhyFormUnread());
+        if (form is null) return Refused(own, application.WhyDocumentsCannotChange ?? WhyFormUnread(own.Form.DocumentsAllowed));
 
         var file = form.Files.GetFile(FileField);
         var header = new byte[DocumentKinds.HeaderBytes];
@@ -92,7 +96,7 @@ public sealed partial class DocumentsModel(
         SupportingDocument document;
         try
         {
-            document = application.AddDocument(Guid.NewGuid(), file?.FileName, file?.Length ?? 0, header.AsSpan(0, headerLength), time.GetUtcNow(), Actor);
+            document = application.AddDocument(own.Form, Guid.NewGuid(), file?.FileName, file?.Length ?? 0, header.AsSpan(0, headerLength), time.GetUtcNow(), Actor);
         }
         catch (DomainRuleException refused)
         {
@@ -179,13 +183,13 @@ public sealed partial class DocumentsModel(
     private string Actor => User.Identity?.Name ?? "unknown";
 
     /// <summary>
-    /// Why the posted form could not be read, in words: too large when the request said it was larger than a file
-    /// may be, otherwise malformed, which a browser sends only for a file name it could not write (very long, or
+    /// Why the posted form could not be read, in words: too large (for the round's form's limit) when the request said
+    /// it was larger than any file may be, otherwise malformed, which a browser sends only for a file name it could not write (very long, or
     /// with characters the form cannot carry); that is not the file's size, so the group is told what to change.
     /// </summary>
-    private string WhyFormUnread() => Request.ContentLength is { } length && length <= UploadLimit
+    private string WhyFormUnread(DocumentAllowance allowed) => Request.ContentLength is { } length && length <= UploadLimit
         ? "The selected file could not be read because of its name. Rename it with a shorter name, such as budget.pdf, and select it again"
-        : $"The selected file must be smaller than {DocumentLimits.MaxSize}";
+        : $"The selected file must be smaller than {allowed.MaxSize}";
 
     /// <summary>The posted form, or null when it is larger than <see cref="UploadLimit"/> or cannot be read (<see cref="WhyFormUnread"/>).</summary>
     private async Task<IFormCollection?> ReadFormAsync(CancellationToken cancellationToken)
@@ -255,6 +259,7 @@ public sealed partial class DocumentsModel(
         Reference = application.Reference;
         RoundName = round.Name;
         IsDraft = application.State == ApplicationState.Draft;
+        Allowed = own.Form.DocumentsAllowed;
         Locked = application.WhyDocumentsCannotChange;
         Documents = [.. application.Documents.Select(document => new DocumentRow(
             document.Id, document.FileName, SizeInWords(document.SizeInBytes), UkTime.Format(document.UploadedAt),

@@ -143,8 +143,8 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
             Screening.ChecksFor(application, group, round, funder.Value.AreaOfBenefit, now),
             whyNoDecision,
             AnswerRows.GroupRows(group, null),
-            // The answers as the round's form asks them; FormAnswers.Of reads today's fields until answers are stored by key.
-            FormAnswersView.Of(RoundForm.Of(round), FormAnswers.Of(application)),
+            // The answers as the round's form asks them: every section and question shown for them, a conditional one included.
+            FormAnswersView.Of(round.Form, FormAnswers.Of(application)),
             [.. application.Documents.Select(document => new DocumentLink(document.FileName, AnswerRows.DocumentSize(document.SizeInBytes),
                 Url.Page("/Fund/ApplicationDocument", new { reference = application.Reference, id = document.Id })!))],
             [.. application.History.OrderByDescending(change => change.At)]);

@@ -34,6 +34,16 @@ public abstract class FormBuilderPage(FairFundDbContext db, TimeProvider time) :
 
     public ChangedMeanwhile? ChangedMeanwhile { get; private set; }
 
+    /// <summary>
+    /// The answers the edit would take out of the form (<see cref="AnswersAtRisk.Fingerprint"/>) that the fund manager
+    /// has seen and agreed to, posted by the confirm step; an edit that would lose others is shown again first.
+    /// </summary>
+    [BindProperty]
+    public string? ConfirmedLoss { get; set; }
+
+    /// <summary>The saved answers the edit would take out of the form, shown before anything is saved; null when it takes none.</summary>
+    public AnswersAtRisk? AtRisk { get; private set; }
+
     /// <summary>Whether the page offers edits: only while the round is a draft.</summary>
     public bool CanEdit => Round.WhyFormCannotChange is null;
 
@@ -62,6 +72,12 @@ public abstract class FormBuilderPage(FairFundDbContext db, TimeProvider time) :
         IReadOnlyList<Problem> problems = made.Succeeded ? Round.CheckForm(made.Form) : made.Problems;
         foreach (var problem in problems) Errors.Add(fieldOf(problem.Location), problem.Message);
         if (Errors.Any) return ShowAgain();
+        // Never lose a group's saved answer silently: the fund manager sees each one the edit would drop, and confirms.
+        if (await AnswersAtRiskAsync(made.Form, cancellationToken) is { } atRisk && ConfirmedLoss != atRisk.Fingerprint)
+        {
+            AtRisk = atRisk;
+            return ShowAgain();
+        }
         try
         {
             Round.ChangeForm(made.Form, time.GetUtcNow(), User.Identity?.Name ?? "unknown");
@@ -72,6 +88,30 @@ public abstract class FormBuilderPage(FairFundDbContext db, TimeProvider time) :
         }
         return await Db.SaveOverAsync(Round, Version, cancellationToken) == EditSave.ChangedMeanwhile ? await ChangedAsync(cancellationToken) : null;
     }
+
+    /// <summary>Each application of the round with a saved answer that <paramref name="changed"/> would take out of the form; null when none has.</summary>
+    private async Task<AnswersAtRisk?> AnswersAtRiskAsync(ApplicationForm changed, CancellationToken cancellationToken)
+    {
+        var form = Round.Form;
+        var applications = await Db.Applications.AsNoTracking().Where(application => application.RoundId == Round.Id)
+            .OrderBy(application => application.Reference).ToListAsync(cancellationToken);
+        var losing = applications.Select(application => (application, lost: form.AnswersLostTo(changed, application.Answers)))
+            .Where(pair => pair.lost.Count > 0).ToList();
+        if (losing.Count == 0) return null;
+        var groupIds = losing.Select(pair => pair.application.OrganisationId).Distinct().ToList();
+        var groups = await Db.Organisations.AsNoTracking().Where(group => groupIds.Contains(group.Id))
+            .Select(group => new { group.Id, group.Name }).ToDictionaryAsync(group => group.Id, group => group.Name, cancellationToken);
+        return new AnswersAtRisk([.. losing.Select(pair => new ApplicationAtRisk(
+            pair.application.Reference, groups.GetValueOrDefault(pair.application.OrganisationId, ""),
+            [.. pair.lost.Select(lost => new AnswerAtRisk(lost.Question.Key, lost.Question.Text, AnswerLines(lost.Answer)))]))]);
+    }
+
+    private static IReadOnlyList<string> AnswerLines(Answer answer) => answer switch
+    {
+        Answer.BudgetRows budget => [.. budget.Lines.Select(line => $"{line.Item}: {QuestionInWords.Pounds(line.Cost)}")],
+        Answer.PartnerRows partners => [.. partners.Partners.Select(partner => partner.Role.Length == 0 ? partner.Name : $"{partner.Name}: {partner.Role}")],
+        _ => QuestionInWords.Lines(answer),
+    };
 
     /// <summary>The page shown again with its errors, keeping what was typed.</summary>
     protected virtual IActionResult ShowAgain() => Page();
@@ -126,3 +166,18 @@ public abstract class FormBuilderPage(FairFundDbContext db, TimeProvider time) :
         return candidate;
     }
 }
+
+/// <summary>The saved answers an edit of a form would take out of it, application by application, and a fingerprint of them to confirm.</summary>
+public sealed record AnswersAtRisk(IReadOnlyList<ApplicationAtRisk> Applications)
+{
+    public int Count => Applications.Sum(application => application.Answers.Count);
+
+    /// <summary>Names exactly these answers, so a confirmation given for them does not stand for others saved meanwhile.</summary>
+    public string Fingerprint => PublishedRules.Hash(string.Join("\n", Applications.SelectMany(application =>
+        application.Answers.Select(answer => $"{application.Reference}|{answer.Key}|{string.Join("\u001f", answer.Lines)}"))));
+}
+
+public sealed record ApplicationAtRisk(string Reference, string GroupName, IReadOnlyList<AnswerAtRisk> Answers);
+
+/// <summary>One answer at risk: its question's key and words, and the answer as the group gave it, line by line.</summary>
+public sealed record AnswerAtRisk(string Key, string Question, IReadOnlyList<string> Lines);

@@ -9,7 +9,6 @@ using FairFund.Web.Conflicts;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
 using FairFund.Web.Pages.Shared;
-using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -250,7 +249,7 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
         }
 
         var sections = new List<AnswerRows.Section>();
-        var form = RoundForm.Of(round);
+        var form = round.Form;
         FormAnswersView? answers = null;
         IReadOnlyList<AnswerRows.Row> conflictFacts = [];
         if (review.State == ReviewState.AwaitingDeclaration)
@@ -260,10 +259,8 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
                 new("Group", [group.Name], null),
                 new("Area it works in", [group.AreaServed], null),
                 new(group.Contacts.Count == 1 ? "Contact" : "Contacts", group.Contacts.Count == 0 ? ["None given"] : [.. group.Contacts.Select(contact => contact.Name)], null),
-                new("Working with partners", [application.IsPartnershipBid ? "Yes" : "No"], null),
-                .. application.IsPartnershipBid
-                    ? [new AnswerRows.Row(application.Partners.Count == 1 ? "Partner" : "Partners", [.. application.Partners.Select(partner => partner.Name)], null)]
-                    : Array.Empty<AnswerRows.Row>(),
+                new("Working with partners", [application.IsPartnershipBidOn(form) ? "Yes" : "No"], null),
+                .. PartnersNamed(form, application),
             ];
         }
         if (review.CanSeeApplication)
@@ -278,7 +275,7 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
                     $"{group.OfThemWithLivedExperience} with lived experience of mental ill health",
                     $"{group.OfThemWhoUseTheServices} who use the group's services"], null),
             ]));
-            // The answers as the round's form asks them; FormAnswers.Of reads today's fields until answers are stored by key.
+            // The answers as the round's form asks them: every section and question shown for them, a conditional one included.
             answers = FormAnswersView.Of(form, FormAnswers.Of(application));
         }
 
@@ -324,6 +321,18 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
             [.. own.Revisions.Select(version => new VersionRow(version.Number, UkTime.Format(version.At), version.At,
                 Domain.Scoring.Scores.ReviewScore(criteria, [.. criteria.Select(criterion => version.Scores[criterion.Key])], possible)))]);
     }
+
+    /// <summary>
+    /// Every organisation the group names in a partners table the round's form shows it, table by table, so a member
+    /// can tell whether they know any before reading more: the default form's partners, or any table a funder added.
+    /// </summary>
+    private static IEnumerable<AnswerRows.Row> PartnersNamed(ApplicationForm form, Application application) =>
+        from counted in form.AnswersThatCount(application.Answers)
+        where counted.Answer is Answer.PartnerRows { Partners.Count: > 0 }
+        let partners = ((Answer.PartnerRows)counted.Answer).Partners
+        select new AnswerRows.Row(
+            counted.Question.Key == DefaultForm.Partners ? (partners.Count == 1 ? "Partner" : "Partners") : counted.Question.Name,
+            [.. partners.Select(partner => partner.Name)], null);
 
     /// <summary>The form's scores (keyed by criterion, as the radios post them) and comments.</summary>
     public sealed class SheetInput

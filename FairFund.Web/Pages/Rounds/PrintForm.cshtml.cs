@@ -1,6 +1,5 @@
 using FairFund.Domain.Rounds;
 using FairFund.Web.Data;
-using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +26,7 @@ public sealed class PrintFormModel(FairFundDbContext db) : PageModel
         if (round is null || round.State == RoundState.Draft) return NotFound();
         (Reference, Name) = (round.Reference, round.Name);
         Grants = Allocation.RulesInWords.Of(round.Rules).Grants;
-        Form = PublishedForm.Of(RoundForm.Of(round));
+        Form = PublishedForm.Of(round.Form);
         return Page();
     }
 }

@@ -30,7 +30,7 @@ public sealed class RoundModel(FairFundDbContext db, TimeProvider time, Microsof
         if (round is null || round.State == RoundState.Draft) return NotFound();
         Round = RoundView.Of(round);
         TakesApplications = new Domain.Applications.SubmissionWindow(round.State == RoundState.Open, round.ClosesAt, time.GetUtcNow()).IsOpen;
-        Form = PublishedForm.Of(RoundForm.Of(round));
+        Form = PublishedForm.Of(round.Form);
         return Page();
     }
 
