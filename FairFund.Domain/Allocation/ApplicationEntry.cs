@@ -1,3 +1,4 @@
+using FairFund.Domain.Forms;
 using FairFund.Domain.Organisations;
 using FairFund.Domain.Scoring;
 
@@ -13,4 +14,12 @@ public sealed record ApplicationEntry(
     decimal Requested,
     bool Eligible,
     string? IneligibleReason,
-    IReadOnlyList<Review> Reviews);
+    IReadOnlyList<Review> Reviews)
+{
+    /// <summary>
+    /// What the group answered, by question key: the answers that count on the round's form
+    /// (<see cref="ApplicationForm.AnswersThatCount"/>). The allocation never reads them; the round file carries them
+    /// so anyone re-running the round sees what was asked and answered. Empty in a file made without a form.
+    /// </summary>
+    public FormAnswers Answers { get; init; } = FormAnswers.Empty;
+}

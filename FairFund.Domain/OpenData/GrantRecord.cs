@@ -1,4 +1,5 @@
 using FairFund.Domain.Applications;
+using FairFund.Domain.Forms;
 using FairFund.Domain.Organisations;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Validation;
@@ -44,28 +45,31 @@ public sealed record GrantRecord(
     /// <param name="publisher">The funder.</param>
     /// <param name="round">The round the application was made to; it is the grant programme.</param>
     /// <param name="application">An awarded application, whose decision gives the amount.</param>
+    /// <param name="form">The form the round asked, as published: the title, description and dates are its answers (<see cref="ApplicationForm.ProjectOf"/>).</param>
     /// <param name="group">The group that made it.</param>
     /// <param name="awardDate">The UK date of <see cref="ThreeSixtyGiving.AwardedAt"/>.</param>
     /// <param name="lastModified">The UK date of <see cref="ThreeSixtyGiving.LastModified"/>.</param>
     /// <param name="dataSource">The public page the data comes from: the round's results.</param>
     /// <exception cref="ArgumentException">When the application is not awarded.</exception>
-    public static GrantRecord For(Publisher publisher, Round round, Application application, OrganisationProfile group,
+    public static GrantRecord For(Publisher publisher, Round round, Application application, ApplicationForm form, OrganisationProfile group,
         DateOnly awardDate, DateOnly lastModified, string dataSource)
     {
         if (application.State != ApplicationState.Awarded || application.Decision is not { } decision)
             throw new ArgumentException($"{application.Reference} is not awarded, so it is not a grant.", nameof(application));
+        ArgumentNullException.ThrowIfNull(form);
+        var project = form.ProjectOf(application.Answers);
         return new GrantRecord(
             ThreeSixtyGiving.GrantIdentifier(publisher.Prefix, round.Reference, application.Reference),
             // Cleaned again on the way out: text stored before cleaning came in must not publish a direction override.
-            FreeText.CleanLine(application.Title),
-            FreeText.Clean(application.WhatYouWillDo),
+            FreeText.CleanLine(project.Title),
+            FreeText.Clean(project.Description),
             round.Rules.Currency,
             application.AmountRequested,
             decision.Amount,
             awardDate,
-            application.StartDate,
-            application.EndDate,
-            ThreeSixtyGiving.DurationInMonths(application.StartDate, application.EndDate),
+            project.StartDate,
+            project.EndDate,
+            ThreeSixtyGiving.DurationInMonths(project.StartDate, project.EndDate),
             group.Identifier360Giving(publisher.Prefix),
             FreeText.CleanLine(group.Name),
             group.CharityNumber,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FairFund.Domain.Allocation;
+using FairFund.Domain.Forms;
 using FairFund.Domain.Validation;
 
 namespace FairFund.Domain.RoundFiles;
@@ -15,7 +16,9 @@ namespace FairFund.Domain.RoundFiles;
 /// <item>the screener's reason for finding an application ineligible, which is free text and may name people;</item>
 /// <item>the reviewers' labels, replaced by each review's place in its application (<c>review-1</c>,
 /// <c>review-2</c>…), so nobody can follow one panel member's scores across applications and, knowing who sat
-/// on the panel, work out who scored what.</item>
+/// on the panel, work out who scored what;</item>
+/// <item>every group's answers to the form, which are its own words, may name people or give contact details, and
+/// play no part in the allocation. The form itself stays: it was published when the round opened.</item>
 /// </list>
 /// </summary>
 public static class PublicRoundFile
@@ -39,6 +42,7 @@ public static class PublicRoundFile
             IneligibleReason = null,
             // Within one application a review's label only has to differ from the others', which is all the allocation checks.
             Reviews = [.. application.Reviews.Select((review, index) => review with { Reviewer = ReviewLabel(index) })],
+            Answers = FormAnswers.Empty,
         }).ToList();
         return full with { Applications = applications };
     }

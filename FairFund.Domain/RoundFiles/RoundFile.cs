@@ -1,4 +1,5 @@
 using FairFund.Domain.Allocation;
+using FairFund.Domain.Forms;
 
 namespace FairFund.Domain.RoundFiles;
 
@@ -8,5 +9,11 @@ namespace FairFund.Domain.RoundFiles;
 /// </summary>
 public sealed record RoundFile(RoundSettings Round, IReadOnlyList<ApplicationEntry> Applications)
 {
+    /// <summary>
+    /// The form the round asked, as its published rules fixed it when it opened; null for a file made without one
+    /// (such as the scenarios), whose applications then carry no answers. The allocation never reads it.
+    /// </summary>
+    public ApplicationForm? Form { get; init; }
+
     public AllocationResult Allocate() => Allocator.Allocate(Round, Applications);
 }

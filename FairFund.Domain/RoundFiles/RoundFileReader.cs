@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FairFund.Domain.Allocation;
+using FairFund.Domain.Forms;
 using FairFund.Domain.Organisations;
 using FairFund.Domain.Scoring;
 using FairFund.Domain.Validation;
@@ -74,13 +76,14 @@ public static partial class RoundFileReader
             // reviews' scores are still checked and every problem is listed in one go.
             List<Criterion>? criteria = null;
             var settings = fields.Object(root, "round", "") is { } round ? ReadSettings(fields, round, "round", out criteria) : null;
-            var applications = ReadApplications(fields, root, criteria);
+            var form = ReadForm(fields, root, criteria);
+            var applications = ReadApplications(fields, root, criteria, form);
 
             if (settings is not null) problems.AddRange(settings.Check("round"));
             if (criteria is not null && applications is not null) problems.AddRange(RoundChecks.CheckApplications(criteria, applications));
             return problems.Count > 0 || settings is null || applications is null
                 ? new RoundFileReadResult(null, problems)
-                : new RoundFileReadResult(new RoundFile(settings, applications), problems);
+                : new RoundFileReadResult(new RoundFile(settings, applications) { Form = form.Form }, problems);
         }
     }
 
@@ -214,10 +217,29 @@ public static partial class RoundFileReader
         return ProblemCount(fields) > before ? null : new Condition(bands, flags);
     }
 
-    private static List<ApplicationEntry>? ReadApplications(JsonFields fields, JsonElement root, IReadOnlyList<Criterion>? criteria) =>
-        ReadList(fields, root, "applications", "", (f, application, at) => ReadApplication(f, application, at, criteria));
+    /// <summary>Whether the file has a <c>"form"</c>, and the form when it could be read.</summary>
+    private sealed record FileForm(bool Present, ApplicationForm? Form);
 
-    private static ApplicationEntry? ReadApplication(JsonFields fields, JsonElement application, string at, IReadOnlyList<Criterion>? criteria)
+    /// <summary>
+    /// The optional <c>"form"</c>: the round's form as <see cref="FormJson"/> writes it, with its problems located under
+    /// <c>form</c>, and the sections it names for criteria checked against the round's criteria.
+    /// </summary>
+    private static FileForm ReadForm(JsonFields fields, JsonElement root, IReadOnlyList<Criterion>? criteria)
+    {
+        if (!root.TryGetProperty("form", out var element) || element.ValueKind == JsonValueKind.Null) return new FileForm(false, null);
+        if (fields.Object(root, "form", "") is not { } formObject) return new FileForm(true, null);
+        var read = FormJson.Read(formObject.GetRawText());
+        foreach (var problem in read.Problems) fields.Add(Location.Field("form", problem.Location), problem.Message);
+        if (read.Form is not { } form) return new FileForm(true, null);
+        IReadOnlyList<Problem> withCriteria = criteria is null ? [] : form.Problems(criteria);
+        foreach (var problem in withCriteria) fields.Add(Location.Field("form", problem.Location), problem.Message);
+        return new FileForm(true, withCriteria.Count == 0 ? form : null);
+    }
+
+    private static List<ApplicationEntry>? ReadApplications(JsonFields fields, JsonElement root, IReadOnlyList<Criterion>? criteria, FileForm form) =>
+        ReadList(fields, root, "applications", "", (f, application, at) => ReadApplication(f, application, at, criteria, form));
+
+    private static ApplicationEntry? ReadApplication(JsonFields fields, JsonElement application, string at, IReadOnlyList<Criterion>? criteria, FileForm form)
     {
         var reference = fields.String(application, "reference", at);
         var organisation = fields.Object(application, "organisation", at) is { } org ? ReadOrganisation(fields, org, Location.Field(at, "organisation")) : null;
@@ -225,10 +247,73 @@ public static partial class RoundFileReader
         var eligible = fields.Bool(application, "eligible", at, required: false) ?? true;
         var ineligibleReason = fields.String(application, "ineligibleReason", at, required: false);
         var reviews = ReadList(fields, application, "reviews", at, (f, review, here) => ReadReview(f, review, here, criteria));
-        return reference is null || organisation is null || requested is null || reviews is null
+        var answers = ReadAnswers(fields, application, at, form);
+        if (answers is not null && requested is { } asked && form.Form is { } onForm && answers[FixedQuestions.Budget] is not null
+            && onForm.AmountRequested(answers) is var total && total != asked)
+        {
+            fields.Add(Location.Field(at, "requested"), string.Create(CultureInfo.InvariantCulture, $"{asked} is not the total of the budget in the answers ({total}): the amount requested is the budget's total"));
+        }
+        return reference is null || organisation is null || requested is null || reviews is null || answers is null
             ? null
-            : new ApplicationEntry(reference, organisation, requested.Value, eligible, ineligibleReason, reviews);
+            : new ApplicationEntry(reference, organisation, requested.Value, eligible, ineligibleReason, reviews) { Answers = answers };
     }
+
+    /// <summary>
+    /// The optional <c>"answers"</c>: an object of answers by question key, each as <see cref="AnswerJson"/> writes it, to
+    /// questions on the file's form of the kind they take. Empty when absent; null when any problem was found.
+    /// </summary>
+    private static FormAnswers? ReadAnswers(JsonFields fields, JsonElement application, string at, FileForm form)
+    {
+        if (!application.TryGetProperty("answers", out var raw) || raw.ValueKind == JsonValueKind.Null) return FormAnswers.Empty;
+        var here = Location.Field(at, "answers");
+        if (!form.Present)
+        {
+            fields.Add(here, "answers need the round's form: add \"form\" to the file, as the round published it, or leave the answers out");
+            return null;
+        }
+        if (fields.Object(application, "answers", at) is not { } answersObject) return null;
+        var before = fields.Count;
+        var answers = FormAnswers.Empty;
+        foreach (var property in answersObject.EnumerateObject())
+        {
+            var key = Location.Field(here, property.Name);
+            if (AnswerJson.Read(property.Value.GetRawText()) is not { } answer)
+            {
+                fields.Add(key, "is not an answer: write it as {\"text\": \"…\"}, {\"number\": 12}, {\"money\": 150.50}, {\"date\": \"2027-06-01\"}, " +
+                    "{\"yesNo\": true}, {\"choices\": [\"…\"]}, {\"budget\": [{\"item\": \"…\", \"cost\": 150}]} or {\"partners\": [{\"name\": \"…\", \"role\": \"…\"}]}");
+                continue;
+            }
+            if (form.Form is { } asked)
+            {
+                if (asked.Find(property.Name) is not { } question)
+                {
+                    fields.Add(key, $"\"{property.Name}\" is not a question on the round's form");
+                    continue;
+                }
+                if (!answer.Fits(question.Kind))
+                {
+                    fields.Add(key, $"\"{question.Name}\" takes {AnswerShape(question.Kind)}");
+                    continue;
+                }
+            }
+            answers = answers.With(property.Name, answer);
+        }
+        return fields.Count > before ? null : answers;
+    }
+
+    /// <summary>The answer a question of this kind takes, as the file writes it.</summary>
+    private static string AnswerShape(QuestionKind kind) => kind switch
+    {
+        QuestionKind.WholeNumber => "a whole number, {\"number\": 12}",
+        QuestionKind.Money => "an amount, {\"money\": 150.50}",
+        QuestionKind.Date => "a date, {\"date\": \"2027-06-01\"}",
+        QuestionKind.YesNo => "yes or no, {\"yesNo\": true}",
+        QuestionKind.OneChoice or QuestionKind.SeveralChoices => "choices, {\"choices\": [\"…\"]}",
+        QuestionKind.BudgetTable => "budget lines, {\"budget\": [{\"item\": \"…\", \"cost\": 150}]}",
+        QuestionKind.PartnerTable => "partners, {\"partners\": [{\"name\": \"…\", \"role\": \"…\"}]}",
+        QuestionKind.Documents => "no answer: documents are not carried in a round file",
+        _ => "text, {\"text\": \"…\"}",
+    };
 
     private static Organisation? ReadOrganisation(JsonFields fields, JsonElement organisation, string at)
     {

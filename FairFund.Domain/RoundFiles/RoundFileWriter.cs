@@ -1,10 +1,15 @@
 using System.Text;
 using System.Text.Json;
+using FairFund.Domain.Forms;
 using FairFund.Domain.Scoring;
 
 namespace FairFund.Domain.RoundFiles;
 
-/// <summary>Writes a round as a round file, which <see cref="RoundFileReader"/> reads back to the same round.</summary>
+/// <summary>
+/// Writes a round as a round file, which <see cref="RoundFileReader"/> reads back to the same round. A file with a
+/// form carries it as the round published it (<see cref="FormJson"/>'s canonical text, byte for byte), and each
+/// application's answers by question key in the form's order; a file without one writes neither.
+/// </summary>
 public static class RoundFileWriter
 {
     public static string Write(RoundFile file)
@@ -17,6 +22,12 @@ public static class RoundFileWriter
             json.WriteStartObject("round");
             WriteSettings(json, round, canonical: false);
             json.WriteEndObject();
+            if (file.Form is { } form)
+            {
+                // Raw, so the form reads exactly as the published rules hold it, not re-indented.
+                json.WritePropertyName("form");
+                json.WriteRawValue(FormJson.Write(form), skipInputValidation: true);
+            }
 
             json.WriteStartArray("applications");
             foreach (var application in file.Applications)
@@ -44,12 +55,29 @@ public static class RoundFileWriter
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
+                if (file.Form is { } asked) WriteAnswers(json, asked, application.Answers);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>
+    /// The answers in the form's order, each as <see cref="AnswerJson"/> writes it; any answer to a key not on the
+    /// form after them, so the reader refuses it rather than the writer dropping it unseen.
+    /// </summary>
+    private static void WriteAnswers(Utf8JsonWriter json, ApplicationForm form, FormAnswers answers)
+    {
+        json.WriteStartObject("answers");
+        var onForm = form.Questions.Select(question => question.Key).ToList();
+        foreach (var key in onForm.Where(key => answers[key] is not null).Concat(answers.Keys.Except(onForm, StringComparer.Ordinal)))
+        {
+            json.WritePropertyName(key);
+            json.WriteRawValue(AnswerJson.Write(answers[key]!), skipInputValidation: true);
+        }
+        json.WriteEndObject();
     }
 
     /// <summary>

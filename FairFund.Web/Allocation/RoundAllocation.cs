@@ -1,11 +1,13 @@
 using FairFund.Domain.Allocation;
 using FairFund.Domain.Applications;
+using FairFund.Domain.Forms;
 using FairFund.Domain.Moderation;
 using FairFund.Domain.Reviews;
 using FairFund.Domain.RoundFiles;
 using FairFund.Domain.Rounds;
 using FairFund.Web.Accounts;
 using FairFund.Web.Data;
+using FairFund.Web.Rounds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +28,8 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
     /// <summary>
     /// The round as a round file, with the revealed seed. Panel members are named <c>reviewer-01</c>,
     /// <c>reviewer-02</c>… in the order of their addresses, so the file carries nobody's address and the
-    /// reviews keep the order the allocation reads them in.
+    /// reviews keep the order the allocation reads them in. The file carries the form the round published and each
+    /// application's answers that count on it, so anyone re-running the round sees what was asked and answered.
     /// </summary>
     public async Task<RoundFile> RoundFileAsync(Round round, CancellationToken cancellationToken)
     {
@@ -46,6 +49,7 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
         var pseudonyms = Pseudonyms(reviews.Select(review => review.ReviewerId));
         var reviewsByApplication = reviews.ToLookup(review => review.ApplicationId);
         var rural = funder.Value.RuralAreas;
+        var form = RoundForm.Of(round);
 
         var entries = applications.Select(application => new ApplicationEntry(
             application.Reference,
@@ -54,9 +58,17 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
             Eligible: application.State != ApplicationState.Ineligible,
             application.State == ApplicationState.Ineligible ? application.IneligibleReason : null,
             [.. ReviewsForAllocation.For(reviewsByApplication[application.Id], settings.Criteria)
-                .Select(review => review with { Reviewer = pseudonyms[review.Reviewer] })]))
+                .Select(review => review with { Reviewer = pseudonyms[review.Reviewer] })]) { Answers = Counted(form, application.Answers) })
             .ToList();
-        return new RoundFile(settings, entries);
+        return new RoundFile(settings, entries) { Form = form };
+    }
+
+    /// <summary>Only the answers that count: a hidden question's saved answer stays with the group, out of the file.</summary>
+    private static FormAnswers Counted(ApplicationForm form, FormAnswers answers)
+    {
+        var counted = FormAnswers.Empty;
+        foreach (var (question, answer) in form.AnswersThatCount(answers)) counted = counted.With(question.Key, answer);
+        return counted;
     }
 
     /// <summary>

@@ -58,7 +58,7 @@ public static class AllocateCommand
 
         var result = file.Allocate();
         var outputs = new List<(FileInfo Target, Action<Stream> Write)> { (jsonOut, stream => ResultJson.Write(result, stream)) };
-        if (xlsxOut is not null) outputs.Add((xlsxOut, stream => AllocationWorkbook.Write(WorkbookInput.ByTheRules(file.Round, result), stream)));
+        if (xlsxOut is not null) outputs.Add((xlsxOut, stream => AllocationWorkbook.Write(WorkbookInput.ByTheRules(file.Round, result, file.Form), stream)));
         AtomicFiles.WriteAll(outputs);
 
         WriteSummary(output, file.Round, result);

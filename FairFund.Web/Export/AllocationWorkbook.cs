@@ -1,4 +1,5 @@
 using FairFund.Domain.Allocation;
+using FairFund.Domain.Forms;
 using FairFund.Domain.Moderation;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
@@ -13,7 +14,9 @@ namespace FairFund.Web.Export;
 /// computed result, and through it every application's entry and reviews). <see cref="ReviewerNames"/> maps
 /// the reviewer ids in the reviews to the names to show; without it reviewers are "Reviewer 1", "Reviewer 2"…
 /// <see cref="RulesHash"/> is the fingerprint the round published when it opened, which covers its own form; without
-/// it (a round file, which carries no form) the rules' fingerprint with the default form is shown.
+/// it (a round file) the fingerprint of the rules with <see cref="Form"/> is shown, or with the default form when there is none.
+/// <see cref="Form"/> is the form the round asked, as published: with it the workbook has a sheet of the applications'
+/// answers, a column per question; without it (a round file made without one) there is no such sheet.
 /// </summary>
 /// <see cref="Places"/> says where each application's group is, by reference, for the equity sheet; without it (a
 /// round file, which carries no postcodes) every district and decile is "not known".
@@ -22,11 +25,12 @@ public sealed record WorkbookInput(
     ModeratedAllocation Allocation,
     IReadOnlyDictionary<string, string>? ReviewerNames = null,
     string? RulesHash = null,
-    IReadOnlyDictionary<string, GroupPlace>? Places = null)
+    IReadOnlyDictionary<string, GroupPlace>? Places = null,
+    ApplicationForm? Form = null)
 {
-    /// <summary>A computed allocation no one has moderated, as the <c>allocate</c> command has it.</summary>
-    public static WorkbookInput ByTheRules(RoundSettings round, AllocationResult result) =>
-        new(round, Domain.Moderation.Moderation.Apply(result, [], Domain.Rounds.Round.DefaultDisagreementRange, Domain.Rounds.Round.DefaultDisagreementDeviation));
+    /// <summary>A computed allocation no one has moderated, as the <c>allocate</c> command has it, with the round file's form if it has one.</summary>
+    public static WorkbookInput ByTheRules(RoundSettings round, AllocationResult result, ApplicationForm? form = null) =>
+        new(round, Domain.Moderation.Moderation.Apply(result, [], Domain.Rounds.Round.DefaultDisagreementRange, Domain.Rounds.Round.DefaultDisagreementDeviation), Form: form);
 }
 
 /// <summary>
@@ -60,6 +64,7 @@ public static class AllocationWorkbook
         using var workbook = new XlsxWriter(stream);
         SummarySheet(workbook, input, money);
         AllocationsSheet(workbook, input, money);
+        ApplicationsSheet(workbook, input, money);
         ScoreTrailSheet(workbook, input, money);
         ReviewsSheet(workbook, input);
         RulesSheet(workbook, input.Round);
@@ -91,7 +96,7 @@ public static class AllocationWorkbook
             ("Remaining after moderation", N(allocation.Remaining), money),
             ("Applications", N(allocation.Ranked.Count), Whole),
             ("Changes made in moderation", N(allocation.Ranked.Count(application => application.IsOverridden)), Whole),
-            ("Rules hash (SHA-256)", T(input.RulesHash ?? PublishedRules.Of(round).Sha256), Text),
+            ("Rules hash (SHA-256)", T(input.RulesHash ?? PublishedRules.Of(round, input.Form ?? ApplicationForm.Default).Sha256), Text),
             ("Lottery seed", T(round.Seed), Text),
         ]);
 
@@ -176,6 +181,107 @@ public static class AllocationWorkbook
         // Score trail prints it in the step that explains it.
         sheet.PrintArea(columns.Length - 1);
     }
+
+    /// <summary>Excel's tallest row, in points: a taller one makes it call the file damaged.</summary>
+    private const double TallestRow = 409;
+
+    /// <summary>Excel's longest table column name.</summary>
+    private const int LongestHeader = 255;
+
+    private static readonly string[] ApplicationColumns = ["Reference", "Organisation", "Requested", "Decision after moderation"];
+
+    /// <summary>
+    /// One row per application, in the ranked order, and after the first columns a column per question of the round's
+    /// form, in the form's order, headed by the question as the group read it: only the answers that count
+    /// (<see cref="ApplicationForm.AnswersThatCount"/>). Each answer is typed as it was asked: money a number in the
+    /// round's money format, a date an Excel date, yes/no the words "Yes" or "No", several choices one to a line.
+    /// A table question (budget lines, partners) is one cell with a line per row ("Room hire: £300.00"), not columns
+    /// per row: each question then keeps exactly one column, so the sheet's columns are the form's whatever the
+    /// longest table, a filter or a column of answers reads as one question, and the budget's total is the Requested
+    /// column beside it. Documents are files, not answers, and have no column. No sheet without the form.
+    /// </summary>
+    private static void ApplicationsSheet(XlsxWriter workbook, WorkbookInput input, XlsxStyle money)
+    {
+        if (input.Form is not { } form) return;
+        var questions = form.Questions.Where(question => question.Kind != QuestionKind.Documents).ToList();
+        var columns = new List<Column> { new(ApplicationColumns[0], 15), new(ApplicationColumns[1], 26, Wrapped), new(ApplicationColumns[2], 13, money), new(ApplicationColumns[3], 12) };
+        var headers = new HashSet<string>(ApplicationColumns, StringComparer.OrdinalIgnoreCase);
+        foreach (var question in questions)
+        {
+            // Table headers must be unique, as Excel compares them; a question asked twice in the same words is told apart by its key.
+            var header = Header(question.Text, "");
+            if (!headers.Add(header)) headers.Add(header = Header(question.Text, $" [{question.Key}]"));
+            columns.Add(new Column(header, AnswerWidth(question.Kind), AnswerStyle(question.Kind, money)));
+        }
+        using var sheet = workbook.Sheet("Applications", [.. columns.Select(column => column.Width)]);
+        Table(sheet, "Applications", columns);
+        var cells = new XlsxCell[columns.Count];
+        foreach (var application in input.Allocation.Ranked)
+        {
+            var computed = application.Computed;
+            var answers = form.AnswersThatCount(computed.Application.Answers).ToDictionary(pair => pair.Question.Key, pair => pair.Answer, StringComparer.Ordinal);
+            cells[0] = T(computed.Reference);
+            cells[1] = T(computed.OrganisationName);
+            cells[2] = N(computed.Requested);
+            cells[3] = T(DecisionName(application.Decision));
+            var lines = WrappedLines(computed.OrganisationName, columns[1].Width);
+            for (var index = 0; index < questions.Count; index++)
+            {
+                var cell = AnswerCell(answers.GetValueOrDefault(questions[index].Key));
+                cells[ApplicationColumns.Length + index] = cell;
+                if (columns[ApplicationColumns.Length + index].Style.Wrap) lines = Math.Max(lines, WrappedLines(cell.Value, columns[ApplicationColumns.Length + index].Width));
+            }
+            sheet.Row(Height(lines) is { } height ? Math.Min(height, TallestRow) : null, cells);
+        }
+        sheet.EndTable();
+    }
+
+    /// <summary>A question as a table header: on one line, cut to Excel's longest with an ellipsis, then <paramref name="suffix"/>.</summary>
+    private static string Header(string text, string suffix)
+    {
+        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var room = LongestHeader - suffix.Length;
+        return (line.Length <= room ? line : string.Concat(line.AsSpan(0, room - 1), "…")) + suffix;
+    }
+
+    /// <summary>One answer's cell: typed as its question asks; empty when the question was not answered or not shown.</summary>
+    private static XlsxCell AnswerCell(Answer? answer) => answer switch
+    {
+        Answer.Text text => T(text.Value),
+        Answer.Number number => N((decimal)number.Value),
+        Answer.Money amount => N(amount.Value),
+        Answer.Day day => XlsxCell.Date(day.Value.ToDateTime(TimeOnly.MinValue)),
+        Answer.YesNo yesNo => T(yesNo.Value ? "Yes" : "No"),
+        Answer.Choices choices => T(string.Join("\n", choices.Values)),
+        Answer.BudgetRows budget => T(string.Join("\n", budget.Lines.Select(line => $"{line.Item}: {QuestionInWords.Pounds(line.Cost)}"))),
+        Answer.PartnerRows partners => T(string.Join("\n", partners.Partners.Select(partner => $"{partner.Name}: {partner.Role}"))),
+        _ => default,
+    };
+
+    private static XlsxStyle AnswerStyle(QuestionKind kind, XlsxStyle money) => kind switch
+    {
+        QuestionKind.WholeNumber => Whole,
+        QuestionKind.Money => money,
+        QuestionKind.Date => XlsxStyle.Date,
+        QuestionKind.YesNo or QuestionKind.OneChoice or QuestionKind.Postcode or QuestionKind.Email or QuestionKind.Phone => Text,
+        _ => Wrapped,
+    };
+
+    private static double AnswerWidth(QuestionKind kind) => kind switch
+    {
+        QuestionKind.LongText => 60,
+        QuestionKind.BudgetTable or QuestionKind.PartnerTable => 40,
+        QuestionKind.ShortText or QuestionKind.Email or QuestionKind.SeveralChoices => 26,
+        QuestionKind.OneChoice or QuestionKind.Phone => 18,
+        QuestionKind.Money => 13,
+        QuestionKind.Date => 11,
+        QuestionKind.WholeNumber or QuestionKind.Postcode => 10,
+        _ => 8,
+    };
+
+    /// <summary>The lines a text of several lines takes when wrapped: each of its lines wraps on its own.</summary>
+    private static int WrappedLines(string? text, double width) =>
+        string.IsNullOrEmpty(text) ? 1 : text.Split('\n').Sum(line => Lines(line, width));
 
     /// <summary>
     /// Every step of every application's explanation, in the ranked order, so a reader can follow any

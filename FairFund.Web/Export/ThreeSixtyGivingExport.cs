@@ -4,6 +4,7 @@ using FairFund.Domain.Rounds;
 using FairFund.Web.Accounts;
 using FairFund.Web.Data;
 using FairFund.Web.Email;
+using FairFund.Web.Rounds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -60,7 +61,8 @@ public sealed class ThreeSixtyGivingExport(FairFundDbContext db, IOptions<Funder
         var publisher = new Publisher(settings.OrgIdPrefix, settings.OrgId, settings.Name);
         var dataSource = links.Absolute($"/rounds/{Uri.EscapeDataString(round.Reference)}/results");
         var now = time.GetUtcNow();
-        var grants = awarded.Select(application => new PublishedGrant(application.Reference, GrantRecord.For(publisher, round, application,
+        var form = RoundForm.Of(round);
+        var grants = awarded.Select(application => new PublishedGrant(application.Reference, GrantRecord.For(publisher, round, application, form,
                 groups[application.OrganisationId],
                 UkDate(ThreeSixtyGiving.AwardedAt(round, application) ?? now),
                 UkDate(ThreeSixtyGiving.LastModified(application) ?? now),

@@ -1,4 +1,5 @@
 using FairFund.Domain.Applications;
+using FairFund.Domain.Forms;
 using FairFund.Domain.OpenData;
 using FairFund.Domain.Organisations;
 using FairFund.Domain.Rounds;
@@ -72,7 +73,7 @@ public sealed class ThreeSixtyGivingTests
         var application = ApplicationInState.In(ApplicationState.Awarded);
         var group = new OrganisationProfile(Guid.NewGuid(), Kitchen);
 
-        var grant = GrantRecord.For(Funder, round, application, group, new DateOnly(2027, 3, 5), new DateOnly(2027, 3, 6), "https://fund.example/rounds/CW-2027/results");
+        var grant = GrantRecord.For(Funder, round, application, ApplicationForm.Default, group, new DateOnly(2027, 3, 5), new DateOnly(2027, 3, 6), "https://fund.example/rounds/CW-2027/results");
 
         Assert.Equal("360G-cwmha-CW-2027-0001", grant.Identifier);
         Assert.Equal("Peer support walks", grant.Title);
@@ -104,7 +105,7 @@ public sealed class ThreeSixtyGivingTests
         var round = RoundInState.In(RoundState.Decided);
         var declined = ApplicationInState.In(ApplicationState.Declined);
 
-        Assert.Throws<ArgumentException>(() => GrantRecord.For(Funder, round, declined, new OrganisationProfile(Guid.NewGuid(), Kitchen), default, default, ""));
+        Assert.Throws<ArgumentException>(() => GrantRecord.For(Funder, round, declined, ApplicationForm.Default, new OrganisationProfile(Guid.NewGuid(), Kitchen), default, default, ""));
     }
 
     [Fact]
@@ -136,5 +137,5 @@ public sealed class ThreeSixtyGivingTests
     }
 
     private static GrantRecord Grant(OrganisationProfile group) =>
-        GrantRecord.For(Funder, RoundInState.In(RoundState.Decided), ApplicationInState.In(ApplicationState.Awarded), group, default, default, "");
+        GrantRecord.For(Funder, RoundInState.In(RoundState.Decided), ApplicationInState.In(ApplicationState.Awarded), ApplicationForm.Default, group, default, default, "");
 }

@@ -37,9 +37,11 @@ internal static class PanelRounds
     /// <summary>
     /// <paramref name="applications"/> groups (incomes, sizes and postcodes varied so the equity rules have
     /// something to do), each with one complete submitted application asking for an amount in the round's grant
-    /// range, and <paramref name="members"/> panel members who have joined the round's panel.
+    /// range, and <paramref name="members"/> panel members who have joined the round's panel. With <paramref name="form"/>,
+    /// each application answers that form instead, with what <paramref name="answers"/> gives for its number and amount.
     /// </summary>
-    public static Task<PanelRoundSeed> SeedAsync(FairFundFactory factory, int applications, int members, PanelRoundStage stage = PanelRoundStage.Scoring) =>
+    public static Task<PanelRoundSeed> SeedAsync(FairFundFactory factory, int applications, int members, PanelRoundStage stage = PanelRoundStage.Scoring,
+        FairFund.Domain.Forms.ApplicationForm? form = null, Func<int, decimal, IEnumerable<(string Key, FairFund.Domain.Forms.Answer? Answer)>>? answers = null) =>
         factory.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<FairFundDbContext>();
@@ -55,10 +57,15 @@ internal static class PanelRounds
                 var profile = new OrganisationProfile(Guid.NewGuid(), GroupDetails(number));
                 db.Organisations.Add(profile);
                 var application = new Application(Guid.NewGuid(), round.Id, profile.Id, $"{Round}-{number:0000}");
-                Apply.Drafts.AnswerEverything(application);
-                application.AnswerProject(application.Project with { Title = $"Project {number} of group {number}" });
-                application.AnswerBudget([new BudgetLine("Sessions", AmountFor(number, grants))]);
-                application.Submit(now, $"contact{number}@group.fairfund.test", window, grants);
+                if (form is not null && answers is not null)
+                    Assert.Empty(application.SaveAnswers(form, answers(number, AmountFor(number, grants))));
+                else
+                {
+                    Apply.Drafts.AnswerEverything(application);
+                    application.AnswerProject(application.Project with { Title = $"Project {number} of group {number}" });
+                    application.AnswerBudget([new BudgetLine("Sessions", AmountFor(number, grants))]);
+                }
+                application.Submit(now, $"contact{number}@group.fairfund.test", window, form ?? FairFund.Domain.Forms.ApplicationForm.Default, grants);
                 db.Applications.Add(application);
                 references.Add(application.Reference);
             }

@@ -3,6 +3,7 @@ using FairFund.Web.Data;
 using FairFund.Web.Export;
 using FairFund.Web.Allocation;
 using FairFund.Web.Equity;
+using FairFund.Web.Rounds;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace FairFund.Web.Pages.Fund;
 
 /// <summary>
 /// The allocation workbook, from moderation on: the moderation page's allocation with every score's trail,
-/// every review and the rules. Reviewers are "Reviewer 1", "Reviewer 2"… unless the fund manager asks for
+/// every review, the applications' answers to the round's form and the rules. Reviewers are "Reviewer 1", "Reviewer 2"… unless the fund manager asks for
 /// their names with <c>?names=true</c>, as a workbook is easily forwarded.
 /// </summary>
 public sealed class WorkbookModel(FairFundDbContext db, RoundAllocation allocation, RoundEquity equity) : PageModel
@@ -25,7 +26,7 @@ public sealed class WorkbookModel(FairFundDbContext db, RoundAllocation allocati
         var reviewerNames = names ? await allocation.ReviewerNamesAsync(round, cancellationToken) : null;
         var places = await equity.PlacesAsync(round, cancellationToken);
         using var stream = new MemoryStream();
-        AllocationWorkbook.Write(new WorkbookInput(round.RulesForAllocation(), moderated, reviewerNames, round.RulesHash, places), stream);
+        AllocationWorkbook.Write(new WorkbookInput(round.RulesForAllocation(), moderated, reviewerNames, round.RulesHash, places, RoundForm.Of(round)), stream);
         var fileName = $"{round.Reference}-allocation{(names ? "-with-names" : "")}.xlsx";
         return File(stream.ToArray(), AllocationWorkbook.ContentType, fileName);
     }
