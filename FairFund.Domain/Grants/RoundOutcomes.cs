@@ -21,7 +21,9 @@ public sealed record OutcomeMoney(decimal Offered, decimal Accepted, decimal Pai
 /// <param name="Due">Reports whose due day has come (today or before, UK): the ones that could be in by now.</param>
 /// <param name="Received">Reports the group has sent at least once.</param>
 /// <param name="Accepted">Reports the fund manager has accepted.</param>
-/// <param name="Overdue">Reports past their due instant (the end of their due day, UK) and never sent.</param>
+/// <param name="Overdue">Reports of active grants past their due instant (the end of their due day, UK) and never sent,
+/// as the fund manager's grant page flags them (<see cref="Grant.OverdueReports"/>): a grant the fund has not yet started
+/// cannot be reported on.</param>
 /// <param name="SentLate">Reports first sent at or after their due instant.</param>
 public sealed record OutcomeReports(int Expected, int Due, int Received, int Accepted, int Overdue, int SentLate)
 {
@@ -87,7 +89,7 @@ public sealed record RoundOutcomes(int Grants, OutcomeMoney Money, OutcomeReport
             reports.Count(report => report.DueOn <= today),
             reports.Count(report => report.HasBeenSent),
             reports.Count(report => report.State == ReportState.Accepted),
-            reports.Count(report => report.IsOverdue(now)),
+            running.Sum(grant => grant.OverdueReports(now).Count),
             reports.Count(report => report.HasBeenSent && report.Versions[0].At >= report.DueAt));
 
         var words = running

@@ -109,6 +109,17 @@ public sealed class RoundOutcomesTests
     }
 
     [Fact]
+    public void Of_GrantNotYetStartedPastADueDay_ItsReportIsDueButNotOverdue()
+    {
+        var grant = Offer("R-A", 1500m, Guid.NewGuid());
+        grant.Accept(GrantInState.Acceptance(), AcceptedAt, Group);
+
+        var reports = RoundOutcomes.Of([grant], new Dictionary<Guid, string>(), MidYearDueAt.AddDays(1)).Reports;
+
+        Assert.Equal((Expected: 2, Due: 1, Overdue: 0), (reports.Expected, reports.Due, reports.Overdue));
+    }
+
+    [Fact]
     public void Of_TheDayBeforeTheDueDay_TheReportIsNotYetDue()
     {
         var grant = Active("R-A", 1500m, Guid.NewGuid());
