@@ -49,7 +49,7 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
         var pseudonyms = Pseudonyms(reviews.Select(review => review.ReviewerId));
         var reviewsByApplication = reviews.ToLookup(review => review.ApplicationId);
         var rural = funder.Value.RuralAreas;
-        var form = RoundForm.Of(round);
+        var form = round.Form;
 
         var entries = applications.Select(application => new ApplicationEntry(
             application.Reference,

@@ -19,14 +19,16 @@ namespace FairFund.Web.Export;
 /// answers, a column per question; without it (a round file made without one) there is no such sheet.
 /// </summary>
 /// <see cref="Places"/> says where each application's group is, by reference, for the equity sheet; without it (a
-/// round file, which carries no postcodes) every district and decile is "not known".
+/// round file, which carries no postcodes) every district and decile is "not known". <see cref="Outcomes"/>, once
+/// the round has grants, adds the outcomes sheet (<see cref="AllocationWorkbook"/>'s <c>OutcomesSheet</c>).
 public sealed record WorkbookInput(
     RoundSettings Round,
     ModeratedAllocation Allocation,
     IReadOnlyDictionary<string, string>? ReviewerNames = null,
     string? RulesHash = null,
     IReadOnlyDictionary<string, GroupPlace>? Places = null,
-    ApplicationForm? Form = null)
+    ApplicationForm? Form = null,
+    Domain.Grants.RoundOutcomes? Outcomes = null)
 {
     /// <summary>A computed allocation no one has moderated, as the <c>allocate</c> command has it, with the round file's form if it has one.</summary>
     public static WorkbookInput ByTheRules(RoundSettings round, AllocationResult result, ApplicationForm? form = null) =>
@@ -38,7 +40,7 @@ public sealed record WorkbookInput(
 /// application, every step of every score's explanation, every review, and the rules in words. The fund
 /// manager's download and the <c>allocate</c> command both write it, so they cannot differ.
 /// </summary>
-public static class AllocationWorkbook
+public static partial class AllocationWorkbook
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -69,6 +71,7 @@ public static class AllocationWorkbook
         ReviewsSheet(workbook, input);
         RulesSheet(workbook, input.Round);
         EquitySheet(workbook, input, money);
+        if (input.Outcomes is { } outcomes) OutcomesSheet(workbook, outcomes, money);
     }
 
     private static XlsxCell T(string? text) => XlsxCell.Text(text);

@@ -61,7 +61,7 @@ public sealed class ThreeSixtyGivingExport(FairFundDbContext db, IOptions<Funder
         var publisher = new Publisher(settings.OrgIdPrefix, settings.OrgId, settings.Name);
         var dataSource = links.Absolute($"/rounds/{Uri.EscapeDataString(round.Reference)}/results");
         var now = time.GetUtcNow();
-        var form = RoundForm.Of(round);
+        var form = round.Form;
         var grants = awarded.Select(application => new PublishedGrant(application.Reference, GrantRecord.For(publisher, round, application, form,
                 groups[application.OrganisationId],
                 UkDate(ThreeSixtyGiving.AwardedAt(round, application) ?? now),

@@ -11,6 +11,7 @@ if (RushCheck.IsInvokedBy(args)) return await RushCheck.RunAsync(args);
 if (CommitLimit.IsInvokedBy(args)) return await CommitLimit.RunAsync(args);
 if (StackFloorBench.IsInvokedBy(args)) return await StackFloorBench.RunAsync(args);
 if (ApplicationListBench.IsInvokedBy(args)) return await ApplicationListBench.RunAsync(args);
+if (OutcomesPageBench.IsInvokedBy(args)) return await OutcomesPageBench.RunAsync(args);
 
 BenchmarkSwitcher.FromAssembly(typeof(AllocatorBenchmarks).Assembly).Run(args);
 return 0;

@@ -13,9 +13,9 @@ namespace FairFund.Web.Pages.Fund;
 /// <summary>
 /// The allocation workbook, from moderation on: the moderation page's allocation with every score's trail,
 /// every review, the applications' answers to the round's form and the rules. Reviewers are "Reviewer 1", "Reviewer 2"… unless the fund manager asks for
-/// their names with <c>?names=true</c>, as a workbook is easily forwarded.
+/// their names with <c>?names=true</c>, as a workbook is easily forwarded. Once the round has grants, an outcomes sheet.
 /// </summary>
-public sealed class WorkbookModel(FairFundDbContext db, RoundAllocation allocation, RoundEquity equity) : PageModel
+public sealed class WorkbookModel(FairFundDbContext db, RoundAllocation allocation, RoundEquity equity, TimeProvider time) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string reference, bool names, CancellationToken cancellationToken)
     {
@@ -25,8 +25,9 @@ public sealed class WorkbookModel(FairFundDbContext db, RoundAllocation allocati
         var moderated = await allocation.ModeratedAsync(round, cancellationToken);
         var reviewerNames = names ? await allocation.ReviewerNamesAsync(round, cancellationToken) : null;
         var places = await equity.PlacesAsync(round, cancellationToken);
+        var outcomes = await FairFund.Web.Grants.RoundOutcomesQuery.OfRoundAsync(db, round.Id, time.GetUtcNow(), cancellationToken);
         using var stream = new MemoryStream();
-        AllocationWorkbook.Write(new WorkbookInput(round.RulesForAllocation(), moderated, reviewerNames, round.RulesHash, places, RoundForm.Of(round)), stream);
+        AllocationWorkbook.Write(new WorkbookInput(round.RulesForAllocation(), moderated, reviewerNames, round.RulesHash, places, round.Form, outcomes), stream);
         var fileName = $"{round.Reference}-allocation{(names ? "-with-names" : "")}.xlsx";
         return File(stream.ToArray(), AllocationWorkbook.ContentType, fileName);
     }

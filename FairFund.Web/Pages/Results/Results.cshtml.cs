@@ -1,6 +1,7 @@
 using System.Globalization;
 using FairFund.Domain.Allocation;
 using FairFund.Domain.Equity;
+using FairFund.Domain.Grants;
 using FairFund.Domain.Moderation;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
@@ -36,9 +37,12 @@ public static class ResultsAccess
 /// file that lets anyone re-run the allocation. Groups that were not funded are counted, never named.
 /// </summary>
 [AllowAnonymous]
-public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocation, RoundEquity equity) : PageModel
+public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocation, RoundEquity equity, TimeProvider time) : PageModel
 {
     public ResultsView Results { get; private set; } = null!;
+
+    /// <summary>What the grants have done so far; null while the round has no grants.</summary>
+    public PublicOutcomes? Outcomes { get; private set; }
 
     /// <summary>True when the fund team is previewing results that are not public yet.</summary>
     public bool IsPreview { get; private set; }
@@ -55,6 +59,8 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
         var moderated = await allocation.ModeratedAsync(round, cancellationToken);
         var equityFigures = RoundEquityFigures.Of(round.RulesForAllocation(), moderated, await equity.PlacesAsync(round, cancellationToken));
         Results = ResultsView.Of(round, moderated, equityFigures);
+        var outcomes = await FairFund.Web.Grants.RoundOutcomesQuery.OfRoundAsync(db, round.Id, time.GetUtcNow(), cancellationToken);
+        Outcomes = outcomes is null ? null : PublicOutcomes.Of(outcomes, UkCalendar.DateOf(time.GetUtcNow()));
         return Page();
     }
 
@@ -206,6 +212,27 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
         < 0 => "\u2212" + Money.Pounds(-amount),
         _ => Money.Pounds(0m),
     };
+
+    /// <summary>
+    /// What the round's grants have done so far, as the public may read it: the money paid (and given back), and each
+    /// indicator's total from the reports the fund has accepted, against the targets of the grants that reported.
+    /// Nothing personal: no person's name, no bank details, and not the groups' own words (which may name people).
+    /// </summary>
+    public sealed record PublicOutcomes(string AsAt, decimal Paid, decimal Returned, int ReportsAccepted, IReadOnlyList<PublicIndicator> Indicators)
+    {
+        public static PublicOutcomes Of(RoundOutcomes outcomes, DateOnly today)
+        {
+            ArgumentNullException.ThrowIfNull(outcomes);
+            // Only figures from accepted reports: a target alone says nothing about what the money did.
+            var indicators = outcomes.Indicators.Where(total => total.GrantsReporting > 0)
+                .Select(total => new PublicIndicator(FreeText.CleanLine(total.WhatIsCounted), FreeText.CleanLine(total.Unit), total.GrantsReporting, total.Achieved, total.TargetOfReporting))
+                .ToList();
+            return new PublicOutcomes(FairFund.Domain.Applications.DecisionLetter.LongDate(today), outcomes.Money.Paid, outcomes.Money.Returned, outcomes.Reports.Accepted, indicators);
+        }
+    }
+
+    /// <summary>One indicator's total across the grants whose reports the fund has accepted.</summary>
+    public sealed record PublicIndicator(string WhatIsCounted, string Unit, int Grants, long Achieved, long Target);
 
     /// <summary>One real application's lottery key, so a reader can try the check on something they can see.</summary>
     public sealed record LotteryKeyExample(string Reference, string Key);
