@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Reviews;
@@ -9,6 +8,7 @@ using FairFund.Web.Conflicts;
 using FairFund.Web.Data;
 using FairFund.Web.Forms;
 using FairFund.Web.Invites;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +20,7 @@ namespace FairFund.Web.Pages.Fund;
 /// each member's progress and each application's reviews against the round's minimum, assign reviews
 /// automatically or by hand, and record a conflict of interest a member did not declare.
 /// </summary>
-public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInvites invites) : PageModel
+public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInvites invites, UserManager<IdentityUser> users) : PageModel
 {
     public const string DoneKey = "PanelDone";
 
@@ -45,10 +45,16 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
 
     private string Actor => User.Identity?.Name ?? "unknown";
 
+    /// <summary>The signed-in manager's name, which invites give as who invited; null until they have given one.</summary>
+    public string? InviterName { get; private set; }
+
+    public const string NoNameMessage = "Add your name before you invite anyone: the invite email tells the person who invited them, by name";
+
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
         if (await FindRoundAsync(reference, cancellationToken) is not { } round) return NotFound();
         Done = TempData[DoneKey] as string;
+        await LoadInviterNameAsync();
         View = await PanelOverview.ViewAsync(db, round, cancellationToken);
         return Page();
     }
@@ -63,6 +69,8 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
             Errors.Add(Fields.InviteEmail, "Enter an email address in the correct format, like name@example.com");
         else if (Round.WhyPanelInvitesAreClosed(round.State) is { } closed)
             Errors.Add(Fields.InviteEmail, closed);
+        else if (await LoadInviterNameAsync() is null)
+            Errors.Add(Fields.InviteEmail, NoNameMessage);
         else if (await db.PanelMembers.AsNoTracking().SingleOrDefaultAsync(m => m.RoundId == round.Id && m.Email == PanelMember.NormaliseEmail(email), cancellationToken) is { } seat)
             Errors.Add(Fields.InviteEmail, seat.HasJoined
                 ? $"{seat.Email} is already on this round's panel"
@@ -93,6 +101,11 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         if (Round.WhyPanelInvitesAreClosed(round.State) is { } closed)
         {
             Errors.Add(Fields.InviteEmail, closed);
+            return await Refused(round, cancellationToken);
+        }
+        if (await LoadInviterNameAsync() is null)
+        {
+            Errors.Add(Fields.InviteEmail, NoNameMessage);
             return await Refused(round, cancellationToken);
         }
         var token = PanelInvites.NewToken();
@@ -194,8 +207,11 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
     private async Task<Round?> FindRoundAsync(string reference, CancellationToken cancellationToken) =>
         await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
 
-    /// <summary>"Alex Jones (alex@funder.org)" when the manager gave a name, otherwise the address.</summary>
-    private string Inviter() => User.FindFirstValue(AccountMail.NameClaim) is { Length: > 0 } name ? $"{name} ({Actor})" : Actor;
+    /// <summary>Who the invite says invited the person: the manager's name, never their address (checked given before any invite is made).</summary>
+    private string Inviter() => InviterName ?? throw new InvalidOperationException("An invite is made only once the manager has given their name.");
+
+    private async Task<string?> LoadInviterNameAsync() =>
+        InviterName = await users.GetUserAsync(User) is { } user ? await StaffNames.OfAsync(users, user) : null;
 
     private RedirectToPageResult Finished(string reference, string done)
     {
@@ -213,12 +229,14 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         db.ChangeTracker.Clear();
         if (await FindRoundAsync(reference, cancellationToken) is not { } round) return NotFound();
         ChangedMeanwhile = Forms.ChangedMeanwhile.On(this, "This round's panel", "try again");
+        await LoadInviterNameAsync();
         View = await PanelOverview.ViewAsync(db, round, cancellationToken);
         return Page();
     }
 
     private async Task<IActionResult> Refused(Round round, CancellationToken cancellationToken)
     {
+        await LoadInviterNameAsync();
         View = await PanelOverview.ViewAsync(db, round, cancellationToken);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
