@@ -39,10 +39,12 @@ internal static class PanelRounds
     /// something to do), each with one complete submitted application asking for an amount in the round's grant
     /// range, and <paramref name="members"/> panel members who have joined the round's panel.
     /// </summary>
-    public static Task<PanelRoundSeed> SeedAsync(FairFundFactory factory, int applications, int members, PanelRoundStage stage = PanelRoundStage.Scoring) =>
+    /// <param name="withDocuments">Whether each application has a supporting document, <c>plan-{number}.pdf</c>, its bytes in the document store.</param>
+    public static Task<PanelRoundSeed> SeedAsync(FairFundFactory factory, int applications, int members, PanelRoundStage stage = PanelRoundStage.Scoring, bool withDocuments = false) =>
         factory.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<FairFundDbContext>();
+            var store = services.GetRequiredService<FairFund.Web.Documents.DocumentStore>();
             var users = services.GetRequiredService<UserManager<IdentityUser>>();
             var round = await db.Rounds.SingleAsync(r => r.Reference == Round);
             var now = factory.Clock.GetUtcNow();
@@ -58,6 +60,13 @@ internal static class PanelRounds
                 Apply.Drafts.AnswerEverything(application);
                 application.AnswerProject(application.Project with { Title = $"Project {number} of group {number}" });
                 application.AnswerBudget([new BudgetLine("Sessions", AmountFor(number, grants))]);
+                if (withDocuments)
+                {
+                    var pdf = Builders.DocumentBytes.Pdf(2_000 + number);
+                    var document = application.AddDocument(Guid.NewGuid(), $"plan-{number}.pdf", pdf.Length, pdf, now, $"contact{number}@group.fairfund.test");
+                    using var content = new MemoryStream(pdf);
+                    await store.SaveAsync(application.Id, document.Id, content, CancellationToken.None);
+                }
                 application.Submit(now, $"contact{number}@group.fairfund.test", window, grants);
                 db.Applications.Add(application);
                 references.Add(application.Reference);
