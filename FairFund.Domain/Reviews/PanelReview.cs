@@ -85,6 +85,12 @@ public sealed class PanelReview
     /// <summary>The application's answers are shown only once the member has declared no conflict, and never after a conflict.</summary>
     public bool CanSeeApplication => State is ReviewState.Scoring or ReviewState.Submitted;
 
+    /// <summary>
+    /// Whether the member still has this review to do: not yet submitted and not ended by a conflict. It is what
+    /// counts a member as behind, and what the reminder before the scoring deadline counts.
+    /// </summary>
+    public bool IsStillToDo => State is ReviewState.AwaitingDeclaration or ReviewState.Scoring;
+
     /// <summary>Scores may be drafted only between declaring no conflict and submitting; after that, through <see cref="Revise"/>.</summary>
     public bool CanScore => State == ReviewState.Scoring;
 

@@ -58,7 +58,7 @@ internal sealed record RoundAsk(RoundProgress Progress, string? Reason, IReadOnl
 /// trigger on a private state machine; a trigger that is not allowed raises a
 /// <see cref="DomainRuleException"/> saying why, and every change is recorded with who, when and why.
 /// </summary>
-public sealed class Round
+public sealed partial class Round
 {
     private readonly List<StateChange> _history = [];
     private readonly RoundLifecycle _lifecycle;

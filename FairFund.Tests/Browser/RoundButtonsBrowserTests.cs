@@ -63,8 +63,9 @@ public sealed class RoundButtonsBrowserTests(BrowserFixture browser) : IClassFix
         var page = await browser.SignedInPageAsync(SignedInClient.Manager);
         await page.GotoAsync($"/fund/rounds/{reference}");
 
-        await page.GetByLabel("Why are you cancelling the round?").FillAsync(reason);
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the round" }).ClickAsync();
+        await page.GetByLabel("Why are you cancelling the round?").FillAsync(reason);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel the round" }).ClickAsync();
 
         await Assertions.Expect(StateTag(page)).ToHaveTextAsync(nameof(RoundState.Cancelled));
         await Assertions.Expect(page.Locator("table.govuk-table tbody tr").First.Locator("td")).ToContainTextAsync([SignedInClient.Manager, "Draft to Cancelled", reason]);
@@ -82,6 +83,7 @@ public sealed class RoundButtonsBrowserTests(BrowserFixture browser) : IClassFix
         await page.GotoAsync($"/fund/rounds/{reference}");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the round" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel the round" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("a reason for cancelling");
         await Assertions.Expect(StateTag(page)).ToHaveTextAsync(nameof(RoundState.Draft));

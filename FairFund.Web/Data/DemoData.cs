@@ -73,6 +73,9 @@ public static class DemoData
             var user = new IdentityUser(email) { Email = email, EmailConfirmed = true };
             Check(await users.CreateAsync(user, person.GetProperty("password").GetString()!), email);
             Check(await users.AddToRoleAsync(user, person.GetProperty("role").GetString()!), email);
+            // Staff give the name their emails go out with (a panel invite says who invited); groups give theirs when they register.
+            if (person.TryGetProperty("displayName", out var name))
+                Check(await users.AddClaimAsync(user, new System.Security.Claims.Claim(AccountMail.NameClaim, name.GetString()!)), email);
         }
     }
 

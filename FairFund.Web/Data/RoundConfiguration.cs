@@ -65,6 +65,7 @@ public sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         // What the round asks of its grants; rounds made before grants hold GrantTerms.Default (the migration's default).
         builder.Property(r => r.GrantTerms).HasJsonColumn(GrantConfiguration.TermsJson, "GrantTermsJson");
         builder.Property(r => r.GrantTermsSetBy).HasMaxLength(256);
+        builder.Property(r => r.ScoringDeadlineSetBy).HasMaxLength(256);
         builder.Ignore(r => r.CanSetGrantTerms);
         builder.Ignore(r => r.RevealedSeed);
         builder.Ignore(r => r.History);

@@ -42,7 +42,9 @@ public sealed class DecisionMailing(FairFundDbContext db, Mailer mailer, IOption
         var applications = await db.Applications.AsNoTracking().AsSplitQuery()
             .Where(application => application.RoundId == round.Id && Decided.Contains(application.State))
             .ToListAsync(cancellationToken);
-        var decided = applications.Where(application => application.Decision is not null).OrderBy(application => application.Reference, StringComparer.Ordinal).ToList();
+        // A group found not eligible that was told when screening finished is not told again.
+        var decided = applications.Where(application => application.Decision is not null
+                && (round.DecisionsTellIneligible || application.State != ApplicationState.Ineligible)).OrderBy(application => application.Reference, StringComparer.Ordinal).ToList();
 
         var organisationIds = decided.Select(application => application.OrganisationId).Distinct().ToList();
         var groupNames = await db.Organisations.AsNoTracking().Where(group => organisationIds.Contains(group.Id))

@@ -81,3 +81,32 @@ public sealed record ReportReminderMail(string? Name, string GroupName, string R
     public MailKind Kind => Overdue ? MailKind.ReportOverdue : MailKind.ReportReminder;
     public string Subject => Overdue ? $"Your {ReportName} for grant {Reference} is overdue" : $"Your {ReportName} for grant {Reference} is due by {DueOn}";
 }
+
+/// <summary>
+/// Tells a panel member they have been given applications to score: one email for each batch of assignments (all
+/// those made by one press of a button), never one per application, with the scoring deadline when there is one.
+/// </summary>
+/// <param name="Deadline">The scoring deadline in UK time as GOV.UK writes it, or null when none is set.</param>
+public sealed record PanelAssignedMail(string? Name, string RoundName, int Count, string? Deadline, string RoundLink) : IMailModel
+{
+    public MailKind Kind => MailKind.PanelAssigned;
+    public string Subject => Count == 1 ? $"You have 1 application to score for {RoundName}" : $"You have {Count} applications to score for {RoundName}";
+}
+
+/// <summary>A panel member's reminder, before the scoring deadline, of the applications they have still to score.</summary>
+/// <param name="Deadline">The scoring deadline in UK time as GOV.UK writes it.</param>
+public sealed record ScoringReminderMail(string? Name, string RoundName, int StillToDo, string Deadline, string RoundLink) : IMailModel
+{
+    public MailKind Kind => MailKind.ScoringReminder;
+    public string Subject => $"Reminder: scores for {RoundName} are due by {Deadline}";
+}
+
+/// <summary>
+/// Tells a group its application was found not eligible, when the fund chose to tell such groups as screening
+/// finishes rather than with the decisions: the reason the fund gave, and where to read it again.
+/// </summary>
+public sealed record IneligibleMail(string? Name, string GroupName, string RoundName, string Reference, string Reason, string StatusLink) : IMailModel
+{
+    public MailKind Kind => MailKind.Ineligible;
+    public string Subject => $"Your application {Reference} cannot be considered in this round";
+}

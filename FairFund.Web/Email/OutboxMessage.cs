@@ -13,6 +13,9 @@ public enum MailKind
     Decline,
     ReportReminder,
     ReportOverdue,
+    PanelAssigned,
+    ScoringReminder,
+    Ineligible,
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using FairFund.Domain.Applications;
 using FairFund.Domain.Moderation;
 using FairFund.Domain.Reviews;
 using FairFund.Domain.Rounds;
+using FairFund.Web.Accounts;
 using FairFund.Web.Data;
 using FairFund.Web.Email;
 using FairFund.Web.Allocation;
@@ -16,7 +17,7 @@ namespace FairFund.Web.Rounds;
 /// round and decisions pages, the bench and the tests; each leaves the saving to the caller's one
 /// <c>SaveChanges</c>, so the round and its applications change together or not at all.
 /// </summary>
-public sealed class RoundOperations(FairFundDbContext db, RoundAllocation allocation, DecisionMailing mailing)
+public sealed class RoundOperations(FairFundDbContext db, RoundAllocation allocation, DecisionMailing mailing, Mailer mailer, MailLinks links)
 {
     /// <summary>
     /// Why <paramref name="trigger"/> cannot fire now, weighing what the round's applications and allocation say,
@@ -31,12 +32,41 @@ public sealed class RoundOperations(FairFundDbContext db, RoundAllocation alloca
         return round.WhyNot(trigger, progress, reason, problems, now);
     }
 
-    /// <summary>Starts scoring, once every submitted application has been screened.</summary>
+    /// <summary>
+    /// Starts scoring, once every submitted application has been screened. When the fund chose to tell groups found not
+    /// eligible as screening finishes (<see cref="Round.TellsIneligibleAtScreening"/>), each is emailed now, through the
+    /// outbox and once only: screening decisions are final from here, so no group hears one that is later changed.
+    /// </summary>
     public async Task StartScoringAsync(Round round, DateTimeOffset now, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
         round.StartScoring(now, actor, await allocation.ProgressAsync(round, cancellationToken));
+        if (!round.TellsIneligibleAtScreening) return;
+        // Whole applications: who sent one is read from its history, which the database cannot be asked about.
+        var ineligible = (await db.Applications.AsNoTracking().AsSplitQuery()
+                .Where(application => application.RoundId == round.Id && application.State == ApplicationState.Ineligible)
+                .ToListAsync(cancellationToken))
+            .Where(application => application.SubmittedBy is not null)
+            .OrderBy(application => application.Reference, StringComparer.Ordinal)
+            .ToList();
+        var groupIds = ineligible.Select(application => application.OrganisationId).Distinct().ToList();
+        var groupNames = await db.Organisations.AsNoTracking().Where(group => groupIds.Contains(group.Id)).ToDictionaryAsync(group => group.Id, group => group.Name, cancellationToken);
+        var senders = ineligible.Select(application => application.SubmittedBy!).Distinct().ToList();
+        var names = (await db.Users.AsNoTracking().Where(user => senders.Contains(user.Email!))
+                .Join(db.UserClaims.Where(claim => claim.ClaimType == AccountMail.NameClaim), user => user.Id, claim => claim.UserId, (user, claim) => new { user.Email, claim.ClaimValue })
+                .ToListAsync(cancellationToken))
+            .DistinctBy(named => named.Email, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(named => named.Email!, named => named.ClaimValue, StringComparer.OrdinalIgnoreCase);
+        foreach (var application in ineligible)
+        {
+            var mail = new IneligibleMail(names.GetValueOrDefault(application.SubmittedBy!), groupNames[application.OrganisationId], round.Name, application.Reference,
+                application.IneligibleReason ?? "", links.To("/Apply/Status", new { reference = application.Reference }));
+            await mailer.QueueAsync<FairFund.Web.Email.Templates.IneligibleEmail, IneligibleMail>(application.SubmittedBy!, mail, application.Reference, IneligibleDedupKey(application.Id), cancellationToken);
+        }
     }
+
+    /// <summary>The once-only key of the email telling a group, as screening finishes, that its application was found not eligible.</summary>
+    public static string IneligibleDedupKey(Guid applicationId) => $"ineligible:{applicationId}";
 
     /// <summary>Closes scoring, revealing the seed, and marks every eligible application scored.</summary>
     public async Task CloseScoringAsync(Round round, DateTimeOffset now, string actor, string? reason, CancellationToken cancellationToken)

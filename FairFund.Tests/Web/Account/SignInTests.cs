@@ -17,6 +17,34 @@ public sealed class SignInTests
         Assert.Equal("/fund", response.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData(SignedInClient.Manager, "/fund")]
+    [InlineData(SignedInClient.Panel, "/panel")]
+    [InlineData(SignedInClient.Applicant, "/apply")]
+    public async Task Post_SignIn_NoReturnUrl_LandsEachPersonOnTheirOwnArea(string email, string area)
+    {
+        using var factory = new FairFundFactory();
+        using var client = SignedInClient.Anonymous(factory);
+
+        using var response = await client.PostFormAsync("/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = SignedInClient.Passwords[email] });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(area, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Post_SignIn_ReturnUrlToAnotherPage_GoesThereRatherThanToTheirArea()
+    {
+        using var factory = new FairFundFactory();
+        using var client = SignedInClient.Anonymous(factory);
+
+        using var response = await client.PostFormAsync("/account/sign-in?ReturnUrl=%2Frounds%2FCW-MH-2027-R1",
+            new() { ["Input.Email"] = SignedInClient.Applicant, ["Input.Password"] = SignedInClient.Passwords[SignedInClient.Applicant] });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/rounds/CW-MH-2027-R1", response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task Post_SignIn_WrongPassword_SaysSoWithoutSayingWhichWasWrong()
     {

@@ -67,8 +67,7 @@ public sealed class NulInFormTests(SharedFairFundApp app) : IClassFixture<Shared
     {
         const string roundPage = "/fund/rounds/CW-MH-2027-R1";
         using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
-        var html = await client.GetStringAsync(new Uri(roundPage, UriKind.Relative));
-        var form = PageForms.For(html, roundPage, roundPage, new Dictionary<string, string> { ["Input.Trigger"] = nameof(RoundTrigger.Cancel) });
+        var form = await FormOnAsync(client, roundPage + "/cancel");
 
         using var response = await form.SubmitAsync(client, new Dictionary<string, string> { ["Input.Reason"] = "Funding\0 withdrawn" });
 
@@ -83,8 +82,7 @@ public sealed class NulInFormTests(SharedFairFundApp app) : IClassFixture<Shared
     {
         const string roundPage = "/fund/rounds/CW-MH-2027-R1";
         using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
-        var html = await client.GetStringAsync(new Uri(roundPage, UriKind.Relative));
-        var form = PageForms.For(html, roundPage, roundPage, new Dictionary<string, string> { ["Input.Trigger"] = nameof(RoundTrigger.Cancel) });
+        var form = await FormOnAsync(client, roundPage + "/cancel");
 
         using var response = await form.SubmitAsync(client, new Dictionary<string, string> { ["Input.Reason"] = "\0" + new string('r', 2_001) });
 

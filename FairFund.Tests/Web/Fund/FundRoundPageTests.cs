@@ -12,6 +12,7 @@ public sealed partial class FundRoundPageTests(SharedFairFundApp app) : IClassFi
 {
     private const string Demo = "CW-MH-2027-R1";
     private const string RoundPage = $"/fund/rounds/{Demo}";
+    private const string CancelPage = $"/fund/rounds/{Demo}/cancel";
     private readonly FairFundFactory _factory = app.ForNextTest();
 
     [Theory]
@@ -114,12 +115,41 @@ public sealed partial class FundRoundPageTests(SharedFairFundApp app) : IClassFi
     }
 
     [Fact]
+    public async Task Get_OpenRound_CancelLeadsToItsOwnConfirmPageAndThisPageCannotCancel()
+    {
+        using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
+
+        var page = await client.GetStringAsync(new Uri(RoundPage, UriKind.Relative));
+
+        Assert.Contains($"href=\"{CancelPage}\"", page);
+        Assert.DoesNotContain("name=\"Input.Trigger\" value=\"Cancel\"", page);
+        var confirm = await client.GetStringAsync(new Uri(CancelPage, UriKind.Relative));
+        Assert.Contains("Are you sure you want to cancel", confirm);
+        Assert.Contains("Cancelling cannot be undone", confirm);
+        Assert.Equal(RoundState.Open, StoredRound().State);
+    }
+
+    [Fact]
+    public async Task Post_CancelPageWithAReason_CancelsAndRecordsWhoWhenAndWhy()
+    {
+        using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
+
+        using var response = await client.PostFormAsync(CancelPage, new() { ["Input.Reason"] = "Funding withdrawn" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(RoundPage, response.Headers.Location!.OriginalString);
+        var round = StoredRound();
+        Assert.Equal(RoundState.Cancelled, round.State);
+        var change = round.History[^1];
+        Assert.Equal((SignedInClient.Manager, "Funding withdrawn", _factory.Clock.GetUtcNow()), (change.Actor, change.Reason, change.At));
+    }
+
+    [Fact]
     public async Task Post_CancelWithoutReason_IsRefusedAndTheRoundStaysOpen()
     {
         using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
-        var page = await client.GetStringAsync(new Uri(RoundPage, UriKind.Relative));
 
-        using var response = await client.PostFormAsync(RoundPage, new() { ["Input.Trigger"] = "Cancel", ["Input.Version"] = Version(page), ["Input.Reason"] = " " });
+        using var response = await client.PostFormAsync(CancelPage, new() { ["Input.Reason"] = " " });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("The round cannot be cancelled: it needs a reason for cancelling.", await response.Content.ReadAsStringAsync());
@@ -131,8 +161,8 @@ public sealed partial class FundRoundPageTests(SharedFairFundApp app) : IClassFi
     {
         using var mine = await SignedInClient.As(_factory, SignedInClient.Manager);
         using var theirs = await SignedInClient.As(_factory, SignedInClient.Manager);
-        var cancel = new Dictionary<string, string> { ["Input.Trigger"] = "Cancel", ["Input.Reason"] = "Funding withdrawn" };
-        var myForm = await mine.FormAsync(RoundPage, cancel);
+        var cancel = new Dictionary<string, string> { ["Input.Reason"] = "Funding withdrawn" };
+        var myForm = await mine.FormAsync(CancelPage, cancel);
         using (var theirClose = await theirs.PostFormAsync(RoundPage, new() { ["Input.Trigger"] = "Close" }))
             Assert.Equal(HttpStatusCode.Redirect, theirClose.StatusCode);
 

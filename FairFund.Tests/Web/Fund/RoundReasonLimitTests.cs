@@ -72,8 +72,12 @@ public sealed class RoundReasonLimitTests(SharedFairFundApp app) : IClassFixture
     /// <summary>Presses the button of the round page's form for <paramref name="trigger"/>, with the reason typed into that form.</summary>
     private static async Task<HttpResponseMessage> PressAsync(HttpClient client, RoundTrigger trigger, string reason)
     {
-        var html = await client.GetStringAsync(new Uri(RoundPage, UriKind.Relative));
-        var form = PageForms.For(html, RoundPage, RoundPage, new Dictionary<string, string> { ["Input.Trigger"] = trigger.ToString() });
+        // Cancelling has a page of its own, whose one form confirms it.
+        var formPage = trigger == RoundTrigger.Cancel ? $"{RoundPage}/cancel" : RoundPage;
+        var html = await client.GetStringAsync(new Uri(formPage, UriKind.Relative));
+        var form = trigger == RoundTrigger.Cancel
+            ? PageForms.Find(html, formPage, formPage)
+            : PageForms.For(html, RoundPage, RoundPage, new Dictionary<string, string> { ["Input.Trigger"] = trigger.ToString() });
         Assert.True(form.Fields.ContainsKey("Input.Reason"), $"The {trigger} form has no reason field");
         return await form.SubmitAsync(client, new Dictionary<string, string> { ["Input.Reason"] = reason });
     }

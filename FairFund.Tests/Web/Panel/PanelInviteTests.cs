@@ -20,6 +20,63 @@ public sealed class PanelInviteTests(SharedFairFundApp app) : IClassFixture<Shar
     private readonly FairFundFactory _factory = app.ForNextTest();
 
     [Fact]
+    public async Task Invite_ManagerWithoutAName_IsRefusedAskingForItAndSendsNothing()
+    {
+        await _factory.WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<IdentityUser>>();
+            var manager = (await users.FindByNameAsync(SignedInClient.Manager))!;
+            foreach (var claim in (await users.GetClaimsAsync(manager)).Where(claim => claim.Type == AccountMail.NameClaim))
+                await users.RemoveClaimAsync(manager, claim);
+        });
+        using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
+
+        using var response = await InviteAsync(client, Invited);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(FairFund.Web.Pages.Fund.PanelModel.NoNameMessage), page);
+        Assert.Contains("href=\"/fund/your-name?returnUrl=", page);
+        Assert.Empty(Mailbox.To(_factory, Invited));
+        Assert.False(await _factory.WithScopeAsync(services => services.GetRequiredService<FairFundDbContext>().PanelMembers.AnyAsync(m => m.Email == Invited)));
+    }
+
+    [Fact]
+    public async Task YourName_GivenThroughItsForm_IsTheNameTheInviteGives()
+    {
+        using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
+
+        using (var saved = await client.PostFormAsync($"/fund/your-name?returnUrl={Uri.EscapeDataString(PanelPage)}", new() { ["Name"] = "  Alex   Jones " }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            Assert.Equal(PanelPage, saved.Headers.Location!.OriginalString);
+        }
+        Assert.Contains("The invite says it is from Alex Jones.", await client.GetStringAsync(new Uri(PanelPage, UriKind.Relative)));
+        using (var invited = await InviteAsync(client, Invited))
+            Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
+
+        var mail = Mailbox.Message(_factory, Invited, InviteSubject);
+        Assert.Contains("Alex Jones has invited you", mail.TextBody);
+        Assert.DoesNotContain("Priya Shah", mail.TextBody);
+    }
+
+    [Theory]
+    [InlineData("", "Enter your name")]
+    [InlineData("Alexandra Josephine Montgomery-Smythe Llewellyn Jonesy", "Your name must be 50 characters or fewer (it has 54)")]
+    [InlineData("A B C D E F G", "Your name must be 6 words or fewer (it has 7)")]
+    [InlineData("Call 07700 900123", "Your name can only have letters, spaces, hyphens and apostrophes")]
+    public async Task YourName_NotAPlainNameWithinItsLimits_IsRefusedAtTheFieldAndTheOldNameKept(string typed, string error)
+    {
+        using var client = await SignedInClient.As(_factory, SignedInClient.Manager);
+
+        using var response = await client.PostFormAsync("/fund/your-name", new() { ["Name"] = typed });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"<a href=\"#your-name\">{System.Net.WebUtility.HtmlEncode(error)}</a>", await response.Content.ReadAsStringAsync());
+        Assert.Contains("The invite says it is from Priya Shah.", await client.GetStringAsync(new Uri(PanelPage, UriKind.Relative)));
+    }
+
+    [Fact]
     public async Task Invite_NewPerson_EmailsALinkWithWhichTheyCreateAnAccountJoinAndSeeThePanel()
     {
         using (var manager = await SignedInClient.As(_factory, SignedInClient.Manager))
@@ -33,7 +90,8 @@ public sealed class PanelInviteTests(SharedFairFundApp app) : IClassFixture<Shar
 
         var mail = Mailbox.Message(_factory, Invited, InviteSubject);
         Assert.Contains(RoundName, mail.TextBody);
-        Assert.Contains($"{SignedInClient.Manager} has invited you", mail.TextBody);
+        Assert.Contains("Priya Shah has invited you", mail.TextBody);
+        Assert.DoesNotContain(SignedInClient.Manager, mail.TextBody);
         Assert.Contains("score each one against the round's published criteria", mail.TextBody);
         Assert.Contains("Before you see any application, you will be asked whether you have a conflict of interest", mail.TextBody);
         var link = JoinLinkIn(mail);

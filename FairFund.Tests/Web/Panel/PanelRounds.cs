@@ -40,11 +40,14 @@ internal static class PanelRounds
     /// range, and <paramref name="members"/> panel members who have joined the round's panel. With <paramref name="form"/>,
     /// each application answers that form instead, with what <paramref name="answers"/> gives for its number and amount.
     /// </summary>
+    /// <param name="withDocuments">Whether each application has a supporting document, <c>plan-{number}.pdf</c>, its bytes in the document store.</param>
     public static Task<PanelRoundSeed> SeedAsync(FairFundFactory factory, int applications, int members, PanelRoundStage stage = PanelRoundStage.Scoring,
-        FairFund.Domain.Forms.ApplicationForm? form = null, Func<int, decimal, IEnumerable<(string Key, FairFund.Domain.Forms.Answer? Answer)>>? answers = null) =>
+        FairFund.Domain.Forms.ApplicationForm? form = null, Func<int, decimal, IEnumerable<(string Key, FairFund.Domain.Forms.Answer? Answer)>>? answers = null,
+        bool withDocuments = false) =>
         factory.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<FairFundDbContext>();
+            var store = services.GetRequiredService<FairFund.Web.Documents.DocumentStore>();
             var users = services.GetRequiredService<UserManager<IdentityUser>>();
             var round = await db.Rounds.SingleAsync(r => r.Reference == Round);
             var now = factory.Clock.GetUtcNow();
@@ -64,6 +67,13 @@ internal static class PanelRounds
                     Apply.Drafts.AnswerEverything(application);
                     application.AnswerProject(application.Project with { Title = $"Project {number} of group {number}" });
                     application.AnswerBudget([new BudgetLine("Sessions", AmountFor(number, grants))]);
+                }
+                if (withDocuments)
+                {
+                    var pdf = Builders.DocumentBytes.Pdf(2_000 + number);
+                    var document = application.AddDocument(Guid.NewGuid(), $"plan-{number}.pdf", pdf.Length, pdf, now, $"contact{number}@group.fairfund.test");
+                    using var content = new MemoryStream(pdf);
+                    await store.SaveAsync(application.Id, document.Id, content, CancellationToken.None);
                 }
                 application.Submit(now, $"contact{number}@group.fairfund.test", window, form ?? FairFund.Domain.Forms.ApplicationForm.Default, grants);
                 db.Applications.Add(application);

@@ -60,7 +60,9 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, SignInGuard 
             return Refused(UnconfirmedMessage);
         }
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "pwd")]);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        // Asked for a page (a link followed while signed out): that page. Otherwise the person's own area, not the home page.
+        if (Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/") return LocalRedirect(ReturnUrl);
+        return LocalRedirect(Roles.AreaOf(await users.GetRolesAsync(user)));
     }
 
     private PageResult Refused(string message)

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using FairFund.Domain.Applications;
 using FairFund.Domain.Auditing;
 using FairFund.Domain.Reviews;
@@ -7,8 +6,10 @@ using FairFund.Domain.Rounds;
 using FairFund.Web.Accounts;
 using FairFund.Web.Conflicts;
 using FairFund.Web.Data;
+using FairFund.Web.Email;
 using FairFund.Web.Forms;
 using FairFund.Web.Invites;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ namespace FairFund.Web.Pages.Fund;
 /// each member's progress and each application's reviews against the round's minimum, assign reviews
 /// automatically or by hand, and record a conflict of interest a member did not declare.
 /// </summary>
-public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInvites invites) : PageModel
+public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInvites invites, UserManager<IdentityUser> users, Mailer mailer, MailLinks links) : PageModel
 {
     public const string DoneKey = "PanelDone";
 
@@ -43,12 +44,23 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
     [BindProperty]
     public ConflictInput Conflict { get; set; } = new();
 
+    /// <summary>The scoring deadline as typed into its form, in UK time.</summary>
+    [BindProperty]
+    public DateTimeInput Deadline { get; set; } = new();
+
     private string Actor => User.Identity?.Name ?? "unknown";
+
+    /// <summary>The signed-in manager's name, which invites give as who invited; null until they have given one.</summary>
+    public string? InviterName { get; private set; }
+
+    public const string NoNameMessage = "Add your name before you invite anyone: the invite email tells the person who invited them, by name";
 
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
         if (await FindRoundAsync(reference, cancellationToken) is not { } round) return NotFound();
         Done = TempData[DoneKey] as string;
+        if (round.ScoringDeadline is { } deadline) Deadline = DateTimeInput.From(deadline);
+        await LoadInviterNameAsync();
         View = await PanelOverview.ViewAsync(db, round, cancellationToken);
         return Page();
     }
@@ -63,6 +75,8 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
             Errors.Add(Fields.InviteEmail, "Enter an email address in the correct format, like name@example.com");
         else if (Round.WhyPanelInvitesAreClosed(round.State) is { } closed)
             Errors.Add(Fields.InviteEmail, closed);
+        else if (await LoadInviterNameAsync() is null)
+            Errors.Add(Fields.InviteEmail, NoNameMessage);
         else if (await db.PanelMembers.AsNoTracking().SingleOrDefaultAsync(m => m.RoundId == round.Id && m.Email == PanelMember.NormaliseEmail(email), cancellationToken) is { } seat)
             Errors.Add(Fields.InviteEmail, seat.HasJoined
                 ? $"{seat.Email} is already on this round's panel"
@@ -93,6 +107,11 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         if (Round.WhyPanelInvitesAreClosed(round.State) is { } closed)
         {
             Errors.Add(Fields.InviteEmail, closed);
+            return await Refused(round, cancellationToken);
+        }
+        if (await LoadInviterNameAsync() is null)
+        {
+            Errors.Add(Fields.InviteEmail, NoNameMessage);
             return await Refused(round, cancellationToken);
         }
         var token = PanelInvites.NewToken();
@@ -127,6 +146,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         var now = time.GetUtcNow();
         foreach (var assignment in plan.Assignments)
             db.PanelReviews.Add(new PanelReview(Guid.NewGuid(), assignment.ApplicationId, assignment.ReviewerId, now, $"{Actor} (automatic)"));
+        await TellAssignedAsync(round, plan.Assignments.Select(assignment => assignment.ReviewerId), cancellationToken);
         if (!await SavedAsync(cancellationToken)) return await ChangedAsync(reference, cancellationToken);
         var done = plan.Assignments.Count switch
         {
@@ -151,6 +171,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         if (Errors.Any) return await Refused(round, cancellationToken);
 
         db.PanelReviews.Add(new PanelReview(Guid.NewGuid(), application!.Id, member!.UserName!, time.GetUtcNow(), Actor));
+        await TellAssignedAsync(round, [member.UserName!], cancellationToken);
         if (!await SavedAsync(cancellationToken)) return await ChangedAsync(reference, cancellationToken);
         return Finished(reference, $"{application.Reference} was assigned to {member.UserName}");
     }
@@ -191,11 +212,66 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         return Finished(reference, $"A conflict of interest between {member!.UserName} and {application!.Reference} was recorded");
     }
 
+    /// <summary>
+    /// Sets the scoring deadline, which the panel's pages show and its reminder is sent before; recorded with who and
+    /// when (<see cref="Round.SetScoringDeadline"/>).
+    /// </summary>
+    public async Task<IActionResult> OnPostScoringDeadlineAsync(string reference, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+        if (round is null) return NotFound();
+        var deadline = UkDateInput.Read(Deadline, Fields.Deadline, "scoring deadline date", Errors);
+        if (deadline is not { } chosen) return await RefusedTrackedAsync(reference, cancellationToken);
+        try
+        {
+            round.SetScoringDeadline(chosen, time.GetUtcNow(), Actor);
+        }
+        catch (DomainRuleException refused)
+        {
+            Errors.Add(Fields.Deadline + "-day", refused.Message);
+            return await RefusedTrackedAsync(reference, cancellationToken);
+        }
+        if (!await SavedAsync(cancellationToken)) return await ChangedAsync(reference, cancellationToken);
+        return Finished(reference, $"The scoring deadline is now {UkTime.Format(chosen)} (UK time)");
+    }
+
+    private async Task<IActionResult> RefusedTrackedAsync(string reference, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await FindRoundAsync(reference, cancellationToken) is { } round ? await Refused(round, cancellationToken) : NotFound();
+    }
+
+    /// <summary>
+    /// Queues one email to each member given applications by this press of a button, saying how many: one per batch,
+    /// never one per application, so a member given twelve gets one email. Saved with the assignments it tells of.
+    /// </summary>
+    private async Task TellAssignedAsync(Round round, IEnumerable<string> reviewers, CancellationToken cancellationToken)
+    {
+        var counts = reviewers.GroupBy(reviewer => reviewer, StringComparer.OrdinalIgnoreCase).ToList();
+        if (counts.Count == 0) return;
+        var addresses = counts.Select(group => group.Key).ToList();
+        var names = (await db.Users.AsNoTracking().Where(user => addresses.Contains(user.UserName!))
+                .Join(db.UserClaims.Where(claim => claim.ClaimType == AccountMail.NameClaim), user => user.Id, claim => claim.UserId, (user, claim) => new { user.UserName, claim.ClaimValue })
+                .ToListAsync(cancellationToken))
+            .DistinctBy(named => named.UserName, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(named => named.UserName!, named => named.ClaimValue, StringComparer.OrdinalIgnoreCase);
+        var deadline = round.ScoringDeadline is { } due ? UkTime.Format(due) : null;
+        var roundLink = links.To("/Panel/Round", new { reference = round.Reference });
+        foreach (var member in counts)
+        {
+            var mail = new PanelAssignedMail(names.GetValueOrDefault(member.Key), round.Name, member.Count(), deadline, roundLink);
+            await mailer.QueueAsync<Email.Templates.PanelAssignedEmail, PanelAssignedMail>(member.Key, mail, round.Reference, dedupKey: null, cancellationToken);
+        }
+    }
+
     private async Task<Round?> FindRoundAsync(string reference, CancellationToken cancellationToken) =>
         await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
 
-    /// <summary>"Alex Jones (alex@funder.org)" when the manager gave a name, otherwise the address.</summary>
-    private string Inviter() => User.FindFirstValue(AccountMail.NameClaim) is { Length: > 0 } name ? $"{name} ({Actor})" : Actor;
+    /// <summary>Who the invite says invited the person: the manager's name, never their address (checked given before any invite is made).</summary>
+    private string Inviter() => InviterName ?? throw new InvalidOperationException("An invite is made only once the manager has given their name.");
+
+    private async Task<string?> LoadInviterNameAsync() =>
+        InviterName = await users.GetUserAsync(User) is { } user ? await StaffNames.OfAsync(users, user) : null;
 
     private RedirectToPageResult Finished(string reference, string done)
     {
@@ -213,12 +289,14 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         db.ChangeTracker.Clear();
         if (await FindRoundAsync(reference, cancellationToken) is not { } round) return NotFound();
         ChangedMeanwhile = Forms.ChangedMeanwhile.On(this, "This round's panel", "try again");
+        await LoadInviterNameAsync();
         View = await PanelOverview.ViewAsync(db, round, cancellationToken);
         return Page();
     }
 
     private async Task<IActionResult> Refused(Round round, CancellationToken cancellationToken)
     {
+        await LoadInviterNameAsync();
         View = await PanelOverview.ViewAsync(db, round, cancellationToken);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
@@ -251,6 +329,7 @@ public sealed class PanelModel(FairFundDbContext db, TimeProvider time, PanelInv
         public const string ConflictApplication = "conflict-application";
         public const string ConflictKind = "conflict-kind";
         public const string ConflictNote = "conflict-note";
+        public const string Deadline = "scoring-deadline";
     }
 
     public sealed class InviteInput

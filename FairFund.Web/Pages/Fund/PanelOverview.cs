@@ -46,7 +46,8 @@ public static class PanelOverview
             var theirs = member.UserName is null ? [] : panel.Reviews.Where(r => string.Equals(r.ReviewerId, member.UserName, StringComparison.OrdinalIgnoreCase)).ToList();
             return new MemberRow(member.Id, member.Email, UkTime.Format(member.InvitedAt), member.InvitedBy, member.JoinedAt is { } joined ? UkTime.Format(joined) : null,
                 // Assigned counts as in the applications' table: reviews without a conflict; conflicts have their own column.
-                theirs.Count(r => r.State != ReviewState.Conflicted), theirs.Count(r => r.State == ReviewState.Conflicted), theirs.Count(r => r.State == ReviewState.Submitted));
+                theirs.Count(r => r.State != ReviewState.Conflicted), theirs.Count(r => r.State == ReviewState.Conflicted), theirs.Count(r => r.State == ReviewState.Submitted),
+                theirs.Count(r => r.IsStillToDo));
         }).ToList();
 
         // Applications that passed screening, and any other that somehow has reviews, so none is hidden.
@@ -77,7 +78,14 @@ public static class PanelOverview
             Round.WhyConflictsCannotBeRecorded(round.State), members, progress, conflicts,
             [.. panel.Members.Where(m => m.HasJoined).Select(m => m.UserName!)],
             [.. panel.Applications.Where(a => a.State == ApplicationState.Eligible).Select(a => new Choice(a.Reference, $"{a.Reference}: {a.GroupName}"))],
-            [.. panel.Applications.Select(a => new Choice(a.Reference, $"{a.Reference}: {a.GroupName}"))]);
+            [.. panel.Applications.Select(a => new Choice(a.Reference, $"{a.Reference}: {a.GroupName}"))])
+        {
+            ScoringDeadline = round.ScoringDeadline is { } deadline ? UkTime.Format(deadline) : null,
+            ScoringDeadlineSet = round.ScoringDeadlineSetAt is { } setAt ? $"Set by {round.ScoringDeadlineSetBy} on {UkTime.Format(setAt)}" : null,
+            DeadlineClosed = round.WhyScoringDeadlineCannotBeSet,
+            // Behind: members with reviews still to do while scoring is open, most to do first.
+            Behind = Round.IsScoringOpen(round.State) ? [.. members.Where(m => m.StillToScore > 0).OrderByDescending(m => m.StillToScore).ThenBy(m => m.Email, StringComparer.Ordinal)] : [],
+        };
     }
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
@@ -102,7 +110,7 @@ public sealed record RoundPanel(Round Round, List<PanelMember> Members, List<App
         Applicants);
 }
 
-public sealed record MemberRow(Guid Id, string Email, string Invited, string InvitedBy, string? Joined, int Assigned, int Conflicts, int Submitted);
+public sealed record MemberRow(Guid Id, string Email, string Invited, string InvitedBy, string? Joined, int Assigned, int Conflicts, int Submitted, int StillToScore);
 
 public sealed record ApplicationProgress(string Reference, string GroupName, int Submitted, int Assigned, int Conflicts, int MinReviews, bool Enough, string Status);
 
@@ -111,4 +119,17 @@ public sealed record ConflictRow(string Member, string Application, string Kind,
 public sealed record PanelView(
     string Reference, string Name, RoundState State, string StateInWords, int MinReviews, string? AssignmentClosed, string? ConflictsClosed,
     IReadOnlyList<MemberRow> Members, IReadOnlyList<ApplicationProgress> Applications, IReadOnlyList<ConflictRow> Conflicts,
-    IReadOnlyList<string> JoinedMembers, IReadOnlyList<Choice> AssignableApplications, IReadOnlyList<Choice> AllApplications);
+    IReadOnlyList<string> JoinedMembers, IReadOnlyList<Choice> AssignableApplications, IReadOnlyList<Choice> AllApplications)
+{
+    /// <summary>The scoring deadline in UK time, or null when none is set.</summary>
+    public string? ScoringDeadline { get; init; }
+
+    /// <summary>Who set the deadline and when, or null when none is set.</summary>
+    public string? ScoringDeadlineSet { get; init; }
+
+    /// <summary>Why the deadline cannot be set now; null while it can.</summary>
+    public string? DeadlineClosed { get; init; }
+
+    /// <summary>The members with reviews still to do while scoring is open: who is behind.</summary>
+    public IReadOnlyList<MemberRow> Behind { get; init; } = [];
+}

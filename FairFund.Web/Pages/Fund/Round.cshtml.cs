@@ -52,7 +52,9 @@ public sealed class RoundModel(FairFundDbContext db, RoundOperations operations,
         // Act only on the version the person was looking at: if someone has saved since, theirs stands.
         if (!db.IsStillAt(round, Input.Version)) return await ChangedAsync(reference, cancellationToken);
 
-        if (Input.Trigger is RoundTrigger.Cancel or RoundTrigger.CloseScoring && Domain.Rounds.Round.CheckReason(Input.Reason) is { } tooLong)
+        // Cancelling is confirmed on its own page; this page has no form for it.
+        if (Input.Trigger == RoundTrigger.Cancel) return RedirectToPage("/Fund/CancelRound", new { reference });
+        if (Input.Trigger == RoundTrigger.CloseScoring && Domain.Rounds.Round.CheckReason(Input.Reason) is { } tooLong)
         {
             Errors.Add(ReasonFieldId(Input.Trigger), tooLong.Message);
             Round = await ViewOf(round, cancellationToken);
@@ -73,7 +75,6 @@ public sealed class RoundModel(FairFundDbContext db, RoundOperations operations,
                 case RoundTrigger.Approve: await operations.ApproveAsync(round, now, actor, cancellationToken); break;
                 case RoundTrigger.Notify: await operations.NotifyAsync(round, now, actor, reference => links.StatusPage(Url, reference), cancellationToken); break;
                 case RoundTrigger.Archive: round.Archive(now, actor); break;
-                case RoundTrigger.Cancel: round.Cancel(now, actor, Input.Reason ?? ""); break;
             }
         }
         catch (DomainRuleException refused)
@@ -109,7 +110,7 @@ public sealed class RoundModel(FairFundDbContext db, RoundOperations operations,
         var actions = new List<RoundAction>();
         foreach (var trigger in round.TriggersFromHere())
         {
-            var needsReason = trigger is RoundTrigger.Cancel or RoundTrigger.CloseScoring;
+            var needsReason = trigger is RoundTrigger.CloseScoring;
             // A reason box goes with the button, so it is asked as if one will be given.
             var whyNot = await operations.WhyNotAsync(round, trigger, needsReason ? "a reason" : null, time.GetUtcNow(), cancellationToken);
             actions.Add(new RoundAction(trigger, ButtonText(trigger), needsReason, whyNot));

@@ -1,4 +1,5 @@
 using FairFund.Domain.Applications;
+using FairFund.Domain.Auditing;
 using FairFund.Domain.Rounds;
 using FairFund.Domain.Scoring;
 using FairFund.Web.Accounts;
@@ -31,6 +32,58 @@ public sealed class ScreeningModel(FairFundDbContext db, IOptions<Funder> funder
     public bool ShowingOnlyToScreen { get; private set; }
     public IReadOnlyList<ApplicationRow> Applications { get; private set; } = [];
 
+    /// <inheritdoc cref="Round.TellsIneligibleAtScreening"/>
+    public bool TellsIneligibleAtScreening { get; private set; }
+
+    /// <summary>Why the choice of when groups found not eligible are told cannot change now; null while it can.</summary>
+    public string? IneligibleNoticeFixed { get; private set; }
+
+    public Guid Version { get; private set; }
+
+    /// <summary>What the choice's form posts: <see cref="AtScreening"/> or <see cref="WithDecisions"/>, and the round's version it was shown at.</summary>
+    [BindProperty]
+    public NoticeInput Notice { get; set; } = new();
+
+    public const string AtScreening = "at-screening";
+    public const string WithDecisions = "with-decisions";
+
+    /// <summary>Why the choice was not saved, shown above the page.</summary>
+    public string? NoticeRefusal { get; private set; }
+
+    /// <summary>
+    /// Chooses when groups found not eligible are told: by email as screening finishes, or with the decisions.
+    /// Recorded in the round's history with who and when (<see cref="Round.ChooseWhenIneligibleAreTold"/>).
+    /// </summary>
+    public async Task<IActionResult> OnPostIneligibleNoticeAsync(string reference, CancellationToken cancellationToken)
+    {
+        var round = await db.Rounds.SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+        if (round is null) return NotFound();
+        if (Notice.When is not (AtScreening or WithDecisions)) NoticeRefusal = "Select when groups found not eligible are told";
+        else if (!db.IsStillAt(round, Notice.Version)) NoticeRefusal = "The round was changed after you opened this page, so your choice was not saved. Choose again";
+        else
+        {
+            try
+            {
+                round.ChooseWhenIneligibleAreTold(Notice.When == AtScreening, time.GetUtcNow(), User.Identity?.Name ?? "unknown");
+                if (await db.SaveOverAsync(round, Notice.Version, cancellationToken) == EditSave.Saved) return RedirectToPage(new { reference });
+                NoticeRefusal = "The round was changed after you opened this page, so your choice was not saved. Choose again";
+            }
+            catch (DomainRuleException refused)
+            {
+                NoticeRefusal = refused.Message;
+            }
+        }
+        db.ChangeTracker.Clear();
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await OnGetAsync(reference, null, cancellationToken);
+    }
+
+    public sealed class NoticeInput
+    {
+        public string? When { get; set; }
+        public Guid Version { get; set; }
+    }
+
     public async Task<IActionResult> OnGetAsync(string reference, string? show, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -46,6 +99,8 @@ public sealed class ScreeningModel(FairFundDbContext db, IOptions<Funder> funder
         var groups = await db.Organisations.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, cancellationToken);
 
         (Reference, RoundName, RoundStateInWords, ScreeningIsOpen) = (round.Reference, round.Name, Round.Describe(round.State), Round.WhyScreeningIsClosed(round.State) is null);
+        (TellsIneligibleAtScreening, IneligibleNoticeFixed) = (round.TellsIneligibleAtScreening, round.WhyIneligibleNoticeCannotChange);
+        Version = await db.Rounds.Where(r => r.Id == round.Id).StoredVersionAsync(cancellationToken);
         ToScreen = applications.Count(a => a.State == ApplicationState.Submitted);
         Eligible = applications.Count(a => a.State == ApplicationState.Eligible);
         Ineligible = applications.Count(a => a.State == ApplicationState.Ineligible);

@@ -17,11 +17,13 @@ public sealed class IndexModel(PanelRecords records) : PageModel
         {
             var mine = assignments[round.Id].ToList();
             int Count(ReviewProgress progress) => mine.Count(row => row.Progress == progress);
-            return new RoundRow(round.Reference, round.Name, PanelWords.RoundStage(round.State),
-                Count(ReviewProgress.ToDeclare), Count(ReviewProgress.NotStarted), Count(ReviewProgress.DraftSaved), Count(ReviewProgress.Submitted), mine.Count);
+            return new RoundRow(round.Reference, round.Name, PanelWords.RoundStage(round.State), Round.IsScoringOver(round.State),
+                round.ScoringDeadline is { } deadline && !Round.IsScoringOver(round.State) ? UkTime.Format(deadline) : null,
+                Count(ReviewProgress.ToDeclare), Count(ReviewProgress.NotStarted), Count(ReviewProgress.DraftSaved), Count(ReviewProgress.Submitted),
+                Count(ReviewProgress.NotScored), mine.Count);
         })];
     }
 
-    /// <summary>One round: its name, where it is, and the member's applications by progress.</summary>
-    public sealed record RoundRow(string Reference, string Name, string Stage, int ToDeclare, int ToScore, int Drafts, int Submitted, int Assigned);
+    /// <summary>One round: its name, where it is, and the member's applications by progress; once scoring is over, only what was done.</summary>
+    public sealed record RoundRow(string Reference, string Name, string Stage, bool ScoringOver, string? Deadline, int ToDeclare, int ToScore, int Drafts, int Submitted, int NotScored, int Assigned);
 }

@@ -29,7 +29,7 @@ public sealed record AssignedApplication(Round Round, Application Application, O
 public sealed record AssignmentRow(string Reference, string GroupName, ReviewProgress Progress);
 
 /// <summary>Where a member's review of one application has got to, as the panel pages name it.</summary>
-public enum ReviewProgress { ToDeclare, NotStarted, DraftSaved, Submitted, Conflicted }
+public enum ReviewProgress { ToDeclare, NotStarted, DraftSaved, Submitted, Conflicted, NotScored }
 
 /// <summary>
 /// The one way panel pages reach rounds, applications and reviews. The signed-in person must have joined the
@@ -70,12 +70,13 @@ public sealed class PanelRecords(FairFundDbContext db, UserManager<IdentityUser>
             from review in db.PanelReviews.AsNoTracking()
             join application in db.Applications on review.ApplicationId equals application.Id
             join grantee in db.Organisations on application.OrganisationId equals grantee.Id
+            join round in db.Rounds on application.RoundId equals round.Id
             where review.ReviewerId == member && roundIds.Contains(application.RoundId)
-            select new { application.RoundId, application.Reference, GroupName = grantee.Name, review })
+            select new { application.RoundId, RoundState = round.State, application.Reference, GroupName = grantee.Name, review })
             .ToListAsync(cancellationToken);
         return rows
             .OrderBy(row => row.Reference, StringComparer.Ordinal)
-            .ToLookup(row => row.RoundId, row => new AssignmentRow(row.Reference, row.GroupName, ProgressOf(row.review)));
+            .ToLookup(row => row.RoundId, row => new AssignmentRow(row.Reference, row.GroupName, ProgressOf(row.review, row.RoundState)));
     }
 
     /// <summary>
@@ -114,9 +115,13 @@ public sealed class PanelRecords(FairFundDbContext db, UserManager<IdentityUser>
         return [.. others.OrderBy(review => review.Revisions[0].At).ThenBy(review => review.Id)];
     }
 
-    /// <summary>The review's progress in the panel's words: a draft is one the member has saved at least once.</summary>
-    public static ReviewProgress ProgressOf(PanelReview review) => review.State switch
+    /// <summary>
+    /// The review's progress in the panel's words: a draft is one the member has saved at least once. Once the round's
+    /// scoring is over (<see cref="Round.IsScoringOver"/>), a review not submitted is no longer to do: it was not scored.
+    /// </summary>
+    public static ReviewProgress ProgressOf(PanelReview review, RoundState roundState) => review.State switch
     {
+        ReviewState.AwaitingDeclaration or ReviewState.Scoring when Round.IsScoringOver(roundState) => ReviewProgress.NotScored,
         ReviewState.AwaitingDeclaration => ReviewProgress.ToDeclare,
         ReviewState.Scoring when review.DraftSavedAt is not null => ReviewProgress.DraftSaved,
         ReviewState.Scoring => ReviewProgress.NotStarted,

@@ -14,6 +14,7 @@ public static class PanelWords
         ReviewProgress.NotStarted => new("Not started", TagColour.Grey),
         ReviewProgress.DraftSaved => new("Draft saved", TagColour.Yellow),
         ReviewProgress.Submitted => new("Submitted", TagColour.Green),
+        ReviewProgress.NotScored => new("Not scored", TagColour.Grey),
         _ => new("Conflict declared", TagColour.Red),
     };
 

@@ -295,7 +295,13 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
             criteria,
             ReadingFor(form, criteria, answers),
             review.CanSeeOthersScores ? await SubmittedAsync(assigned, cancellationToken) : null,
-            null);
+            null)
+        {
+            Documents = review.CanSeeApplication
+                ? [.. application.Documents.Select(document => new DocumentLink(document.FileName, AnswerRows.DocumentSize(document.SizeInBytes),
+                    Url.Page("/Panel/Document", new { reference = round.Reference, applicationReference = application.Reference, id = document.Id })!))]
+                : [],
+        };
         return Page();
     }
 
@@ -388,7 +394,12 @@ public sealed class ReviewModel(FairFundDbContext db, PanelRecords records, Time
         /// <summary>A conflicted review: the reference and the declaration, nothing of the application.</summary>
         public static ReviewView Refused(string roundReference, string roundName, string reference, ConflictView conflict) =>
             new(roundReference, roundName, reference, "", ReviewState.Conflicted, false, false, false, "", [], [], null, [], new Dictionary<string, IReadOnlyList<SectionLink>>(), null, conflict);
+
+        /// <summary>The application's supporting documents, linked for download; empty until the member may read the application.</summary>
+        public IReadOnlyList<DocumentLink> Documents { get; init; } = [];
     }
+
+    public sealed record DocumentLink(string FileName, string Size, string Href);
 
     public sealed record ConflictView(string Kind, string When, bool RecordedByFundManager);
 

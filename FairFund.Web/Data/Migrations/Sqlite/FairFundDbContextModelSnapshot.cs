@@ -442,6 +442,16 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                     b.Property<string>("RulesJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("ScoringDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ScoringDeadlineSetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoringDeadlineSetBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecretSeed")
                         .HasColumnType("TEXT");
 
@@ -455,6 +465,9 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("TellsIneligibleAtScreening")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
