@@ -13,6 +13,10 @@ public enum MailKind
     Decline,
     ReportReminder,
     ReportOverdue,
+    DeadlineExtended,
+    DeadlineReminder,
+    FundMessage,
+    InformationRequest,
 }
 
 /// <summary>

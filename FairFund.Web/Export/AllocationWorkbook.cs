@@ -17,12 +17,15 @@ namespace FairFund.Web.Export;
 /// </summary>
 /// <see cref="Places"/> says where each application's group is, by reference, for the equity sheet; without it (a
 /// round file, which carries no postcodes) every district and decile is "not known".
+/// <see cref="GroupsGivenMoreTime"/> is how many groups had a deadline of their own, later than the round's; without it
+/// (a round file, which does not say) the summary leaves the row out.
 public sealed record WorkbookInput(
     RoundSettings Round,
     ModeratedAllocation Allocation,
     IReadOnlyDictionary<string, string>? ReviewerNames = null,
     string? RulesHash = null,
-    IReadOnlyDictionary<string, GroupPlace>? Places = null)
+    IReadOnlyDictionary<string, GroupPlace>? Places = null,
+    int? GroupsGivenMoreTime = null)
 {
     /// <summary>A computed allocation no one has moderated, as the <c>allocate</c> command has it.</summary>
     public static WorkbookInput ByTheRules(RoundSettings round, AllocationResult result) =>
@@ -93,6 +96,7 @@ public static class AllocationWorkbook
             ("Changes made in moderation", N(allocation.Ranked.Count(application => application.IsOverridden)), Whole),
             ("Rules hash (SHA-256)", T(input.RulesHash ?? PublishedRules.Of(round).Sha256), Text),
             ("Lottery seed", T(round.Seed), Text),
+            .. input.GroupsGivenMoreTime is { } extended ? [("Groups given more time to apply", N(extended), Whole)] : Array.Empty<(string, XlsxCell, XlsxStyle)>(),
         ]);
 
         Heading(sheet, "Pots: money by the rules and after moderation's changes");

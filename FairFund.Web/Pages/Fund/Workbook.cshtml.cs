@@ -25,7 +25,8 @@ public sealed class WorkbookModel(FairFundDbContext db, RoundAllocation allocati
         var reviewerNames = names ? await allocation.ReviewerNamesAsync(round, cancellationToken) : null;
         var places = await equity.PlacesAsync(round, cancellationToken);
         using var stream = new MemoryStream();
-        AllocationWorkbook.Write(new WorkbookInput(round.RulesForAllocation(), moderated, reviewerNames, round.RulesHash, places), stream);
+        AllocationWorkbook.Write(new WorkbookInput(round.RulesForAllocation(), moderated, reviewerNames, round.RulesHash, places,
+            await Deadlines.GroupExtensions.CountAsync(db, round.Id, cancellationToken)), stream);
         var fileName = $"{round.Reference}-allocation{(names ? "-with-names" : "")}.xlsx";
         return File(stream.ToArray(), AllocationWorkbook.ContentType, fileName);
     }

@@ -43,6 +43,9 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
     /// <summary>True when the fund team is previewing results that are not public yet.</summary>
     public bool IsPreview { get; private set; }
 
+    /// <summary>How many groups had a deadline of their own, later than the round's.</summary>
+    public int GroupsGivenMoreTime { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
@@ -55,6 +58,7 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
         var moderated = await allocation.ModeratedAsync(round, cancellationToken);
         var equityFigures = RoundEquityFigures.Of(round.RulesForAllocation(), moderated, await equity.PlacesAsync(round, cancellationToken));
         Results = ResultsView.Of(round, moderated, equityFigures);
+        GroupsGivenMoreTime = await Deadlines.GroupExtensions.CountAsync(db, round.Id, cancellationToken);
         return Page();
     }
 
