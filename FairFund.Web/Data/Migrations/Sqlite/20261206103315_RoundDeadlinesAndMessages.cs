@@ -148,6 +148,8 @@ namespace FairFund.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // SQLite drops these columns in place: EF's table rebuild would copy only the columns its model knows, losing
+            // AmountRequestedInPence (added by raw SQL), which ApplicationAmountsInPence's own Down then fails to find.
             migrationBuilder.DropTable(
                 name: "FundMessages");
 
@@ -157,25 +159,15 @@ namespace FairFund.Web.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "RoundClosingTimeExtensions");
 
-            migrationBuilder.DropColumn(
-                name: "DeadlineReminderHours",
-                table: "Rounds");
+            migrationBuilder.Sql("ALTER TABLE \"Rounds\" DROP COLUMN \"DeadlineReminderHours\";");
 
-            migrationBuilder.DropColumn(
-                name: "ExtendedAt",
-                table: "Applications");
+            migrationBuilder.Sql("ALTER TABLE \"Applications\" DROP COLUMN \"ExtendedAt\";");
 
-            migrationBuilder.DropColumn(
-                name: "ExtendedBy",
-                table: "Applications");
+            migrationBuilder.Sql("ALTER TABLE \"Applications\" DROP COLUMN \"ExtendedBy\";");
 
-            migrationBuilder.DropColumn(
-                name: "ExtendedUntil",
-                table: "Applications");
+            migrationBuilder.Sql("ALTER TABLE \"Applications\" DROP COLUMN \"ExtendedUntil\";");
 
-            migrationBuilder.DropColumn(
-                name: "ExtensionReason",
-                table: "Applications");
+            migrationBuilder.Sql("ALTER TABLE \"Applications\" DROP COLUMN \"ExtensionReason\";");
         }
     }
 }
