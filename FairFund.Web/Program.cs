@@ -35,6 +35,7 @@ builder.Services.AddScoped<FairFund.Web.Invites.PanelInvites>();
 builder.Services.AddHostedService<FairFund.Web.Rounds.RoundClock>();
 builder.Services.AddHostedService<FairFund.Web.Grants.ReportReminderClock>();
 builder.Services.AddHostedService<FairFund.Web.Reviews.ScoringReminderClock>();
+builder.Services.AddHostedService<FairFund.Web.Deadlines.DeadlineReminderClock>();
 builder.Services.AddFairFundPages();
 builder.Services.AddFairFundHealthChecks();
 

@@ -12,9 +12,24 @@ public enum ApplicationState { Draft, Submitted, Eligible, Ineligible, Scored, A
 public enum ApplicationTrigger { Submit, MarkEligible, MarkIneligible, MarkScored, Award, Waitlist, Decline, Withdraw }
 
 /// <summary>When a round takes submissions: while it is open, up to (not including) its closing instant.</summary>
+/// <param name="RoundIsOpen">Whether the round takes this application: it is open, or closed to everyone but a group given more time.</param>
+/// <param name="ClosesAt">The application's own deadline: the round's closing time, or the group's later one.</param>
+/// <param name="Now">When the submission reached the server.</param>
 public sealed record SubmissionWindow(bool RoundIsOpen, DateTimeOffset ClosesAt, DateTimeOffset Now)
 {
     public bool IsOpen => RoundIsOpen && Now < ClosesAt;
+
+    /// <summary>
+    /// The window for one group's application: the round's, until its closing time; or, for a group given more time
+    /// (<paramref name="extendedUntil"/> later than the round's closing time), until its own deadline, even after the
+    /// round has closed to everyone else and while it is screened, but never once scoring has started.
+    /// </summary>
+    public static SubmissionWindow For(Rounds.RoundState round, DateTimeOffset roundClosesAt, DateTimeOffset? extendedUntil, DateTimeOffset now)
+    {
+        var extended = extendedUntil is { } until && until > roundClosesAt;
+        var takes = round == Rounds.RoundState.Open || (round == Rounds.RoundState.Screening && extended);
+        return new SubmissionWindow(takes, extended ? extendedUntil!.Value : roundClosesAt, now);
+    }
 }
 
 /// <summary>What a page gives <see cref="Application.WhyNot"/>: each trigger takes from it the data its guards weigh.</summary>
@@ -69,6 +84,72 @@ public sealed class Application
     public DecisionNotice? Decision { get; private set; }
 
     public IReadOnlyList<StateChange> History => _history;
+
+    /// <summary>The group's own deadline, when the fund gave it more time than the round's; null when it has the round's.</summary>
+    public DateTimeOffset? ExtendedUntil { get; private set; }
+
+    /// <summary>Why the group was given more time, as the group is shown it; null without an extension.</summary>
+    public string? ExtensionReason { get; private set; }
+
+    /// <summary>Who gave the group more time, and when; null without an extension (earlier ones are in <see cref="History"/>).</summary>
+    public string? ExtendedBy { get; private set; }
+
+    public DateTimeOffset? ExtendedAt { get; private set; }
+
+    /// <summary>What the application's history calls giving its group more time; the state stays a draft.</summary>
+    public const string DeadlineExtended = "ExtendDeadline";
+
+    /// <summary>The group's deadline: the round's closing time, or its own later one.</summary>
+    public DateTimeOffset DeadlineIn(DateTimeOffset roundClosesAt) => ExtendedUntil is { } until && until > roundClosesAt ? until : roundClosesAt;
+
+    /// <summary>Whether a submission that reaches the server <paramref name="now"/> counts, for this group (<see cref="SubmissionWindow.For"/>).</summary>
+    public SubmissionWindow WindowIn(Rounds.RoundState round, DateTimeOffset roundClosesAt, DateTimeOffset now) =>
+        SubmissionWindow.For(round, roundClosesAt, ExtendedUntil, now);
+
+    /// <summary>
+    /// Whether this is an unsent draft whose group was given more time that has not yet run out at <paramref name="now"/>:
+    /// it may still be sent, so the round must not start scoring (<see cref="Rounds.RoundProgress.ExtensionsRunning"/>).
+    /// </summary>
+    public bool HasExtensionRunning(DateTimeOffset roundClosesAt, DateTimeOffset now) =>
+        State == ApplicationState.Draft && ExtendedUntil is { } until && until > roundClosesAt && now < until;
+
+    /// <summary>
+    /// What is wrong with giving this group until <paramref name="until"/>, for <paramref name="reason"/>: only an unsent
+    /// draft, only while its round is open or being screened (before scoring starts), and only to a time later than
+    /// now and than the group's current deadline. Located at <c>closesAt</c> and <c>reason</c>.
+    /// </summary>
+    public IReadOnlyList<Problem> CheckExtension(Rounds.RoundState round, DateTimeOffset roundClosesAt, DateTimeOffset? until, string? reason, DateTimeOffset now)
+    {
+        if (State != ApplicationState.Draft)
+            return [new Problem("closesAt", $"Only an application not yet sent can be given more time; this one is {Labels.ForStaff(State).ToLowerInvariant()}")];
+        if (round is not (Rounds.RoundState.Open or Rounds.RoundState.Screening))
+            return [new Problem("closesAt", $"A group can be given more time only while the round is open or being screened; it is {Rounds.Round.Describe(round)}")];
+        return Deadlines.DeadlineRules.CheckExtension(until, DeadlineIn(roundClosesAt), reason, now, "the group's");
+    }
+
+    /// <summary>
+    /// Gives this group more time (illness, a bereavement, a broken laptop): its own deadline, later than the round's,
+    /// which the send check uses to the second. The reason, who and when are kept and recorded in the history; the
+    /// group is shown them, no other group is. Refused, changing nothing, when <see cref="CheckExtension"/> finds a problem.
+    /// </summary>
+    public void ExtendDeadline(Rounds.RoundState round, DateTimeOffset roundClosesAt, DateTimeOffset until, string reason, DateTimeOffset now, string actor)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        if (CheckExtension(round, roundClosesAt, until, reason, now) is [var problem, ..]) throw new DomainRuleException(problem.Message + ".");
+        var clean = FreeText.Clean(reason);
+        (ExtendedUntil, ExtensionReason, ExtendedBy, ExtendedAt) = (until, clean, actor, now);
+        _history.Add(new StateChange(now, actor, State.ToString(), State.ToString(), DeadlineExtended, clean));
+    }
+
+    /// <summary>
+    /// Whether the group should be reminded now that its draft is unsent: the draft can still be sent, and its deadline
+    /// is <paramref name="reminderHours"/> hours away or nearer. The reminder goes once (the caller keeps a once-only key).
+    /// </summary>
+    public bool IsDeadlineReminderDue(Rounds.RoundState round, DateTimeOffset roundClosesAt, int reminderHours, DateTimeOffset now)
+    {
+        var window = WindowIn(round, roundClosesAt, now);
+        return State == ApplicationState.Draft && window.IsOpen && now >= window.ClosesAt - TimeSpan.FromHours(reminderHours);
+    }
 
     /// <summary>Who submitted the application: its receipt and its decision go to them. Null until it is submitted.</summary>
     public string? SubmittedBy => _lifecycle.LastBy(ApplicationTrigger.Submit)?.Actor;

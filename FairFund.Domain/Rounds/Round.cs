@@ -44,7 +44,8 @@ public enum ResultsVisibility
 /// <param name="Unscreened">Submitted applications not yet marked eligible or ineligible.</param>
 /// <param name="ShortOfReviews">Eligible applications with fewer counted reviews than the round's minimum.</param>
 /// <param name="Waitlisted">Applications on the waiting list, whose letters say until when they may be offered a grant.</param>
-public sealed record RoundProgress(int Unscreened, int ShortOfReviews, int Waitlisted = 0)
+/// <param name="ExtensionsRunning">Unsent drafts whose group was given more time that has not yet run out: they may still be sent.</param>
+public sealed record RoundProgress(int Unscreened, int ShortOfReviews, int Waitlisted = 0, int ExtensionsRunning = 0)
 {
     public static RoundProgress None { get; } = new(0, 0);
 }
@@ -61,6 +62,7 @@ internal sealed record RoundAsk(RoundProgress Progress, string? Reason, IReadOnl
 public sealed partial class Round
 {
     private readonly List<StateChange> _history = [];
+    private readonly List<Deadlines.ClosingTimeExtension> _closingTimeExtensions = [];
     private readonly RoundLifecycle _lifecycle;
     private readonly RoundLifecycle.Intent<string> _cancel;
     private readonly RoundLifecycle.Intent<RoundProgress> _startScoring;
@@ -177,6 +179,7 @@ public sealed partial class Round
             Form = Form,
             DisagreementRange = DisagreementRange,
             DisagreementDeviation = DisagreementDeviation,
+            DeadlineReminderHours = DeadlineReminderHours,
         };
         copy._history.Add(new StateChange(now, actor, RoundState.Draft.ToString(), RoundState.Draft.ToString(), CopiedFrom, $"Made from round {Reference}, {Name}"));
         return copy;
@@ -244,6 +247,60 @@ public sealed partial class Round
         var published = PublishedRules.Of(Rules, Form);
         (RulesJson, RulesHash) = (published.Json, published.Sha256);
         (SecretSeed, SeedCommitment) = (secretSeed, Seed.Commitment(secretSeed));
+    }
+
+    /// <summary>Every move of the closing time while the round was open, oldest first: the public round page shows each with its reason.</summary>
+    public IReadOnlyList<Deadlines.ClosingTimeExtension> ClosingTimeExtensions => _closingTimeExtensions;
+
+    /// <summary>What the round's history calls a move of its closing time.</summary>
+    public const string ClosingTimeExtended = "ExtendClosingTime";
+
+    /// <summary>What is wrong with moving the closing time to <paramref name="newClosesAt"/> for <paramref name="reason"/>, each located; empty when it can be.</summary>
+    public IReadOnlyList<Problem> CheckClosingTimeExtension(DateTimeOffset? newClosesAt, string? reason, DateTimeOffset now)
+    {
+        if (State != RoundState.Open)
+            return [new Problem("closesAt", $"The closing time can be moved only while the round is open for applications; it is {Describe(State)}")];
+        return Deadlines.DeadlineRules.CheckExtension(newClosesAt, ClosesAt, reason, now, "the round's");
+    }
+
+    /// <summary>
+    /// Gives every group more time: moves the closing time of an open round later, never earlier (groups plan to the
+    /// time they were told), and only to a time still to come. The move, its reason, who made it and when are kept
+    /// (<see cref="ClosingTimeExtensions"/>) and recorded in the history. Refused, changing nothing, when
+    /// <see cref="CheckClosingTimeExtension"/> finds a problem.
+    /// </summary>
+    public void ExtendClosingTime(DateTimeOffset newClosesAt, string reason, DateTimeOffset now, string actor)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        if (CheckClosingTimeExtension(newClosesAt, reason, now) is [var problem, ..]) throw new DomainRuleException(problem.Message + ".");
+        var clean = FreeText.Clean(reason);
+        _closingTimeExtensions.Add(new Deadlines.ClosingTimeExtension(ClosesAt, newClosesAt, clean, actor, now));
+        _history.Add(new StateChange(now, actor, State.ToString(), State.ToString(), ClosingTimeExtended, clean));
+        ClosesAt = newClosesAt;
+    }
+
+    /// <summary>
+    /// How many hours before its deadline a group with an unsent draft is sent a reminder, once; from
+    /// <see cref="Deadlines.DeadlineRules.FewestReminderHours"/> to <see cref="Deadlines.DeadlineRules.MostReminderHours"/>.
+    /// </summary>
+    public int DeadlineReminderHours { get; private set; } = Deadlines.DeadlineRules.DefaultReminderHours;
+
+    /// <summary>What the round's history calls a change of <see cref="DeadlineReminderHours"/>.</summary>
+    public const string ReminderChanged = "SetDeadlineReminder";
+
+    /// <summary>Whether the reminder can still be set: while the round is a draft or open, before reminders have a purpose no more.</summary>
+    public bool CanSetDeadlineReminder => State is RoundState.Draft or RoundState.Open;
+
+    /// <summary>Sets when groups are reminded of the deadline, recorded with who and when; refused outside its range or once the round has closed.</summary>
+    public void SetDeadlineReminder(int hours, DateTimeOffset now, string actor)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        if (!CanSetDeadlineReminder) throw new DomainRuleException($"The reminder cannot change now: the round is {Describe(State)}.");
+        if (Deadlines.DeadlineRules.CheckReminderHours(hours) is { } problem) throw new DomainRuleException(problem.Message + ".");
+        if (hours == DeadlineReminderHours) return;
+        _history.Add(new StateChange(now, actor, State.ToString(), State.ToString(), ReminderChanged,
+            string.Create(CultureInfo.InvariantCulture, $"Deadline reminder changed from {DeadlineReminderHours} to {hours} hours before the deadline")));
+        DeadlineReminderHours = hours;
     }
 
     /// <summary>Closes the round to applications, by hand or at its closing time.</summary>
@@ -567,7 +624,10 @@ public sealed partial class Round
             .Permit(RoundTrigger.Close, RoundState.Screening)
             .PermitIf(_cancel.Trigger, RoundState.Cancelled, reason => !string.IsNullOrWhiteSpace(reason), "a reason for cancelling");
         _lifecycle.Configure(RoundState.Screening)
-            .PermitIf(_startScoring.Trigger, RoundState.Scoring, progress => progress.Unscreened == 0, "every submitted application screened");
+            .PermitIf(_startScoring.Trigger, RoundState.Scoring,
+                Tuple.Create<Func<RoundProgress, bool>, string>(progress => progress.Unscreened == 0, "every submitted application screened"),
+                // A group given more time may still send its draft; scoring starting first would leave it out.
+                Tuple.Create<Func<RoundProgress, bool>, string>(progress => progress.ExtensionsRunning == 0, "every group given more time to have reached its own deadline"));
         _lifecycle.Configure(RoundState.Scoring)
             .PermitIf(_closeScoring.Trigger, RoundState.Moderation,
                 asked => asked.Progress.ShortOfReviews == 0 || !string.IsNullOrWhiteSpace(asked.Reason),

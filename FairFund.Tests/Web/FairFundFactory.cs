@@ -53,6 +53,12 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
     public bool RunRoundClock { get; init; } = true;
 
     /// <summary>
+    /// Whether the background deadline reminders run: off unless a test asks, since a test that moves the clock near a
+    /// round's close would otherwise find reminders it did not ask for in its mailbox. Reminder tests call the clock's pass themselves.
+    /// </summary>
+    public bool RunDeadlineReminderClock { get; init; }
+
+    /// <summary>
     /// Whether the background worker that sends queued mail runs. Tests of the outbox turn it off and run
     /// <see cref="DeliverMail"/> themselves, so each pass happens exactly when the test says.
     /// </summary>
@@ -136,6 +142,11 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
             {
                 foreach (var roundClock in services.Where(service => service.ImplementationType == typeof(FairFund.Web.Rounds.RoundClock)).ToList())
                     services.Remove(roundClock);
+            }
+            if (!RunDeadlineReminderClock)
+            {
+                foreach (var reminders in services.Where(service => service.ImplementationType == typeof(FairFund.Web.Deadlines.DeadlineReminderClock)).ToList())
+                    services.Remove(reminders);
             }
             if (!RunMailWorker)
             {

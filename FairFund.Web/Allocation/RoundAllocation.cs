@@ -19,7 +19,7 @@ namespace FairFund.Web.Allocation;
 /// as the <c>allocate</c> command. The moderation page and the exported round file are both made here, from
 /// the same entries, so running <c>allocate</c> on the export gives exactly what the page shows.
 /// </summary>
-public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funder)
+public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funder, TimeProvider time)
 {
     /// <summary>The applications the allocation weighs: every one screened, whatever came after.</summary>
     private static readonly ApplicationState[] Screened =
@@ -118,7 +118,10 @@ public sealed class RoundAllocation(FairFundDbContext db, IOptions<Funder> funde
         var eligible = await db.Applications.Where(a => a.RoundId == round.Id && a.State == ApplicationState.Eligible).Select(a => a.Id).ToListAsync(cancellationToken);
         var shortOfReviews = eligible.Count(id => counted.GetValueOrDefault(id) < round.Rules.MinReviews);
         var waitlisted = await db.Applications.CountAsync(a => a.RoundId == round.Id && a.State == ApplicationState.Waitlisted, cancellationToken);
-        return new RoundProgress(unscreened, shortOfReviews, waitlisted);
+        // Drafts whose group was given more time may still be sent; SQLite cannot compare the times, so they are weighed here.
+        var extended = await db.Applications.AsNoTracking().Where(a => a.RoundId == round.Id && a.State == ApplicationState.Draft && a.ExtendedUntil != null).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return new RoundProgress(unscreened, shortOfReviews, waitlisted, extended.Count(a => a.HasExtensionRunning(round.ClosesAt, now)));
     }
 
     /// <summary>The day an instant falls on in the UK, where the groups read their letters.</summary>

@@ -100,6 +100,8 @@ public sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applicat
         builder.HasOne<FairFund.Domain.Organisations.OrganisationProfile>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.Property<Guid>(FairFundDbContext.VersionColumn).IsConcurrencyToken();
         builder.Ignore(a => a.History);
+        builder.Property(a => a.ExtensionReason).HasMaxLength(FairFund.Domain.Deadlines.DeadlineRules.ReasonLimit.Characters);
+        builder.Property(a => a.ExtendedBy).HasMaxLength(256);
         builder.OwnsRows<Application, StateChange>("_history", "ApplicationStateChanges", "ApplicationId");
     }
 }

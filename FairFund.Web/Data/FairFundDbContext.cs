@@ -30,6 +30,8 @@ public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> option
     public DbSet<FairFund.Domain.Moderation.AllocationOverride> AllocationOverrides => Set<FairFund.Domain.Moderation.AllocationOverride>();
     public DbSet<FairFund.Web.Email.OutboxMessage> OutboxMessages => Set<FairFund.Web.Email.OutboxMessage>();
     public DbSet<FairFund.Domain.Grants.Grant> Grants => Set<FairFund.Domain.Grants.Grant>();
+    public DbSet<FairFund.Domain.Messages.FundMessage> FundMessages => Set<FairFund.Domain.Messages.FundMessage>();
+    public DbSet<FairFund.Domain.Messages.InformationRequest> InformationRequests => Set<FairFund.Domain.Messages.InformationRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

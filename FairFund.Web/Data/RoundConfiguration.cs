@@ -72,5 +72,14 @@ public sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         builder.Property(r => r.Form).HasField("_form").UsePropertyAccessMode(PropertyAccessMode.Field)
             .HasConversion(FormColumn, FormComparer).HasColumnName("FormJson").IsRequired(false);
         builder.OwnsRows<Round, StateChange>("_history", "RoundStateChanges", "RoundId");
+        builder.Ignore(r => r.ClosingTimeExtensions);
+        builder.Ignore(r => r.CanSetDeadlineReminder);
+        // Rounds stored before reminders remind three days ahead, as a new round does.
+        builder.Property(r => r.DeadlineReminderHours).HasDefaultValue(FairFund.Domain.Deadlines.DeadlineRules.DefaultReminderHours);
+        builder.OwnsRows<Round, FairFund.Domain.Deadlines.ClosingTimeExtension>("_closingTimeExtensions", "RoundClosingTimeExtensions", "RoundId", extension =>
+        {
+            extension.Property(e => e.Reason).HasMaxLength(FairFund.Domain.Deadlines.DeadlineRules.ReasonLimit.Characters);
+            extension.Property(e => e.By).HasMaxLength(256);
+        });
     }
 }

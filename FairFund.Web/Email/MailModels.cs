@@ -110,3 +110,40 @@ public sealed record IneligibleMail(string? Name, string GroupName, string Round
     public MailKind Kind => MailKind.Ineligible;
     public string Subject => $"Your application {Reference} cannot be considered in this round";
 }
+
+/// <summary>The round's closing time has moved later: sent once to each group with an unsent draft, with the reason.</summary>
+/// <param name="Deadline">The group's deadline now, in UK time as GOV.UK writes it.</param>
+public sealed record DeadlineExtendedMail(string? Name, string GroupName, string RoundName, string Reference, string Deadline, string Reason, string TaskListLink) : IMailModel
+{
+    public MailKind Kind => MailKind.DeadlineExtended;
+    public string Subject => $"More time to send your application to {RoundName}";
+}
+
+/// <summary>A group's draft is not sent and its deadline is near: sent once, a set number of hours before it.</summary>
+public sealed record DeadlineReminderMail(string? Name, string GroupName, string RoundName, string Reference, string Deadline, string TimeLeft, string TaskListLink) : IMailModel
+{
+    public MailKind Kind => MailKind.DeadlineReminder;
+    public string Subject => $"Your application {Reference} is not sent yet: send it by {Deadline}";
+}
+
+/// <summary>
+/// A message the fund manager wrote, to a group or to the panel: the words as typed, one paragraph for each block of
+/// lines; replies go to the funder's reply-to address, as every email's do.
+/// </summary>
+/// <param name="About">What the message is about, for the opening line: "your application CW-…-0001" or "the panel for …".</param>
+public sealed record FundMessageMail(string? Name, string Heading, string About, string Body, string Link, string LinkText) : IMailModel
+{
+    public MailKind Kind => MailKind.FundMessage;
+    public string Subject => Heading;
+
+    /// <summary>The message's paragraphs: blocks of lines split at blank lines.</summary>
+    public IReadOnlyList<string> Paragraphs => [.. System.Text.RegularExpressions.Regex.Split(Body.Replace("\r\n", "\n", StringComparison.Ordinal), "\n\\s*\n")
+        .Select(paragraph => paragraph.Trim()).Where(paragraph => paragraph.Length > 0)];
+}
+
+/// <summary>The fund asks a group for more information while it checks the application; the group answers on its status page.</summary>
+public sealed record InformationRequestMail(string? Name, string Reference, string Question, string StatusLink) : IMailModel
+{
+    public MailKind Kind => MailKind.InformationRequest;
+    public string Subject => $"We need more information about your application {Reference}";
+}

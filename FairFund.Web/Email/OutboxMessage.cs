@@ -16,6 +16,10 @@ public enum MailKind
     PanelAssigned,
     ScoringReminder,
     Ineligible,
+    DeadlineExtended,
+    DeadlineReminder,
+    FundMessage,
+    InformationRequest,
 }
 
 /// <summary>

@@ -21,6 +21,8 @@ namespace FairFund.Web.Export;
 /// <see cref="Places"/> says where each application's group is, by reference, for the equity sheet; without it (a
 /// round file, which carries no postcodes) every district and decile is "not known". <see cref="Outcomes"/>, once
 /// the round has grants, adds the outcomes sheet (<see cref="AllocationWorkbook"/>'s <c>OutcomesSheet</c>).
+/// <see cref="GroupsGivenMoreTime"/> is how many groups had a deadline of their own, later than the round's; without it
+/// (a round file, which does not say) the summary leaves the row out.
 public sealed record WorkbookInput(
     RoundSettings Round,
     ModeratedAllocation Allocation,
@@ -28,7 +30,8 @@ public sealed record WorkbookInput(
     string? RulesHash = null,
     IReadOnlyDictionary<string, GroupPlace>? Places = null,
     ApplicationForm? Form = null,
-    Domain.Grants.RoundOutcomes? Outcomes = null)
+    Domain.Grants.RoundOutcomes? Outcomes = null,
+    int? GroupsGivenMoreTime = null)
 {
     /// <summary>A computed allocation no one has moderated, as the <c>allocate</c> command has it, with the round file's form if it has one.</summary>
     public static WorkbookInput ByTheRules(RoundSettings round, AllocationResult result, ApplicationForm? form = null) =>
@@ -101,6 +104,7 @@ public static partial class AllocationWorkbook
             ("Changes made in moderation", N(allocation.Ranked.Count(application => application.IsOverridden)), Whole),
             ("Rules hash (SHA-256)", T(input.RulesHash ?? PublishedRules.Of(round, input.Form ?? ApplicationForm.Default).Sha256), Text),
             ("Lottery seed", T(round.Seed), Text),
+            .. input.GroupsGivenMoreTime is { } extended ? [("Groups given more time to apply", N(extended), Whole)] : Array.Empty<(string, XlsxCell, XlsxStyle)>(),
         ]);
 
         Heading(sheet, "Pots: money by the rules and after moderation's changes");

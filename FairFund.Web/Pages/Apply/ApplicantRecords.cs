@@ -42,8 +42,11 @@ public sealed record OwnApplication(Application Application, ApplicantRound Roun
     /// <summary>Sends the application, checked against the round's form, if the round takes it <paramref name="now"/>.</summary>
     public void Submit(DateTimeOffset now, string actor) => Application.Submit(now, actor, WindowAt(now), Form, Grants);
 
-    /// <summary>Whether a submission that reached the server <paramref name="now"/> would count.</summary>
-    public SubmissionWindow WindowAt(DateTimeOffset now) => new(Round.State == RoundState.Open, Round.ClosesAt, now);
+    /// <summary>Whether a submission that reached the server <paramref name="now"/> would count: by the group's own deadline, when it was given more time.</summary>
+    public SubmissionWindow WindowAt(DateTimeOffset now) => Application.WindowIn(Round.State, Round.ClosesAt, now);
+
+    /// <summary>The group's deadline: the round's closing time, or the later one it was given.</summary>
+    public DateTimeOffset Deadline => Application.DeadlineIn(Round.ClosesAt);
 }
 
 /// <summary>

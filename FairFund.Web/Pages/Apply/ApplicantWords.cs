@@ -65,6 +65,8 @@ public static class ApplicantWords
     public static (string What, string? Reason) Happened(StateChange change, bool byTheGroup)
     {
         var who = byTheGroup ? You : FundTeam;
+        // Not a change of state: the draft stays a draft, with a later deadline of its own.
+        if (change.Trigger == Application.DeadlineExtended) return ($"{FundTeam} gave you more time to send it", change.Reason);
         _ = Enum.TryParse<ApplicationTrigger>(change.Trigger, out var trigger);
         return trigger switch
         {

@@ -146,7 +146,7 @@ public sealed class CheckModel(FairFundDbContext db, ApplicantRecords records, U
         var today = DateOnly.FromDateTime(UkTime.From(now).DateTime);
         Reference = application.Reference;
         RoundName = round.Name;
-        Deadline = new Deadline(round.ClosesAt, now);
+        Deadline = Deadline.For(own, now);
         RoundTakesApplications = own.WindowAt(now).IsOpen;
         GroupName = group.Name;
         Group = GroupRows(group, IsSent ? null : Url.Page("/Apply/Organisation", new { returnTo = Reference }));

@@ -7,6 +7,17 @@ namespace FairFund.Web.Pages.Apply;
 /// </summary>
 public sealed record Deadline(DateTimeOffset ClosesAt, DateTimeOffset Now)
 {
+    /// <summary>Why the fund gave this group more time than the round's, when it did; shown to the group only, on its own pages.</summary>
+    public string? ExtensionReason { get; init; }
+
+    /// <summary>The group's deadline as its own pages show it: the round's, or the later one the fund gave it, with the reason.</summary>
+    public static Deadline For(OwnApplication own, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(own);
+        var extended = own.Deadline > own.Round.ClosesAt;
+        return new Deadline(own.Deadline, now) { ExtensionReason = extended ? own.Application.ExtensionReason : null };
+    }
+
     public string Closes => UkTime.Format(ClosesAt);
 
     public bool HasPassed => Now >= ClosesAt;

@@ -45,17 +45,17 @@ public sealed class IndexModel(FairFundDbContext db, UserManager<IdentityUser> u
         })];
         var applications = await db.Applications.AsNoTracking().Where(application => groupIds.Contains(application.OrganisationId))
             .Join(db.Rounds, application => application.RoundId, round => round.Id,
-                (application, round) => new { application.Reference, application.State, application.Answers, RoundName = round.Name, RoundReference = round.Reference, round.ClosesAt, RoundState = round.State })
+                (application, round) => new { application.Reference, application.State, application.Answers, RoundName = round.Name, RoundReference = round.Reference, round.ClosesAt, RoundState = round.State, application.ExtendedUntil })
             .ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         Applications = [.. applications.OrderByDescending(application => application.ClosesAt).Select(application =>
         {
             // The same window the send button is held to: a draft can be carried on only while its round takes applications.
-            var window = new SubmissionWindow(application.RoundState == RoundState.Open, application.ClosesAt, now);
+            var window = SubmissionWindow.For(application.RoundState, application.ClosesAt, application.ExtendedUntil, now);
             // As the status page shows it: a decision is held back until the fund sends it.
             var state = Application.StateForGroup(application.State, application.RoundState);
             return new ApplicationRow(application.Reference, application.RoundName, application.Answers.TextOf(FixedQuestions.Title), Labels.ForApplicant(state, window),
-                Application.CanGroupContinue(application.State, window), UkTime.Format(application.ClosesAt));
+                Application.CanGroupContinue(application.State, window), UkTime.Format(window.ClosesAt));
         })];
         var begun = applications.Select(application => application.RoundReference).ToHashSet();
         var open = await db.Rounds.AsNoTracking().Where(round => round.State == RoundState.Open)

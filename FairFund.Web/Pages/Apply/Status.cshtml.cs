@@ -18,6 +18,58 @@ namespace FairFund.Web.Pages.Apply;
 /// </summary>
 public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records, IOptions<Funder> funder, TimeProvider time) : PageModel
 {
+    public const string AnsweredKey = "InformationAnswered";
+
+    /// <summary>The messages the fund wrote to the group about this application, oldest first.</summary>
+    public IReadOnlyList<Fund.SentMessageView> Messages { get; private set; } = [];
+
+    /// <summary>The questions the fund asked while checking the application, with the group's answers.</summary>
+    public IReadOnlyList<Fund.InformationRequestView> Questions { get; private set; } = [];
+
+    /// <summary>Whether the group may still answer an unanswered question: while the round is screened.</summary>
+    public bool CanAnswer { get; private set; }
+
+    /// <summary>The group's own later deadline and why, while its draft can still be sent; null otherwise.</summary>
+    public Deadline? Extension { get; private set; }
+
+    [BindProperty] public Guid QuestionId { get; set; }
+
+    [BindProperty] public string? Answer { get; set; }
+
+    public Forms.FormErrors Errors { get; } = new();
+
+    public string? Answered { get; private set; }
+
+    /// <summary>Keeps the group's answer to a question the fund asked during screening, with who and when.</summary>
+    public async Task<IActionResult> OnPostAnswerAsync(string reference, CancellationToken cancellationToken)
+    {
+        var own = await records.FindAsync(User, reference, cancellationToken);
+        if (own is null) return NotFound();
+        var request = await db.InformationRequests.SingleOrDefaultAsync(r => r.Id == QuestionId && r.ApplicationId == own.Application.Id, cancellationToken);
+        if (request is null) return NotFound();
+        var field = "answer-" + request.Id.ToString("N");
+        if (request.WhyCannotAnswer(own.Round.State) is { } closed) Errors.Add(field, closed);
+        else if (FairFund.Domain.Messages.InformationRequest.CheckAnswer(Answer) is { } problem) Errors.Add(field, problem.Message);
+        if (!Errors.Any)
+        {
+            request.Respond(Answer!, own.Round.State, time.GetUtcNow(), GrantRecords.ActorOf(User));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                TempData[AnsweredKey] = "Your answer was sent. It is kept with your application.";
+                return RedirectToPage(new { reference });
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                Errors.Add(field, "Someone else in your group answered this question while you were writing. Read their answer below.");
+            }
+        }
+        var shown = await OnGetAsync(reference, cancellationToken);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return shown;
+    }
+
     public const string WithdrawnKey = "ApplicationWithdrawn";
 
     public StatusView View { get; private set; } = null!;
@@ -36,6 +88,10 @@ public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records, 
         // The whole round, which the decision's letter needs (its mailing dates) and the other applicant pages do not.
         var round = await db.Rounds.AsNoTracking().SingleAsync(round => round.Reference == own.Round.Reference, cancellationToken);
         Withdrawn = TempData[WithdrawnKey] as string;
+        Answered = TempData[AnsweredKey] as string;
+        Messages = await Fund.SentMessages.ToApplicationAsync(db, application.Id, cancellationToken);
+        Questions = await Fund.InformationRequests.OfAsync(db, application.Id, cancellationToken);
+        CanAnswer = round.State == Domain.Rounds.RoundState.Screening;
         if (round.State is Domain.Rounds.RoundState.Notified or Domain.Rounds.RoundState.Archived)
             Grant = await db.Grants.AsNoTracking().Where(grant => grant.ApplicationId == application.Id).Select(grant => (Domain.Grants.GrantState?)grant.State).SingleOrDefaultAsync(cancellationToken);
 
@@ -48,6 +104,7 @@ public sealed class StatusModel(FairFundDbContext db, ApplicantRecords records, 
         // What the group may see: a decision is held back until the fund sends it.
         var (state, notice, history) = application.AsTheGroupSees(round.State);
         var window = own.WindowAt(time.GetUtcNow());
+        Extension = window.IsOpen && Deadline.For(own, time.GetUtcNow()) is { ExtensionReason: not null } extended ? extended : null;
 
         var timeline = history
             .Select(change => (change, words: ApplicantWords.Happened(change, ours.Contains(change.Actor))))

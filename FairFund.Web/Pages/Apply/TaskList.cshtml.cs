@@ -44,7 +44,7 @@ public sealed class TaskListModel(FairFundDbContext db, ApplicantRecords records
         Reference = application.Reference;
         RoundName = round.Name;
         GroupName = group.Name;
-        Deadline = new Deadline(round.ClosesAt, time.GetUtcNow());
+        Deadline = Deadline.For(own, time.GetUtcNow());
         CanStillBeSent = own.WindowAt(time.GetUtcNow()).IsOpen;
         var groupStatus = group.Check(today).Count == 0 ? TaskStatus.Completed : TaskStatus.InProgress;
         var shown = own.Form.ShownQuestions(application.Answers);

@@ -148,7 +148,18 @@ public sealed class ApplicationModel(FairFundDbContext db, IOptions<Funder> fund
             [.. application.Documents.Select(document => new DocumentLink(document.FileName, AnswerRows.DocumentSize(document.SizeInBytes),
                 Url.Page("/Fund/ApplicationDocument", new { reference = application.Reference, id = document.Id })!))],
             [.. application.History.OrderByDescending(change => change.At)]);
+        Messages = await SentMessages.ToApplicationAsync(db, application.Id, cancellationToken);
+        Requests = await InformationRequests.OfAsync(db, application.Id, cancellationToken);
+        CanAskForInformation = FairFund.Domain.Messages.InformationRequest.WhyCannotAsk(round.State, application.State) is null;
     }
+
+    /// <summary>The messages the fund wrote to the group about this application, oldest first.</summary>
+    public IReadOnlyList<SentMessageView> Messages { get; private set; } = [];
+
+    /// <summary>The questions asked of the group during screening, with its answers.</summary>
+    public IReadOnlyList<InformationRequestView> Requests { get; private set; } = [];
+
+    public bool CanAskForInformation { get; private set; }
 
     /// <summary>As every page that loads a round does, so that a round is never seen open after its closing instant.</summary>
     private async Task CloseDueRoundsAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -130,34 +130,46 @@ public sealed class ApplicationsModel(FairFundDbContext db, TimeProvider time) :
         IncomeBandKeys = [.. round.Rules.IncomeBands.Bands.Select(band => band.Key)];
         Counts = await new ApplicationList(db).CountsAsync(round.Id, cancellationToken);
 
-        var states = new List<ApplicationState>();
-        foreach (var state in States.Where(state => !string.IsNullOrWhiteSpace(state)))
+        Filter = ReadFilter(Search, States, Band, Area, Flags, AmountFrom, AmountTo, Sort, Order, PageNumber, round.Rules.IncomeBands, Errors);
+        return round;
+    }
+
+    /// <summary>
+    /// The list's filter as typed (the query's names: search, state, band, area, flag, amountFrom, amountTo, sort, order,
+    /// pageNumber), with what cannot be used put into <paramref name="errors"/> at its field. Shared with the page that
+    /// writes to the groups a filter finds, so both read a filter the same way.
+    /// </summary>
+    internal static ApplicationListFilter ReadFilter(string? search, IEnumerable<string> states, string? band, string? area, IEnumerable<string> flags,
+        string? amountFrom, string? amountTo, string? sortText, string? order, string? pageNumber, IncomeBands bands, FormErrors errors)
+    {
+        var chosen = new List<ApplicationState>();
+        foreach (var state in states.Where(state => !string.IsNullOrWhiteSpace(state)))
         {
-            if (Enum.TryParse<ApplicationState>(state, ignoreCase: true, out var known) && Enum.IsDefined(known) && !int.TryParse(state, out _)) states.Add(known);
-            else Errors.Add("state", "Choose states from the list");
+            if (Enum.TryParse<ApplicationState>(state, ignoreCase: true, out var known) && Enum.IsDefined(known) && !int.TryParse(state, out _)) chosen.Add(known);
+            else errors.Add("state", "Choose states from the list");
         }
         decimal? from = null, to = null;
-        if (!FormNumbers.IsBlank(AmountFrom))
+        if (!FormNumbers.IsBlank(amountFrom))
         {
-            if (FormNumbers.TryMoney(AmountFrom, out var amount)) from = amount;
-            else Errors.Add("amountFrom", "The smallest amount must be an amount of money, like 500 or 1,250.50");
+            if (FormNumbers.TryMoney(amountFrom, out var amount)) from = amount;
+            else errors.Add("amountFrom", "The smallest amount must be an amount of money, like 500 or 1,250.50");
         }
-        if (!FormNumbers.IsBlank(AmountTo))
+        if (!FormNumbers.IsBlank(amountTo))
         {
-            if (FormNumbers.TryMoney(AmountTo, out var amount)) to = amount;
-            else Errors.Add("amountTo", "The largest amount must be an amount of money, like 5000 or 10,000");
+            if (FormNumbers.TryMoney(amountTo, out var amount)) to = amount;
+            else errors.Add("amountTo", "The largest amount must be an amount of money, like 5000 or 10,000");
         }
         var sort = ApplicationListSort.Reference;
-        if (!string.IsNullOrWhiteSpace(Sort) && !(Enum.TryParse(Sort, ignoreCase: true, out sort) && Enum.IsDefined(sort) && !int.TryParse(Sort, out _)))
-            Errors.Add("sort", "Choose an order from the list");
+        if (!string.IsNullOrWhiteSpace(sortText) && !(Enum.TryParse(sortText, ignoreCase: true, out sort) && Enum.IsDefined(sort) && !int.TryParse(sortText, out _)))
+            errors.Add("sort", "Choose an order from the list");
         var page = 1;
-        if (!string.IsNullOrWhiteSpace(PageNumber) && !int.TryParse(PageNumber, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out page))
-            Errors.Add("pageNumber", "The page must be a whole number");
-        Filter = new ApplicationListFilter(Search, states, string.IsNullOrWhiteSpace(Band) ? null : Band.Trim(), string.IsNullOrWhiteSpace(Area) ? null : Area.Trim(),
-            [.. Flags.Where(flag => !string.IsNullOrWhiteSpace(flag)).Select(flag => flag.Trim())], from, to, sort, Order == "desc", Errors.For("pageNumber") is not null ? 1 : page);
-        foreach (var problem in Filter.Check(round.Rules.IncomeBands))
-            Errors.Add(FieldFor(problem.Location), problem.Message);
-        return round;
+        if (!string.IsNullOrWhiteSpace(pageNumber) && !int.TryParse(pageNumber, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out page))
+            errors.Add("pageNumber", "The page must be a whole number");
+        var filter = new ApplicationListFilter(search, chosen, string.IsNullOrWhiteSpace(band) ? null : band.Trim(), string.IsNullOrWhiteSpace(area) ? null : area.Trim(),
+            [.. flags.Where(flag => !string.IsNullOrWhiteSpace(flag)).Select(flag => flag.Trim())], from, to, sort, order == "desc", errors.For("pageNumber") is not null ? 1 : page);
+        foreach (var problem in filter.Check(bands))
+            errors.Add(FieldFor(problem.Location), problem.Message);
+        return filter;
     }
 
     /// <summary>The id of the field a problem's location names: each filter's first input.</summary>

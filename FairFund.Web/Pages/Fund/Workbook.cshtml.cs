@@ -27,7 +27,8 @@ public sealed class WorkbookModel(FairFundDbContext db, RoundAllocation allocati
         var places = await equity.PlacesAsync(round, cancellationToken);
         var outcomes = await FairFund.Web.Grants.RoundOutcomesQuery.OfRoundAsync(db, round.Id, time.GetUtcNow(), cancellationToken);
         using var stream = new MemoryStream();
-        AllocationWorkbook.Write(new WorkbookInput(round.RulesForAllocation(), moderated, reviewerNames, round.RulesHash, places, round.Form, outcomes), stream);
+        AllocationWorkbook.Write(new WorkbookInput(round.RulesForAllocation(), moderated, reviewerNames, round.RulesHash, places, round.Form, outcomes,
+            await Deadlines.GroupExtensions.CountAsync(db, round.Id, cancellationToken)), stream);
         var fileName = $"{round.Reference}-allocation{(names ? "-with-names" : "")}.xlsx";
         return File(stream.ToArray(), AllocationWorkbook.ContentType, fileName);
     }

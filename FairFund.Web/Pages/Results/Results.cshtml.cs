@@ -47,6 +47,9 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
     /// <summary>True when the fund team is previewing results that are not public yet.</summary>
     public bool IsPreview { get; private set; }
 
+    /// <summary>How many groups had a deadline of their own, later than the round's.</summary>
+    public int GroupsGivenMoreTime { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
@@ -61,6 +64,7 @@ public sealed class ResultsModel(FairFundDbContext db, RoundAllocation allocatio
         Results = ResultsView.Of(round, moderated, equityFigures);
         var outcomes = await FairFund.Web.Grants.RoundOutcomesQuery.OfRoundAsync(db, round.Id, time.GetUtcNow(), cancellationToken);
         Outcomes = outcomes is null ? null : PublicOutcomes.Of(outcomes, UkCalendar.DateOf(time.GetUtcNow()));
+        GroupsGivenMoreTime = await Deadlines.GroupExtensions.CountAsync(db, round.Id, cancellationToken);
         return Page();
     }
 

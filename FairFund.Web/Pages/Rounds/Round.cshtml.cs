@@ -31,8 +31,18 @@ public sealed class RoundModel(FairFundDbContext db, TimeProvider time, Microsof
         Round = RoundView.Of(round);
         TakesApplications = new Domain.Applications.SubmissionWindow(round.State == RoundState.Open, round.ClosesAt, time.GetUtcNow()).IsOpen;
         Form = PublishedForm.Of(round.Form);
+        ClosingTimeMoves = [.. round.ClosingTimeExtensions.Select(move => new ClosingTimeMove(UkTime.Format(move.From), UkTime.Format(move.To), move.Reason, UkTime.Format(move.At)))];
+        GroupsGivenMoreTime = await Deadlines.GroupExtensions.CountAsync(db, round.Id, cancellationToken);
         return Page();
     }
+
+    /// <summary>Each time the closing time was moved later, with why: every group gets the same more time, so everyone may know.</summary>
+    public IReadOnlyList<ClosingTimeMove> ClosingTimeMoves { get; private set; } = [];
+
+    /// <summary>How many groups were given their own later deadline; which groups, and why, only they are told.</summary>
+    public int GroupsGivenMoreTime { get; private set; }
+
+    public sealed record ClosingTimeMove(string From, string To, string Reason, string At);
 
     public sealed record RoundView(
         string Reference,

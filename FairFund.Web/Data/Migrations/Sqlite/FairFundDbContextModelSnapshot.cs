@@ -35,6 +35,20 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("DecisionJson");
 
+                    b.Property<DateTimeOffset?>("ExtendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtendedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ExtendedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IneligibleReason")
                         .HasColumnType("TEXT");
 
@@ -163,6 +177,95 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                     b.HasIndex("RoundId");
 
                     b.ToTable("Grants", (string)null);
+                });
+
+            modelBuilder.Entity("FairFund.Domain.Messages.FundMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("RoundId");
+
+                    b.ToTable("FundMessages");
+                });
+
+            modelBuilder.Entity("FairFund.Domain.Messages.InformationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("InformationRequests");
                 });
 
             modelBuilder.Entity("FairFund.Domain.Moderation.AllocationOverride", b =>
@@ -383,6 +486,11 @@ namespace FairFund.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTimeOffset>("ClosesAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("DeadlineReminderHours")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(72);
 
                     b.Property<decimal>("DisagreementDeviation")
                         .HasColumnType("TEXT");
@@ -1294,6 +1402,29 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                     b.Navigation("_reports");
                 });
 
+            modelBuilder.Entity("FairFund.Domain.Messages.FundMessage", b =>
+                {
+                    b.HasOne("FairFund.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FairFund.Domain.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FairFund.Domain.Messages.InformationRequest", b =>
+                {
+                    b.HasOne("FairFund.Domain.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FairFund.Domain.Moderation.AllocationOverride", b =>
                 {
                     b.HasOne("FairFund.Domain.Rounds.Round", null)
@@ -1492,6 +1623,44 @@ namespace FairFund.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("FairFund.Domain.Rounds.Round", b =>
                 {
+                    b.OwnsMany("FairFund.Domain.Deadlines.ClosingTimeExtension", "_closingTimeExtensions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset>("From")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("RoundId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTimeOffset>("To")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RoundId");
+
+                            b1.ToTable("RoundClosingTimeExtensions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RoundId");
+                        });
+
                     b.OwnsMany("FairFund.Domain.Auditing.StateChange", "_history", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1532,6 +1701,8 @@ namespace FairFund.Web.Data.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("RoundId");
                         });
+
+                    b.Navigation("_closingTimeExtensions");
 
                     b.Navigation("_history");
                 });
