@@ -99,9 +99,26 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
     {
         // Here rather than in ConfigureWebHost: this runs on the test's own thread before the app is built, and
         // the template may have to start an app of its own.
-        if (StartsAsTheTemplateWasMade()) DatabaseTemplate.CopyTo(AppDataDirectory);
+        if (PostgreSqlTestDatabase.IsOn)
+        {
+            if (!PostgreSqlTestDatabase.Exists(AppDataDirectory))
+            {
+                PostgreSqlTestDatabase.Create(AppDataDirectory, fromTemplate: StartsAsTheTemplateWasMade());
+                _createdPostgreSqlDatabase = !KeepsItsDatabase;
+            }
+        }
+        else if (StartsAsTheTemplateWasMade())
+        {
+            DatabaseTemplate.CopyTo(AppDataDirectory);
+        }
         return base.CreateHostBuilder();
     }
+
+    // Whether this app made its PostgreSQL database, and so drops it when disposed; an app restarted on another's data leaves it.
+    private bool _createdPostgreSqlDatabase;
+
+    /// <summary>For the PostgreSQL template only: the database outlives the app that made it.</summary>
+    internal bool KeepsItsDatabase { get; init; }
 
     /// <summary>The folder the app uses: <see cref="DataDirectory"/> unless the test's settings name another.</summary>
     private DirectoryInfo AppDataDirectory => Settings.TryGetValue("FairFund:DataDirectory", out var named) ? new(named) : DataDirectory;
@@ -109,7 +126,7 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
     private bool StartsAsTheTemplateWasMade() =>
         StartFromTemplate && !FullCostPasswordHashing && EnvironmentName == "Development" && Clock.GetUtcNow() == Start
         && !Settings.ContainsKey(FairFund.Web.Deployment.DeploymentSettings.DemoDataKey)
-        && !File.Exists(DatabaseTemplate.DatabaseFile(AppDataDirectory));
+        && (PostgreSqlTestDatabase.IsOn || !File.Exists(DatabaseTemplate.DatabaseFile(AppDataDirectory)));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -121,6 +138,11 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
         builder.UseSetting("FairFund:ResendConfirmationAttemptsPerMinute", ResendConfirmationAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("FairFund:ForgotPasswordAttemptsPerMinute", ForgotPasswordAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (PublicBaseUrl is not null) builder.UseSetting("FairFund:PublicBaseUrl", PublicBaseUrl);
+        if (PostgreSqlTestDatabase.IsOn)
+        {
+            builder.UseSetting(FairFund.Web.Data.DatabaseSettings.ProviderKey, nameof(FairFund.Web.Data.DatabaseProvider.PostgreSql));
+            builder.UseSetting(FairFund.Web.Data.DatabaseSettings.ConnectionStringKey, PostgreSqlTestDatabase.ConnectionString(AppDataDirectory));
+        }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
@@ -164,6 +186,7 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_createdPostgreSqlDatabase) PostgreSqlTestDatabase.Drop(AppDataDirectory);
         if (Directory.Exists(DataDirectory.FullName)) Directory.Delete(DataDirectory.FullName, recursive: true);
     }
 }

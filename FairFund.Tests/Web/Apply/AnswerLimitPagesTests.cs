@@ -135,6 +135,7 @@ public sealed class AnswerLimitPagesTests : IDisposable
     }
 
     [Fact]
+    [Trait(PostgreSqlTestDatabase.Trait, PostgreSqlTestDatabase.SqliteOnly)]
     public async Task Pages_ABudgetStoredBeforeCostsWereCapped_ShowWithoutFailing()
     {
         var (client, reference, _) = await DraftAsync();
