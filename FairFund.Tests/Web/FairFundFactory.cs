@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -101,7 +102,7 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
         // the template may have to start an app of its own.
         if (PostgreSqlTestDatabase.IsOn)
         {
-            if (!PostgreSqlTestDatabase.Exists(AppDataDirectory))
+            if (!Settings.ContainsKey(FairFund.Web.Data.DatabaseSettings.ConnectionStringKey) && !PostgreSqlTestDatabase.Exists(AppDataDirectory))
             {
                 PostgreSqlTestDatabase.Create(AppDataDirectory, fromTemplate: StartsAsTheTemplateWasMade());
                 _createdPostgreSqlDatabase = !KeepsItsDatabase;
@@ -163,6 +164,27 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>
+    /// Another instance of the app on this one's database, as a second server would run: on SQLite (one server) in the
+    /// same data folder; on PostgreSQL in a folder of its own, sharing only the database.
+    /// </summary>
+    public FairFundFactory AnotherInstance() => PostgreSqlTestDatabase.IsOn
+        ? new FairFundFactory
+        {
+            Settings = new Dictionary<string, string>(Settings)
+            {
+                [FairFund.Web.Data.DatabaseSettings.ConnectionStringKey] = PostgreSqlTestDatabase.ConnectionString(AppDataDirectory),
+            },
+        }
+        : new FairFundFactory { DataDirectory = DataDirectory, Settings = Settings };
+
+    /// <summary>Adds <paramref name="interceptor"/> to the app's database context, whichever database it is on.</summary>
+    public static void AddDatabaseInterceptor(IServiceCollection services, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor)
+    {
+        services.ConfigureDbContext<FairFund.Web.Data.FairFundDbContext>(options => options.AddInterceptors(interceptor));
+        services.ConfigureDbContext<FairFund.Web.Data.PostgreSqlDbContext>(options => options.AddInterceptors(interceptor));
+    }
+
     public T WithScope<T>(Func<IServiceProvider, T> use)
     {
         using var scope = Services.CreateScope();
@@ -186,7 +208,7 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_createdPostgreSqlDatabase) PostgreSqlTestDatabase.Drop(AppDataDirectory);
+        if (_createdPostgreSqlDatabase) PostgreSqlTestDatabase.DropWithFolder(AppDataDirectory, folderDeletedNow: AppDataDirectory.FullName == DataDirectory.FullName);
         if (Directory.Exists(DataDirectory.FullName)) Directory.Delete(DataDirectory.FullName, recursive: true);
     }
 }

@@ -45,7 +45,17 @@ internal static class PostgreSqlTestDatabase
     public static void Create(DirectoryInfo dataDirectory, bool fromTemplate) =>
         Execute($"CREATE DATABASE \"{DatabaseName(dataDirectory)}\"" + (fromTemplate ? $" TEMPLATE \"{Template.Value}\"" : ""));
 
-    public static void Drop(DirectoryInfo dataDirectory)
+    /// <summary>
+    /// Drops the database when its data folder goes: now, with the app's own folder, or at the end of the run for a
+    /// folder the test named, which a later app may open again (an app restarted on the same data).
+    /// </summary>
+    public static void DropWithFolder(DirectoryInfo dataDirectory, bool folderDeletedNow)
+    {
+        if (folderDeletedNow) Drop(dataDirectory);
+        else AppDomain.CurrentDomain.ProcessExit += (_, _) => Drop(dataDirectory);
+    }
+
+    private static void Drop(DirectoryInfo dataDirectory)
     {
         // The app's pooled connections would otherwise hold the database open.
         NpgsqlConnection.ClearAllPools();

@@ -38,6 +38,8 @@ public static class DataSetup
             services.AddDbContext<FairFundDbContext, PostgreSqlDbContext>(
                 options => options.UseNpgsql(database.ConnectionString).AddInterceptors(BankDetailsProtection.Instance),
                 optionsLifetime: ServiceLifetime.Singleton);
+            // The Data Protection key store asks for the context by its own type.
+            services.AddScoped(provider => (PostgreSqlDbContext)provider.GetRequiredService<FairFundDbContext>());
             return services;
         }
         services.AddSingleton<SqliteWriteGate>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -10,8 +11,14 @@ namespace FairFund.Web.Data;
 /// type they were made for: SQLite's are in <c>Data/Migrations/Sqlite</c>, these in <c>Data/Migrations/PostgreSql</c>.
 /// Only how values are stored differs; what is stored is the same model.
 /// </summary>
-public sealed class PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> options) : FairFundDbContext(options, writeGate: null)
+public sealed class PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> options) : FairFundDbContext(options, writeGate: null), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The keys that sign cookies and emailed links, here rather than in the data folder, so that a cookie or a link
+    /// made by one instance works on every other (on SQLite there is one instance, and they stay with its data).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>The column type of every JSON column: <c>json</c> keeps the text exactly as written (canonical JSON stays byte for byte), unlike <c>jsonb</c>.</summary>
     public const string JsonColumnType = "json";
 
@@ -51,9 +58,9 @@ public sealed class PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> op
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
-        catch (DbUpdateException clash) when (AsEditConflict(clash) is { } conflict)
+        catch (DbUpdateException clash) when (IsUniqueClash(clash) && ChangedVersions().Any(changed => !Equals(changed.GetDatabaseValues()?[VersionColumn], changed.OriginalValues[VersionColumn])))
         {
-            throw conflict;
+            throw AsEditConflict(clash);
         }
     }
 
@@ -63,21 +70,34 @@ public sealed class PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> op
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        catch (DbUpdateException clash) when (AsEditConflict(clash) is { } conflict)
+        catch (DbUpdateException clash) when (IsUniqueClash(clash))
         {
-            throw conflict;
+            foreach (var changed in ChangedVersions())
+            {
+                var stored = await changed.GetDatabaseValuesAsync(cancellationToken);
+                if (!Equals(stored?[VersionColumn], changed.OriginalValues[VersionColumn])) throw AsEditConflict(clash);
+            }
+            throw;
         }
     }
 
     /// <summary>
-    /// Two saves of the same change at once (a double click on Send): with writers side by side, the second can meet
-    /// the first's new row on a unique key before its version check, and it is the same edit conflict, so the pages'
-    /// one way of handling a conflict applies.
+    /// Two saves of the same change at once (a double click on Send): writers run side by side here, and the second
+    /// save's commands go to the server in one batch, so its new row can meet the first's on a unique key before
+    /// EF sees that its version check matched nothing. When a record it changes has a newer version than it read,
+    /// that is the edit conflict it is, and the pages' one way of handling a conflict applies; otherwise the unique
+    /// key was simply broken, as on SQLite. (Inside a transaction of the caller's the records cannot be read again,
+    /// and such work runs one at a time anyway: <see cref="TakeOneWriteLockAsync"/>.)
     /// </summary>
-    private static DbUpdateConcurrencyException? AsEditConflict(DbUpdateException clash) =>
-        clash is not DbUpdateConcurrencyException && clash.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
-            ? new DbUpdateConcurrencyException($"Another save changed the same records at the same time ({unique.ConstraintName}).", clash)
-            : null;
+    private bool IsUniqueClash(DbUpdateException clash) =>
+        clash is not DbUpdateConcurrencyException && Database.CurrentTransaction is null
+        && clash.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    private List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> ChangedVersions() =>
+        [.. ChangeTracker.Entries().Where(entry => entry.State == EntityState.Modified && entry.Metadata.FindProperty(VersionColumn) is not null)];
+
+    private static DbUpdateConcurrencyException AsEditConflict(DbUpdateException clash) =>
+        new($"Another save changed the same records at the same time ({((PostgresException)clash.InnerException!).ConstraintName}).", clash);
 
     private sealed class UtcInstant() : ValueConverter<DateTimeOffset, DateTimeOffset>(value => value.ToUniversalTime(), value => value);
 }
