@@ -30,7 +30,7 @@ public sealed class OpenDataBrowserTests(BrowserFixture browser) : IClassFixture
         await browser.App.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<FairFundDbContext>();
-            await db.Database.ExecuteSqlAsync($"UPDATE Applications SET AnswersJson = json_set(AnswersJson, '$.title', json_object('text', {"Walks: write to sam.patel@example.org"})) WHERE Reference = {seed.Applications[0]}");
+            await StoredRows.SetTextAnswerAsync(db, seed.Applications[0], "title", "Walks: write to sam.patel@example.org");
             var group = await db.Organisations.SingleAsync(group => group.Name == "Group 2");
             group.Update(group.Details with { PostcodeIsHomeAddress = true, CompanyNumber = "1234567" });
             await db.SaveChangesAsync();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FairFund.Tests.Web;
 
 /// <summary>An app started on <see cref="DatabaseTemplate"/> must be indistinguishable from one that made its own database.</summary>
+[Trait(PostgreSqlTestDatabase.Trait, PostgreSqlTestDatabase.SqliteOnly)]
 public sealed class DatabaseTemplateTests
 {
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -108,9 +109,26 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
     {
         // Here rather than in ConfigureWebHost: this runs on the test's own thread before the app is built, and
         // the template may have to start an app of its own.
-        if (StartsAsTheTemplateWasMade()) DatabaseTemplate.CopyTo(AppDataDirectory);
+        if (PostgreSqlTestDatabase.IsOn)
+        {
+            if (!Settings.ContainsKey(FairFund.Web.Data.DatabaseSettings.ConnectionStringKey) && !PostgreSqlTestDatabase.Exists(AppDataDirectory))
+            {
+                PostgreSqlTestDatabase.Create(AppDataDirectory, fromTemplate: StartsAsTheTemplateWasMade());
+                _createdPostgreSqlDatabase = !KeepsItsDatabase;
+            }
+        }
+        else if (StartsAsTheTemplateWasMade())
+        {
+            DatabaseTemplate.CopyTo(AppDataDirectory);
+        }
         return base.CreateHostBuilder();
     }
+
+    // Whether this app made its PostgreSQL database, and so drops it when disposed; an app restarted on another's data leaves it.
+    private bool _createdPostgreSqlDatabase;
+
+    /// <summary>For the PostgreSQL template only: the database outlives the app that made it.</summary>
+    internal bool KeepsItsDatabase { get; init; }
 
     /// <summary>The folder the app uses: <see cref="DataDirectory"/> unless the test's settings name another.</summary>
     private DirectoryInfo AppDataDirectory => Settings.TryGetValue("FairFund:DataDirectory", out var named) ? new(named) : DataDirectory;
@@ -118,7 +136,7 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
     private bool StartsAsTheTemplateWasMade() =>
         StartFromTemplate && !FullCostPasswordHashing && EnvironmentName == "Development" && Clock.GetUtcNow() == Start
         && !Settings.ContainsKey(FairFund.Web.Deployment.DeploymentSettings.DemoDataKey)
-        && !File.Exists(DatabaseTemplate.DatabaseFile(AppDataDirectory));
+        && (PostgreSqlTestDatabase.IsOn || !File.Exists(DatabaseTemplate.DatabaseFile(AppDataDirectory)));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -131,6 +149,11 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
         builder.UseSetting("FairFund:ForgotPasswordAttemptsPerMinute", ForgotPasswordAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("FairFund:SendsPerMinute", SendsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (PublicBaseUrl is not null) builder.UseSetting("FairFund:PublicBaseUrl", PublicBaseUrl);
+        if (PostgreSqlTestDatabase.IsOn)
+        {
+            builder.UseSetting(FairFund.Web.Data.DatabaseSettings.ProviderKey, nameof(FairFund.Web.Data.DatabaseProvider.PostgreSql));
+            builder.UseSetting(FairFund.Web.Data.DatabaseSettings.ConnectionStringKey, PostgreSqlTestDatabase.ConnectionString(AppDataDirectory));
+        }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
@@ -156,6 +179,27 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>
+    /// Another instance of the app on this one's database, as a second server would run: on SQLite (one server) in the
+    /// same data folder; on PostgreSQL in a folder of its own, sharing only the database.
+    /// </summary>
+    public FairFundFactory AnotherInstance() => PostgreSqlTestDatabase.IsOn
+        ? new FairFundFactory
+        {
+            Settings = new Dictionary<string, string>(Settings)
+            {
+                [FairFund.Web.Data.DatabaseSettings.ConnectionStringKey] = PostgreSqlTestDatabase.ConnectionString(AppDataDirectory),
+            },
+        }
+        : new FairFundFactory { DataDirectory = DataDirectory, Settings = Settings };
+
+    /// <summary>Adds <paramref name="interceptor"/> to the app's database context, whichever database it is on.</summary>
+    public static void AddDatabaseInterceptor(IServiceCollection services, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor)
+    {
+        services.ConfigureDbContext<FairFund.Web.Data.FairFundDbContext>(options => options.AddInterceptors(interceptor));
+        services.ConfigureDbContext<FairFund.Web.Data.PostgreSqlDbContext>(options => options.AddInterceptors(interceptor));
+    }
+
     public T WithScope<T>(Func<IServiceProvider, T> use)
     {
         using var scope = Services.CreateScope();
@@ -179,6 +223,7 @@ public sealed class FairFundFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_createdPostgreSqlDatabase) PostgreSqlTestDatabase.DropWithFolder(AppDataDirectory, folderDeletedNow: AppDataDirectory.FullName == DataDirectory.FullName);
         if (Directory.Exists(DataDirectory.FullName)) Directory.Delete(DataDirectory.FullName, recursive: true);
     }
 }

@@ -22,7 +22,8 @@ public sealed class SharedFairFundApp : IDisposable
     private FairFundFactory? _app;
 
     public SharedFairFundApp()
-        : this(Environment.GetEnvironmentVariable("FAIRFUND_TESTS_APP_PER_TEST") == "1")
+        // On PostgreSQL each app has a database of its own, which the SQLite restore below cannot reset, so each test gets its own app.
+        : this(Environment.GetEnvironmentVariable("FAIRFUND_TESTS_APP_PER_TEST") == "1" || PostgreSqlTestDatabase.IsOn)
     {
     }
 

@@ -21,16 +21,28 @@ public static class DataSetup
     }.ToString();
 
     /// <summary>
-    /// The database on SQLite and the write path that suits it: the app's writers queue at one
-    /// <see cref="SqliteWriteGate"/>, and every connection is set up by <see cref="SqliteConnectionSettings"/>.
-    /// A sent application is committed with <c>synchronous = FULL</c>, so it is kept through a power cut.
+    /// The database the settings name (<see cref="DatabaseSettings"/>). On SQLite, the write path that suits it: the
+    /// app's writers queue at one <see cref="SqliteWriteGate"/>, and every connection is set up by
+    /// <see cref="SqliteConnectionSettings"/>; a sent application is committed with <c>synchronous = FULL</c>, so it
+    /// is kept through a power cut. On PostgreSQL the server orders the writers itself.
     /// </summary>
     public static IServiceCollection AddFairFundData(this IServiceCollection services, IConfiguration configuration)
     {
+        var database = DatabaseSettings.Read(configuration);
+        services.AddSingleton(database);
         var dataDirectory = DataDirectory(configuration);
         Directory.CreateDirectory(dataDirectory);
-        services.AddSingleton<SqliteWriteGate>();
         // The options are the same for every request, so they are built once rather than on each request's first query.
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddDbContext<FairFundDbContext, PostgreSqlDbContext>(
+                options => options.UseNpgsql(database.ConnectionString).AddInterceptors(BankDetailsProtection.Instance),
+                optionsLifetime: ServiceLifetime.Singleton);
+            // The Data Protection key store asks for the context by its own type.
+            services.AddScoped(provider => (PostgreSqlDbContext)provider.GetRequiredService<FairFundDbContext>());
+            return services;
+        }
+        services.AddSingleton<SqliteWriteGate>();
         services.AddDbContext<FairFundDbContext>(options => options.UseFairFundSqlite(dataDirectory).AddInterceptors(BankDetailsProtection.Instance),
             optionsLifetime: ServiceLifetime.Singleton);
         return services;
@@ -57,9 +69,9 @@ public static class DataSetup
 }
 
 /// <summary>
-/// Lets <c>dotnet ef migrations add NAME --project FairFund.Web --output-dir Data/Migrations/Sqlite</c> build
-/// the SQLite model without starting the app. PostgreSQL will get its own set beside it, as EF Core needs
-/// one migration set per provider.
+/// Lets <c>dotnet ef migrations add NAME --project FairFund.Web --context FairFundDbContext --output-dir Data/Migrations/Sqlite</c>
+/// build the SQLite model without starting the app. PostgreSQL has its own set beside it (<see cref="PostgreSqlDesignTimeFactory"/>),
+/// as EF Core needs one migration set per provider.
 /// </summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<FairFundDbContext>
 {

@@ -13,9 +13,21 @@ namespace FairFund.Web.Data;
 /// never references EF. Every record two people can edit carries a <see cref="VersionColumn"/> that
 /// changes on each save, so a stale second save is refused rather than silently winning.
 /// On SQLite every write waits its turn at the app's <see cref="SqliteWriteGate"/> first (see <see cref="WriteTurnAsync"/>).
+/// This type is the SQLite database; <see cref="PostgreSqlDbContext"/> is the same model on PostgreSQL, a type of
+/// its own only so that each provider finds its own migrations.
 /// </summary>
-public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> options, SqliteWriteGate? writeGate = null) : IdentityDbContext<IdentityUser>(options)
+public class FairFundDbContext : IdentityDbContext<IdentityUser>
 {
+    private readonly SqliteWriteGate? writeGate;
+
+    public FairFundDbContext(DbContextOptions<FairFundDbContext> options, SqliteWriteGate? writeGate = null)
+        : this((DbContextOptions)options, writeGate)
+    {
+    }
+
+    protected FairFundDbContext(DbContextOptions options, SqliteWriteGate? writeGate)
+        : base(options) => this.writeGate = writeGate;
+
     // How many nested turns this context holds: a save inside InOneWriteAsync already has the turn.
     private int _turnsHeld;
 
@@ -75,10 +87,14 @@ public sealed class FairFundDbContext(DbContextOptions<FairFundDbContext> option
         ArgumentNullException.ThrowIfNull(work);
         using var turn = await WriteTurnAsync(cancellationToken);
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await TakeOneWriteLockAsync(cancellationToken);
         var result = await work(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
+
+    /// <summary>Inside <see cref="InOneWriteAsync{T}"/>'s transaction: what else the database needs so that what the work reads cannot change before it writes (SQLite needs nothing more).</summary>
+    protected virtual Task TakeOneWriteLockAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private WriteTurn TakeWriteTurn()
     {

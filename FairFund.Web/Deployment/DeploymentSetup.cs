@@ -43,9 +43,10 @@ public static partial class DeploymentSetup
 
         // Kept with the data, so a new server or container given the same data folder keeps everyone signed in and
         // every emailed link working; the fixed name lets a copy of the app in another folder share them.
-        var keys = services.AddDataProtection()
-            .SetApplicationName("FairFund")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataSetup.DataDirectory(configuration), KeysFolder)));
+        // On PostgreSQL, in the database every instance shares, so a cookie or link made by one works on all of them.
+        var keys = services.AddDataProtection().SetApplicationName("FairFund");
+        if (DatabaseSettings.Read(configuration).Provider == DatabaseProvider.PostgreSql) keys.PersistKeysToDbContext<PostgreSqlDbContext>();
+        else keys.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataSetup.DataDirectory(configuration), KeysFolder)));
         if (deployment.KeyCertificate is { } certificate) keys.ProtectKeysWithCertificate(certificate);
         return services;
     }

@@ -141,13 +141,8 @@ public sealed class AnswerLimitPagesTests(SharedFairFundApp app) : IClassFixture
         await factory.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<FairFundDbContext>();
-            var id = await db.Applications.Where(application => application.Reference == reference).Select(application => application.Id).SingleAsync();
             // Every line's cost, where the answers are kept (one JSON column by question key).
-            await db.Database.ExecuteSqlAsync($"""
-                UPDATE Applications SET AnswersJson = json_set(AnswersJson, '$.budget.budget',
-                    (SELECT json_group_array(json_set(json(line.value), '$.cost', json({Overflowing}))) FROM json_each(AnswersJson, '$.budget.budget') AS line))
-                WHERE Id = {id}
-                """);
+            await StoredRows.SetBudgetCostsAsync(db, reference, Overflowing);
         });
 
         foreach (var page in new[] { "", "/budget", "/check" })

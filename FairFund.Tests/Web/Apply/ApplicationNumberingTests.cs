@@ -52,6 +52,7 @@ public sealed class ApplicationNumberingTests : IDisposable
     }
 
     [Fact]
+    [Trait(PostgreSqlTestDatabase.Trait, PostgreSqlTestDatabase.SqliteOnly)]
     public async Task Migrate_ARoundWithApplicationsFromBeforeTheCounter_CarriesOnFromItsHighestNumber()
     {
         var groups = await AddGroupsAsync(8);

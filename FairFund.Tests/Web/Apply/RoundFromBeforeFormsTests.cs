@@ -22,7 +22,8 @@ public sealed class RoundFromBeforeFormsTests : IDisposable
         await factory.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<FairFundDbContext>();
-            await db.Database.ExecuteSqlAsync($"UPDATE Rounds SET FormJson = NULL");
+            // Quoted, so that PostgreSQL keeps the names' case as SQLite does.
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Rounds\" SET \"FormJson\" = NULL");
         });
         using var client = await SignedInClient.As(factory, SignedInClient.Applicant);
 

@@ -140,7 +140,7 @@ public sealed class SendApplicationTests : IDisposable
         Assert.Equal(Sent(reference), response.Headers.Location!.OriginalString);
         var (saved, _) = await factory.LoadAsync(reference);
         Assert.Equal(ApplicationState.Submitted, saved.State);
-        Assert.Equal(round.ClosesAt.AddTicks(-1), saved.SubmittedAt);
+        Assert.Equal(PostgreSqlTestDatabase.AsStored(round.ClosesAt.AddTicks(-1)), saved.SubmittedAt);
     }
 
     [Fact]

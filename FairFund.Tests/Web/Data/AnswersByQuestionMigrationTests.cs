@@ -14,6 +14,7 @@ namespace FairFund.Tests.Web.Data;
 /// rows into one JSON column by question key: each answer comes back the same, penny for penny, on a database
 /// made at the migration before it with real rows in it.
 /// </summary>
+[Trait(PostgreSqlTestDatabase.Trait, PostgreSqlTestDatabase.SqliteOnly)]
 public sealed class AnswersByQuestionMigrationTests : IDisposable
 {
     private const string Before = "ApplicationNumbers";

@@ -12,6 +12,7 @@ namespace FairFund.Tests.Web.Data;
 /// code or account number, and the app reads them back whole; every page, the group's and the fund manager's, shows
 /// them only masked.
 /// </summary>
+[Trait(PostgreSqlTestDatabase.Trait, PostgreSqlTestDatabase.SqliteOnly)]
 public sealed class BankDetailsAtRestTests : IDisposable
 {
     private const string SortCode = "30-99-50";

@@ -21,7 +21,7 @@ internal sealed class DatabaseCounters : DbCommandInterceptor, IDbTransactionInt
 
     /// <summary>Adds the counters to the app's DbContext, as a test's <see cref="FairFundFactory.WithServices"/>.</summary>
     public void AddTo(IServiceCollection services) =>
-        services.ConfigureDbContext<FairFundDbContext>(options => options.AddInterceptors(this));
+        FairFundFactory.AddDatabaseInterceptor(services, this);
 
     public void Reset()
     {

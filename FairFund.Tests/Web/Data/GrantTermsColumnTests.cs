@@ -11,6 +11,7 @@ namespace FairFund.Tests.Web.Data;
 /// A round made before grants has its grant terms from the migration's default for the new column: they must read
 /// back as <see cref="GrantTerms.Default"/>, or every grant such a round offers would be on other terms.
 /// </summary>
+[Trait(PostgreSqlTestDatabase.Trait, PostgreSqlTestDatabase.SqliteOnly)]
 public sealed class GrantTermsColumnTests : IDisposable
 {
     private readonly FairFundFactory factory = new();

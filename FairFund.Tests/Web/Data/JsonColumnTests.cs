@@ -55,13 +55,11 @@ public sealed class JsonColumnTests(SharedFairFundApp app) : IClassFixture<Share
         await factory.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<FairFundDbContext>();
-            await db.Database.ExecuteSqlRawAsync(
-                "UPDATE Applications SET DecisionJson = {0} WHERE Id = {1}",
-                """{"decision":"decline","amount":0,"potName":null,"partial":false,"reason":"Below the threshold.","trail":[{"number":1,"text":"Score 41.50"}],"panelComments":["Kind words."]}""", applicationId);
-            await db.Database.ExecuteSqlRawAsync(
-                "UPDATE PanelReviews SET SheetJson = {0} WHERE Id = {1}",
-                """{"scores":{"need":1,"delivery":5},"commentForApplicant":"Old comment.","noteForPanel":"Old note."}""", review.Id);
-            await db.Database.ExecuteSqlRawAsync("UPDATE PanelReviewRevisions SET ScoresJson = {0} WHERE PanelReviewId = {1}", """{"need":0,"delivery":2}""", review.Id);
+            await StoredRows.SetJsonAsync(db, "Applications", "DecisionJson", "Id", applicationId,
+                """{"decision":"decline","amount":0,"potName":null,"partial":false,"reason":"Below the threshold.","trail":[{"number":1,"text":"Score 41.50"}],"panelComments":["Kind words."]}""");
+            await StoredRows.SetJsonAsync(db, "PanelReviews", "SheetJson", "Id", review.Id,
+                """{"scores":{"need":1,"delivery":5},"commentForApplicant":"Old comment.","noteForPanel":"Old note."}""");
+            await StoredRows.SetJsonAsync(db, "PanelReviewRevisions", "ScoresJson", "PanelReviewId", review.Id, """{"need":0,"delivery":2}""");
         });
 
         var decision = (await SeededApplications.LoadAsync(factory, reference)).Decision!;

@@ -17,6 +17,7 @@ namespace FairFund.Tests.Web.Data;
 /// Groups press "Send application" all at once; the process is killed with SIGKILL as soon as the first send is
 /// acknowledged; a restart on the same folder must find every acknowledged send, and SQLite its file sound.
 /// </summary>
+[Trait(PostgreSqlTestDatabase.Trait, PostgreSqlTestDatabase.SqliteOnly)]
 public sealed class KillDuringRushTests
 {
     private const int Groups = 24;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FairFund.Tests.Web.Data;
 
 /// <summary>How the app writes to SQLite: in turn, without holding threads while it waits, and durably.</summary>
+[Trait(PostgreSqlTestDatabase.Trait, PostgreSqlTestDatabase.SqliteOnly)]
 public sealed class SqliteWritePathTests : IDisposable
 {
     private readonly HoldingTransactions holder = new();

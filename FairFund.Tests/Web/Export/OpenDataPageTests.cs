@@ -37,9 +37,9 @@ public sealed class DecidedRoundWithFlaws : IAsyncLifetime
         {
             var db = services.GetRequiredService<FairFundDbContext>();
             // A decided application's answers cannot change through the domain, so the flaws go straight into its row.
-            await db.Database.ExecuteSqlAsync($"UPDATE Applications SET AnswersJson = json_set(AnswersJson, '$.title', json_object('text', {EmailTitle})) WHERE Reference = {References[0]}");
-            await db.Database.ExecuteSqlAsync($"UPDATE Applications SET AnswersJson = json_set(AnswersJson, '$.whatYouWillDo', json_object('text', {QuotedDescription})) WHERE Reference = {References[1]}");
-            await db.Database.ExecuteSqlAsync($"UPDATE Applications SET AnswersJson = json_set(AnswersJson, '$.title', json_object('text', {FormulaTitle})) WHERE Reference = {References[2]}");
+            await StoredRows.SetTextAnswerAsync(db, References[0], "title", EmailTitle);
+            await StoredRows.SetTextAnswerAsync(db, References[1], "whatYouWillDo", QuotedDescription);
+            await StoredRows.SetTextAnswerAsync(db, References[2], "title", FormulaTitle);
             var fourth = await db.Applications.SingleAsync(application => application.Reference == References[3]);
             var group = await db.Organisations.SingleAsync(group => group.Id == fourth.OrganisationId);
             group.Update(group.Details with { PostcodeIsHomeAddress = true });

@@ -15,6 +15,8 @@ namespace FairFund.Tests.Web.Export;
 /// than a spreadsheet cell holds, and a group name with a right-to-left override and a zero-width space. Every
 /// export still downloads, with no cell over 32,767 characters, and nothing public shows the hidden characters.
 /// </summary>
+// Names longer than their column can only be stored on SQLite, which does not enforce a column's length; PostgreSQL refuses them.
+[Trait(PostgreSqlTestDatabase.Trait, PostgreSqlTestDatabase.SqliteOnly)]
 public sealed class StoredTextExportTests(SharedFairFundApp app) : IClassFixture<SharedFairFundApp>, IAsyncLifetime, IDisposable
 {
     private const string OpenDataPage = $"/fund/rounds/{Moderating.Round}/open-data";
@@ -37,10 +39,10 @@ public sealed class StoredTextExportTests(SharedFairFundApp app) : IClassFixture
         await _factory.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<FairFundDbContext>();
-            await db.Database.ExecuteSqlAsync($"UPDATE Applications SET AnswersJson = json_set(AnswersJson, '$.title', json_object('text', {LongTitle})) WHERE Reference = {_references[0]}");
+            await StoredRows.SetTextAnswerAsync(db, _references[0], "title", LongTitle);
             var groups = await db.Applications.Where(a => _references.Contains(a.Reference)).OrderBy(a => a.Reference).Select(a => a.OrganisationId).ToListAsync();
-            await db.Database.ExecuteSqlAsync($"UPDATE Organisations SET Name = {TrickName} WHERE Id = {groups[1]}");
-            await db.Database.ExecuteSqlAsync($"UPDATE Organisations SET Name = {LongName} WHERE Id = {groups[2]}");
+            await db.Database.ExecuteSqlAsync($"UPDATE \"Organisations\" SET \"Name\" = {TrickName} WHERE \"Id\" = {groups[1]}");
+            await db.Database.ExecuteSqlAsync($"UPDATE \"Organisations\" SET \"Name\" = {LongName} WHERE \"Id\" = {groups[2]}");
         });
     }
 

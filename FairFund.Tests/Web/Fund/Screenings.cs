@@ -43,12 +43,7 @@ internal static partial class Screenings
         factory.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<FairFundDbContext>();
-            var id = await db.Applications.Where(a => a.Reference == reference).Select(a => a.Id).SingleAsync();
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
-                UPDATE Applications SET AnswersJson = json_set(AnswersJson, '$.budget.budget',
-                    (SELECT json_group_array(json_set(json(line.value), '$.cost', json({amount}))) FROM json_each(AnswersJson, '$.budget.budget') AS line))
-                WHERE Id = {id}
-                """);
+            await StoredRows.SetBudgetCostsAsync(db, reference, amount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
 
     /// <summary>Moves the group behind an application, as the group would by updating its profile.</summary>

@@ -28,7 +28,7 @@ public sealed class OwnGroupConflictPageTests : IDisposable
     private readonly FairFundFactory _factory;
 
     public OwnGroupConflictPageTests() =>
-        _factory = new FairFundFactory { WithServices = services => services.ConfigureDbContext<FairFundDbContext>(options => options.AddInterceptors(_sql)) };
+        _factory = new FairFundFactory { WithServices = services => FairFundFactory.AddDatabaseInterceptor(services, _sql) };
 
     public void Dispose() => _factory.Dispose();
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FairFund.Tests.Web.Rounds;
 
+[Trait(PostgreSqlTestDatabase.Trait, PostgreSqlTestDatabase.SqliteOnly)]
 public sealed class RoundPersistenceTests : IDisposable
 {
     private const string DemoReference = "CW-MH-2027-R1";

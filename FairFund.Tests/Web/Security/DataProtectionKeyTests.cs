@@ -2,10 +2,15 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using FairFund.Tests.Web.Account;
+using FairFund.Web.Data;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FairFund.Tests.Web.Security;
 
-/// <summary>The keys that sign cookies and emailed links live with the data, so a new server on the same data keeps them working.</summary>
+/// <summary>
+/// The keys that sign cookies and emailed links live with the data (the folder on SQLite, the shared database on
+/// PostgreSQL), so a new server, or another instance, on the same data keeps them working.
+/// </summary>
 public sealed class DataProtectionKeyTests
 {
     [Fact]
@@ -19,9 +24,9 @@ public sealed class DataProtectionKeyTests
         using (var signedIn = await AccountForms.SignInAsync(SignedInClient.Anonymous(first), SignedInClient.Applicant, SignedInClient.Passwords[SignedInClient.Applicant]))
             authCookie = signedIn.Headers.GetValues("Set-Cookie").Single(cookie => cookie.StartsWith("FairFund.Auth=", StringComparison.Ordinal)).Split(';')[0];
 
-        // The keys are in the data folder, not the user profile another server would not have.
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(first.DataDirectory.FullName, "keys"), "key-*.xml"));
-        using var second = new FairFundFactory { DataDirectory = first.DataDirectory };
+        // The keys are with the data (the folder, or the database several servers share), not in the user profile another server would not have.
+        Assert.NotEmpty(StoredKeys(first));
+        using var second = first.AnotherInstance();
         using var secondClient = second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         using var apply = new HttpRequestMessage(HttpMethod.Get, new Uri("/apply", UriKind.Relative));
         apply.Headers.Add("Cookie", authCookie);
@@ -42,13 +47,18 @@ public sealed class DataProtectionKeyTests
         using (await client.PostFormAsync("/account/forgot-password", new() { ["Input.Email"] = SignedInClient.Manager })) { }
         var link = Mailbox.LinkTo(Mailbox.Message(first, SignedInClient.Manager, AccountForms.ResetSubject), "/account/reset-password");
 
-        var key = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(Path.Combine(first.DataDirectory.FullName, "keys"), "key-*.xml")));
+        var key = Assert.Single(StoredKeys(first));
         Assert.Contains("EncryptedData", key, StringComparison.Ordinal);
         Assert.DoesNotContain("<value>", key, StringComparison.Ordinal);
-        using var second = new FairFundFactory { DataDirectory = first.DataDirectory, Settings = first.Settings };
+        using var second = first.AnotherInstance();
         using var resetForm = await SignedInClient.Anonymous(second).GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, resetForm.StatusCode);
     }
+
+    /// <summary>The key ring as stored: files in the data folder on SQLite, rows of the shared database on PostgreSQL.</summary>
+    private static List<string> StoredKeys(FairFundFactory app) => PostgreSqlTestDatabase.IsOn
+        ? app.WithScope(services => services.GetRequiredService<PostgreSqlDbContext>().DataProtectionKeys.Select(key => key.Xml!).ToList())
+        : [.. Directory.GetFiles(Path.Combine(app.DataDirectory.FullName, "keys"), "key-*.xml").Select(File.ReadAllText)];
 
     private static Dictionary<string, string> CertificateSettings(DirectoryInfo folder)
     {

@@ -138,10 +138,13 @@ public sealed class ApplicationList(FairFundDbContext db)
 
         if (filter.SearchWords is { Length: > 0 } words)
         {
-            var anywhere = $"%{Escaped(words)}%";
-            var postcode = $"%{Escaped(words.Replace(" ", "", StringComparison.Ordinal))}%";
-            rows = rows.Where(row => EF.Functions.Like(row.Reference, anywhere, "\\") || EF.Functions.Like(row.GroupName, anywhere, "\\")
-                || EF.Functions.Like(row.Postcode.Replace(" ", ""), postcode, "\\"));
+            // In capitals on both sides: SQLite's LIKE ignores case and PostgreSQL's does not, and a search should not care.
+            var anywhere = $"%{Escaped(words.ToUpperInvariant())}%";
+            var postcode = $"%{Escaped(words.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())}%";
+#pragma warning disable CA1304, CA1311 // ToUpper here is SQL's upper(), run by the database, where no .NET culture applies.
+            rows = rows.Where(row => EF.Functions.Like(row.Reference.ToUpper(), anywhere, "\\") || EF.Functions.Like(row.GroupName.ToUpper(), anywhere, "\\")
+                || EF.Functions.Like(row.Postcode.Replace(" ", "").ToUpper(), postcode, "\\"));
+#pragma warning restore CA1304, CA1311
         }
         return rows;
     }

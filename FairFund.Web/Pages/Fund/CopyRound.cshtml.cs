@@ -39,7 +39,7 @@ public sealed class CopyRoundModel(FairFundDbContext db, TimeProvider time) : Pa
         if (newReference.Length == 0) Errors.Add("reference", "Enter a reference for the new round");
         else if (newReference.Length > 60 || !NewRoundModel.ReferencePattern().IsMatch(newReference))
             Errors.Add("reference", "The reference must be 60 characters or fewer and use only letters, numbers and hyphens, like CW-MH-2027-R2");
-        else if (await db.Rounds.AnyAsync(round => EF.Functions.Like(round.Reference, newReference), cancellationToken))
+        else if (await db.Rounds.AnyAsync(NewRoundModel.SameReference(newReference), cancellationToken))
             Errors.Add("reference", NewRoundModel.Taken(newReference));
         var name = FreeText.CleanLine(NewName);
         if (name.Length == 0) Errors.Add("name", "Enter a name for the new round");
@@ -56,7 +56,7 @@ public sealed class CopyRoundModel(FairFundDbContext db, TimeProvider time) : Pa
         {
             // Someone else took the reference between the check and the save.
             db.ChangeTracker.Clear();
-            if (!await db.Rounds.AnyAsync(round => round.Reference == newReference, cancellationToken)) throw;
+            if (!await db.Rounds.AnyAsync(NewRoundModel.SameReference(newReference), cancellationToken)) throw;
             Errors.Add("reference", NewRoundModel.Taken(newReference));
             return Page();
         }

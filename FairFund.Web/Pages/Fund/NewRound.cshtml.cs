@@ -41,7 +41,7 @@ public sealed partial class NewRoundModel(FairFundDbContext db) : PageModel
         else if (reference.Length > 60 || !ReferencePattern().IsMatch(reference))
             Errors.Add("reference", "The reference must be 60 characters or fewer and use only letters, numbers and hyphens, like CW-MH-2027-R2");
         // References are compared without regard to case, so two rounds can never be told apart by case alone.
-        else if (await db.Rounds.AnyAsync(round => EF.Functions.Like(round.Reference, reference), cancellationToken))
+        else if (await db.Rounds.AnyAsync(SameReference(reference), cancellationToken))
             Errors.Add("reference", Taken(reference));
 
         if (Input.StartWith is not (ExampleCriteria or NoCriteria)) Errors.Add("start-with", "Select which criteria to start with");
@@ -64,11 +64,20 @@ public sealed partial class NewRoundModel(FairFundDbContext db) : PageModel
         {
             // Someone else took the reference between the check and the save.
             db.ChangeTracker.Clear();
-            if (!await db.Rounds.AnyAsync(round => round.Reference == reference, cancellationToken)) throw;
+            if (!await db.Rounds.AnyAsync(SameReference(reference), cancellationToken)) throw;
             Errors.Add("reference", Taken(reference));
             return Page();
         }
         return RedirectToPage("/Fund/EditRound", new { reference });
+    }
+
+    /// <summary>A round whose reference is this one in any case: references are letters, digits and hyphens, so capitals compare them alike on every database.</summary>
+    internal static System.Linq.Expressions.Expression<Func<Round, bool>> SameReference(string reference)
+    {
+        var inCapitals = reference.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // SQL's upper(), run by the database, where no .NET culture or comparison applies.
+        return round => round.Reference.ToUpper() == inCapitals;
+#pragma warning restore CA1304, CA1311, CA1862
     }
 
     internal static string Taken(string reference) => $"There is already a round with the reference {reference}; enter a different reference";
