@@ -325,13 +325,16 @@ public sealed class Grant
     {
         ArgumentNullException.ThrowIfNull(details);
         if (string.IsNullOrWhiteSpace(linkHash)) throw new ArgumentException("A change of bank details needs the hash of its link's secret.", nameof(linkHash));
-        if (State is not (GrantState.Accepted or GrantState.Active))
-            throw new DomainRuleException($"The bank details cannot be changed: the grant is {Describe(State)}.");
+        if (WhyBankCannotChange() is { } why) throw new DomainRuleException(why);
         if (details == Bank)
             throw new DomainRuleException("The bank details cannot be changed: these are the details payments already go to.");
         PendingBankChange = new PendingBankChange(details, now, actor, linkHash);
         _bankEvents.Add(new BankEvent(now, actor, BankEventKind.ChangeAsked, details.Masked));
     }
+
+    /// <summary>Why the group cannot ask to change the bank details now, in words; null while the grant is accepted or active.</summary>
+    public string? WhyBankCannotChange() =>
+        State is GrantState.Accepted or GrantState.Active ? null : $"The bank details cannot be changed: the grant is {Describe(State)}.";
 
     /// <summary>
     /// Why the link whose secret hashes to <paramref name="linkHash"/> cannot confirm a change of bank details at
@@ -340,7 +343,7 @@ public sealed class Grant
     /// </summary>
     public string? WhyNotConfirmBankChange(string? linkHash, DateTimeOffset now)
     {
-        if (State is not (GrantState.Accepted or GrantState.Active)) return $"The bank details cannot be changed: the grant is {Describe(State)}.";
+        if (WhyBankCannotChange() is { } why) return why;
         if (PendingBankChange is not { } pending) return "There is no change of bank details waiting to be confirmed.";
         if (!SameHash(pending.LinkHash, linkHash))
             return "This link is not for the change of bank details now waiting: a newer request may have replaced it. Use the link in the latest email.";

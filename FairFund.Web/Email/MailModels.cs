@@ -81,3 +81,14 @@ public sealed record ReportReminderMail(string? Name, string GroupName, string R
     public MailKind Kind => Overdue ? MailKind.ReportOverdue : MailKind.ReportReminder;
     public string Subject => Overdue ? $"Your {ReportName} for grant {Reference} is overdue" : $"Your {ReportName} for grant {Reference} is due by {DueOn}";
 }
+
+/// <summary>
+/// The link that confirms a change of a grant's bank details, sent to the person who sent the application (the
+/// address the fund already holds), never to an address the request gives. The accounts only masked.
+/// </summary>
+public sealed record BankChangeConfirmMail(string? Name, string GroupName, string Reference, string AskedBy, string AskedAt, string MaskedOld, string MaskedNew,
+    string ConfirmLink, string LinkLifetime) : IMailModel
+{
+    public MailKind Kind => MailKind.BankChangeConfirm;
+    public string Subject => $"Confirm the new bank details for grant {Reference}";
+}

@@ -13,6 +13,7 @@ public enum MailKind
     Decline,
     ReportReminder,
     ReportOverdue,
+    BankChangeConfirm,
 }
 
 /// <summary>
