@@ -144,7 +144,9 @@ public sealed class BankChangePageTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
         Assert.Contains("This link is not for the change of bank details now waiting", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(OldMasked, (await StoredAsync()).Bank);
-        var newest = Mailbox.LinkTo(Mailbox.To(factory, SignedInClient.Applicant).Last(m => m.Subject == GrantBankChange.Subject), GrantBankChange.ConfirmPath(GrantOffers.Own));
+        // The mail folder's files are not in the order sent: the newer link is the one that is not the first.
+        var newest = Assert.Single(Mailbox.To(factory, SignedInClient.Applicant).Where(m => m.Subject == GrantBankChange.Subject)
+            .Select(m => Mailbox.LinkTo(m, GrantBankChange.ConfirmPath(GrantOffers.Own))), candidate => candidate.OriginalString != firstLink.OriginalString);
         using (var confirmed = await GrantBankChange.ConfirmAsync(group, newest))
             Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Equal(NewMasked, (await StoredAsync()).Bank);
