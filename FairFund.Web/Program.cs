@@ -32,6 +32,7 @@ builder.Services.AddSignInLimits(builder.Configuration);
 builder.Services.AddFairFundMail(builder.Configuration);
 builder.Services.AddSendLimits();
 builder.Services.AddScoped<FairFund.Web.Invites.PanelInvites>();
+builder.Services.AddScoped<FairFund.Web.Grants.BankChangeLinks>();
 builder.Services.AddHostedService<FairFund.Web.Rounds.RoundClock>();
 builder.Services.AddHostedService<FairFund.Web.Grants.ReportReminderClock>();
 builder.Services.AddHostedService<FairFund.Web.Reviews.ScoringReminderClock>();

@@ -10,8 +10,11 @@ public enum GrantState { Offered, Accepted, DeclinedByGroup, Active, Closed, Wit
 
 public enum GrantTrigger { Accept, Decline, Activate, Close, Withdraw }
 
-/// <summary>What a page gives <see cref="Grant.WhyNot"/>: the reason typed, which Withdraw weighs.</summary>
-internal sealed record GrantAsk(string Reason);
+/// <summary>
+/// What a page gives <see cref="Grant.WhyNot"/>: the reason typed, which Withdraw weighs, and the time asked at, which
+/// Close weighs (the payments released by then must be paid).
+/// </summary>
+internal sealed record GrantAsk(string Reason, DateTimeOffset? Now);
 
 /// <summary>What happened to the bank details, for the record: only ever the masked account.</summary>
 public enum BankEventKind { Given, ChangeAsked, ChangeConfirmed, ChangeChecked }
@@ -19,8 +22,23 @@ public enum BankEventKind { Given, ChangeAsked, ChangeConfirmed, ChangeChecked }
 /// <summary>One event in the bank details' history, with who and when; the account only masked.</summary>
 public sealed record BankEvent(DateTimeOffset At, string Actor, BankEventKind Kind, string MaskedAccount);
 
-/// <summary>A change of bank details asked for and not yet confirmed by the email link.</summary>
-public sealed record PendingBankChange(BankDetails Details, DateTimeOffset AskedAt, string AskedBy);
+/// <summary>
+/// A change of bank details asked for and not yet confirmed by the email link. <paramref name="LinkHash"/> is the
+/// SHA-256 (lower-case hex) of the secret the emailed link carries: only the hash is kept, so whoever reads the
+/// stored grant cannot confirm the change.
+/// </summary>
+public sealed record PendingBankChange(BankDetails Details, DateTimeOffset AskedAt, string AskedBy, string LinkHash)
+{
+    /// <summary>The instant the link stops working: <see cref="Grant.BankChangeLinkLifetime"/> after the request.</summary>
+    public DateTimeOffset LinkExpiresAt => AskedAt + Grant.BankChangeLinkLifetime;
+}
+
+/// <summary>
+/// A change of bank details the fund manager must check before paying: one waiting for its email link, or one
+/// confirmed and not yet checked. Who asked and when, who confirmed and when, and the account before and after,
+/// both only masked.
+/// </summary>
+public sealed record BankChangeFlag(bool Confirmed, string AskedBy, DateTimeOffset AskedAt, string? ConfirmedBy, DateTimeOffset? ConfirmedAt, string MaskedOld, string MaskedNew);
 
 /// <summary>What closing the grant recorded: the final report, the money paid and any returned.</summary>
 public sealed record GrantClosure(string FinalReport, decimal Paid, decimal Returned, string Note, DateTimeOffset At, string By);
@@ -44,11 +62,13 @@ public sealed class Grant
     private readonly List<Outcome> _outcomes = [];
     private readonly GrantLifecycle _lifecycle;
     private readonly GrantLifecycle.Intent<string> _withdraw;
+    private readonly GrantLifecycle.Intent<DateTimeOffset?> _close;
 
     private Grant()
     {
         _lifecycle = new GrantLifecycle(() => State, state => State = state, () => _history, "The grant", Verb, Describe, Configure);
         _withdraw = _lifecycle.Declare(GrantTrigger.Withdraw, ask => ask.Reason);
+        _close = _lifecycle.Declare(GrantTrigger.Close, ask => ask.Now, now => OutstandingAtClosing(now));
     }
 
     /// <summary>
@@ -233,15 +253,36 @@ public sealed class Grant
     }
 
     /// <summary>
-    /// Closes the grant once its final report is accepted, recording the money paid and any returned (from £0 to
-    /// what was paid). Payments not yet made are never made.
+    /// Closes the grant once nothing is outstanding (<see cref="OutstandingAtClosing"/>): every report accepted,
+    /// every payment released by <paramref name="now"/> paid, every change asked for decided. Records
+    /// the final report, the money paid and any returned (from £0 to what was paid). A payment not yet released (one on
+    /// a date still to come) is never made. A closed grant changes no more.
     /// </summary>
     public void Close(decimal returned, string? note, DateTimeOffset now, string actor)
     {
-        _lifecycle.EnsureCan(GrantTrigger.Close, Ask());
+        _lifecycle.EnsureCan(GrantTrigger.Close, new GrantAsk("", now));
         if (CheckClosure(returned, note) is [var problem, ..]) throw new DomainRuleException($"The grant cannot be closed: {problem}.");
-        _lifecycle.Fire(GrantTrigger.Close, now, actor);
-        Closure = new GrantClosure(FinalReport!.Name, AmountPaid, returned, FreeText.Clean(note), now, actor);
+        _lifecycle.Fire(_close, now, now, actor);
+        Closure = new GrantClosure(FinalReport?.Name ?? "", AmountPaid, returned, FreeText.Clean(note), now, actor);
+    }
+
+    /// <summary>
+    /// What must happen before the grant can close, at <paramref name="now"/>, each in words after "it needs": a report
+    /// not accepted, a payment released and not paid, a change not decided. Empty when it can close. Without a time,
+    /// every payment on a date counts as released, so nothing is missed.
+    /// </summary>
+    public IReadOnlyList<string> OutstandingAtClosing(DateTimeOffset? now)
+    {
+        var at = now ?? DateTimeOffset.MaxValue;
+        return
+        [
+            .. _reports.Where(report => report.State != ReportState.Accepted)
+                .Select(report => $"the {report.Name} accepted (it is {GrantReport.Describe(report.State)}, due by {DecisionLetter.LongDate(report.DueOn)})"),
+            .. _payments.Where(payment => !payment.IsPaid && IsReleased(payment, at))
+                .Select(payment => $"payment {payment.Number} ({Money.Pounds(payment.Amount)}) paid: it was released {payment.Release.ReleaseInWords()}"),
+            .. _changes.Where(change => change.Status == ChangeStatus.Asked)
+                .Select(change => $"change {change.Number} agreed or refused: {FirstLower(change.Proposed.InWords())}"),
+        ];
     }
 
     /// <summary>What is wrong with a closure's figures, at <c>returned</c> and <c>note</c>; empty when it can be recorded.</summary>
@@ -256,8 +297,12 @@ public sealed class Grant
         return problems;
     }
 
-    /// <summary>Whether a trigger can fire now, and if not, each reason in words; <paramref name="reason"/> is for Withdraw.</summary>
-    public IReadOnlyList<string> WhyNot(GrantTrigger trigger, string? reason = null) => _lifecycle.WhyNot(trigger, new GrantAsk(FreeText.Clean(reason)));
+    /// <summary>
+    /// Whether a trigger can fire now, and if not, each reason in words; <paramref name="reason"/> is for Withdraw,
+    /// <paramref name="now"/> for Close (see <see cref="OutstandingAtClosing"/>).
+    /// </summary>
+    public IReadOnlyList<string> WhyNot(GrantTrigger trigger, string? reason = null, DateTimeOffset? now = null) =>
+        _lifecycle.WhyNot(trigger, new GrantAsk(FreeText.Clean(reason), now));
 
     /// <summary>The triggers the grant's state takes, allowed now or not: the buttons a page shows.</summary>
     public IReadOnlyList<GrantTrigger> TriggersFromHere() => _lifecycle.TriggersFromHere();
@@ -265,37 +310,99 @@ public sealed class Grant
     // ---- Bank details ----
 
     /// <summary>
-    /// The group asks to change the bank details. Nothing changes until the change is confirmed by the email link
-    /// (<see cref="ConfirmBankChange"/>); meanwhile it is flagged to the fund manager. A second request replaces the first.
+    /// How long the emailed link that confirms a change of bank details works: long enough to reach an inbox and be
+    /// opened the same day, short enough that a link found later in a mailbox is no use.
     /// </summary>
-    public void AskToChangeBank(BankDetails details, DateTimeOffset now, string actor)
+    public static TimeSpan BankChangeLinkLifetime { get; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The group asks to change the bank details. Nothing changes until the change is confirmed by the email link,
+    /// whose secret's hash is <paramref name="linkHash"/> (<see cref="ConfirmBankChange"/>); meanwhile it is flagged to
+    /// the fund manager. A second request replaces the first, and the first one's link no longer works. Refused
+    /// unless the grant is accepted or active, or when the details are the ones payments already go to.
+    /// </summary>
+    public void AskToChangeBank(BankDetails details, string linkHash, DateTimeOffset now, string actor)
     {
         ArgumentNullException.ThrowIfNull(details);
-        if (State is not (GrantState.Accepted or GrantState.Active))
-            throw new DomainRuleException($"The bank details cannot be changed: the grant is {Describe(State)}.");
-        PendingBankChange = new PendingBankChange(details, now, actor);
+        if (string.IsNullOrWhiteSpace(linkHash)) throw new ArgumentException("A change of bank details needs the hash of its link's secret.", nameof(linkHash));
+        if (WhyBankCannotChange() is { } why) throw new DomainRuleException(why);
+        if (details == Bank)
+            throw new DomainRuleException("The bank details cannot be changed: these are the details payments already go to.");
+        PendingBankChange = new PendingBankChange(details, now, actor, linkHash);
         _bankEvents.Add(new BankEvent(now, actor, BankEventKind.ChangeAsked, details.Masked));
+    }
+
+    /// <summary>Why the group cannot ask to change the bank details now, in words; null while the grant is accepted or active.</summary>
+    public string? WhyBankCannotChange() =>
+        State is GrantState.Accepted or GrantState.Active ? null : $"The bank details cannot be changed: the grant is {Describe(State)}.";
+
+    /// <summary>
+    /// Why the link whose secret hashes to <paramref name="linkHash"/> cannot confirm a change of bank details at
+    /// <paramref name="now"/>, in words; null when it can: no change is waiting, the link is not the latest request's,
+    /// or it has expired (<see cref="BankChangeLinkLifetime"/>).
+    /// </summary>
+    public string? WhyNotConfirmBankChange(string? linkHash, DateTimeOffset now)
+    {
+        if (WhyBankCannotChange() is { } why) return why;
+        if (PendingBankChange is not { } pending) return "There is no change of bank details waiting to be confirmed.";
+        if (!SameHash(pending.LinkHash, linkHash))
+            return "This link is not for the change of bank details now waiting: a newer request may have replaced it. Use the link in the latest email.";
+        if (now >= pending.LinkExpiresAt)
+            return $"This link has expired: it worked for {BankChangeLinkLifetime.TotalHours:0} hours after the change was asked for. Ask to change the bank details again.";
+        return null;
     }
 
     /// <summary>
     /// The change is confirmed by the link sent to the group: the new details replace the old, and stay flagged until
-    /// the fund manager checks them (<see cref="CheckBankChange"/>). Refused when no change is waiting.
+    /// the fund manager checks them (<see cref="CheckBankChange"/>). Refused, changing nothing, for a reason
+    /// <see cref="WhyNotConfirmBankChange"/> gives.
     /// </summary>
-    public void ConfirmBankChange(DateTimeOffset now, string actor)
+    public void ConfirmBankChange(string? linkHash, DateTimeOffset now, string actor)
     {
-        if (PendingBankChange is not { } pending || State is not (GrantState.Accepted or GrantState.Active))
-            throw new DomainRuleException("There is no change of bank details waiting to be confirmed.");
+        if (WhyNotConfirmBankChange(linkHash, now) is { } why) throw new DomainRuleException(why);
+        var pending = PendingBankChange!;
         (Bank, PendingBankChange, BankChangeUncheckedSince) = (pending.Details, null, now);
         _bankEvents.Add(new BankEvent(now, actor, BankEventKind.ChangeConfirmed, pending.Details.Masked));
     }
 
-    /// <summary>The fund manager has checked a confirmed change of bank details (by phoning the group, say): payments are due again.</summary>
+    /// <summary>
+    /// The fund manager has checked a confirmed change of bank details (by phoning the group, say): payments are due
+    /// again. Refused when there is none to check, or the grant is no longer accepted or active.
+    /// </summary>
     public void CheckBankChange(DateTimeOffset now, string actor)
     {
+        if (State is not (GrantState.Accepted or GrantState.Active)) throw new DomainRuleException($"The bank details cannot be checked: the grant is {Describe(State)}.");
         if (BankChangeUncheckedSince is null || Bank is null) throw new DomainRuleException("There is no change of bank details to check.");
         BankChangeUncheckedSince = null;
         _bankEvents.Add(new BankEvent(now, actor, BankEventKind.ChangeChecked, Bank.Masked));
     }
+
+    /// <summary>
+    /// The changes of bank details the fund manager must check before paying, oldest first: the one confirmed and not
+    /// yet checked, and the one waiting for its link, each with who and when and the account before and after (masked).
+    /// </summary>
+    public IReadOnlyList<BankChangeFlag> BankChangesToCheck
+    {
+        get
+        {
+            var flags = new List<BankChangeFlag>();
+            if (BankChangeUncheckedSince is not null && _bankEvents.FindLastIndex(e => e.Kind == BankEventKind.ChangeConfirmed) is var confirmedAt and >= 0)
+            {
+                var confirmed = _bankEvents[confirmedAt];
+                var asked = _bankEvents.Take(confirmedAt).LastOrDefault(e => e.Kind == BankEventKind.ChangeAsked);
+                var before = _bankEvents.Take(confirmedAt).LastOrDefault(e => e.Kind is BankEventKind.Given or BankEventKind.ChangeConfirmed);
+                flags.Add(new BankChangeFlag(true, asked?.Actor ?? confirmed.Actor, asked?.At ?? confirmed.At, confirmed.Actor, confirmed.At,
+                    before?.MaskedAccount ?? "", confirmed.MaskedAccount));
+            }
+            if (PendingBankChange is { } pending)
+                flags.Add(new BankChangeFlag(false, pending.AskedBy, pending.AskedAt, null, null, Bank?.Masked ?? "", pending.Details.Masked));
+            return flags;
+        }
+    }
+
+    private static bool SameHash(string stored, string? given) =>
+        stored.Length > 0 && given is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(stored), System.Text.Encoding.UTF8.GetBytes(given));
 
     // ---- Payments ----
 
@@ -526,7 +633,7 @@ public sealed class Grant
         _ => "be withdrawn",
     };
 
-    private static GrantAsk Ask() => new("");
+    private static GrantAsk Ask() => new("", null);
 
     private Payment? PaymentNumbered(int number) => _payments.FirstOrDefault(payment => payment.Number == number);
 
@@ -581,7 +688,8 @@ public sealed class Grant
             .PermitIf(GrantTrigger.Activate, GrantState.Active, () => PendingBankChange is null, "no change of bank details waiting for its email link")
             .PermitIf(_withdraw.Trigger, GrantState.Withdrawn, HasReason, WithdrawNeeds);
         _lifecycle.Configure(GrantState.Active)
-            .PermitIf(GrantTrigger.Close, GrantState.Closed, () => FinalReport?.State == ReportState.Accepted, "the final report accepted")
+            .PermitIf(_close.Trigger, GrantState.Closed, now => OutstandingAtClosing(now).Count == 0,
+                "every report accepted, every payment released paid and every change asked for decided")
             .PermitIf(_withdraw.Trigger, GrantState.Withdrawn, HasReason, WithdrawNeeds);
         _lifecycle.Configure(GrantState.DeclinedByGroup);
         _lifecycle.Configure(GrantState.Closed);

@@ -74,7 +74,7 @@ public sealed class BankDetailsProtection : IMaterializationInterceptor, ISaveCh
                 bank.CurrentValue = grant.Bank is null ? null : protector.Protect(JsonSerializer.Serialize(StoredBank.Of(grant.Bank), Json));
             if (!Equals(grant.PendingBankChange, pending.CurrentValue is { } storedPending ? ReadPending(protector, storedPending) : null))
                 pending.CurrentValue = grant.PendingBankChange is not { } change ? null
-                    : protector.Protect(JsonSerializer.Serialize(new StoredPending(StoredBank.Of(change.Details), change.AskedAt, change.AskedBy), Json));
+                    : protector.Protect(JsonSerializer.Serialize(new StoredPending(StoredBank.Of(change.Details), change.AskedAt, change.AskedBy, change.LinkHash), Json));
         }
     }
 
@@ -90,7 +90,8 @@ public sealed class BankDetailsProtection : IMaterializationInterceptor, ISaveCh
     private static PendingBankChange ReadPending(IDataProtector protector, string protectedText)
     {
         var stored = JsonSerializer.Deserialize<StoredPending>(protector.Unprotect(protectedText), Json)!;
-        return new PendingBankChange(stored.Details.Details(), stored.AskedAt, stored.AskedBy);
+        // A change asked for before links were checked has no hash: no link can confirm it, and the group asks again.
+        return new PendingBankChange(stored.Details.Details(), stored.AskedAt, stored.AskedBy, stored.LinkHash ?? "");
     }
 
     private sealed record StoredBank(string AccountName, string SortCode, string AccountNumber)
@@ -101,5 +102,5 @@ public sealed class BankDetailsProtection : IMaterializationInterceptor, ISaveCh
             ?? throw new InvalidDataException("Stored bank details are not in the form they were checked in.");
     }
 
-    private sealed record StoredPending(StoredBank Details, DateTimeOffset AskedAt, string AskedBy);
+    private sealed record StoredPending(StoredBank Details, DateTimeOffset AskedAt, string AskedBy, string? LinkHash);
 }

@@ -68,6 +68,7 @@ public sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
         builder.Ignore(g => g.Changes);
         builder.Ignore(g => g.FinalReport);
         builder.Ignore(g => g.ExpectedReports);
+        builder.Ignore(g => g.BankChangesToCheck);
 
         builder.OwnsRows<Grant, StateChange>("_history", "GrantStateChanges", "GrantId");
         builder.OwnsRows<Grant, BudgetLine>("_budget", "GrantBudgetLines", "GrantId");

@@ -147,3 +147,13 @@ public sealed record InformationRequestMail(string? Name, string Reference, stri
     public MailKind Kind => MailKind.InformationRequest;
     public string Subject => $"We need more information about your application {Reference}";
 }
+
+/// The link that confirms a change of a grant's bank details, sent to the person who sent the application (the
+/// address the fund already holds), never to an address the request gives. The accounts only masked.
+/// </summary>
+public sealed record BankChangeConfirmMail(string? Name, string GroupName, string Reference, string AskedBy, string AskedAt, string MaskedOld, string MaskedNew,
+    string ConfirmLink, string LinkLifetime) : IMailModel
+{
+    public MailKind Kind => MailKind.BankChangeConfirm;
+    public string Subject => $"Confirm the new bank details for grant {Reference}";
+}

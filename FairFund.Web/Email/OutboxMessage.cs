@@ -20,6 +20,7 @@ public enum MailKind
     DeadlineReminder,
     FundMessage,
     InformationRequest,
+    BankChangeConfirm,
 }
 
 /// <summary>

@@ -71,7 +71,7 @@ public sealed class BankDetailsTests
     public void ToString_AndInterpolation_GiveOnlyTheMaskedForm()
     {
         var details = BankDetails.Parse("Foleshill Walkers", "12-34-56", "87651234").Details!;
-        var pending = new PendingBankChange(details, Later, GrantInState.Group);
+        var pending = new PendingBankChange(details, Later, GrantInState.Group, GrantInState.LinkHash);
 
         foreach (var written in new[] { details.ToString(), $"{details}", pending.ToString(), new BankEvent(Later, "x", BankEventKind.Given, details.Masked).ToString() })
         {
@@ -87,7 +87,7 @@ public sealed class BankDetailsTests
     {
         var grant = GrantInState.In(GrantState.Accepted);
         var details = BankDetails.Parse("Foleshill Walkers", "12-34-56", "87651234").Details!;
-        grant.AskToChangeBank(details, Later, GrantInState.Group);
+        grant.AskToChangeBank(details, GrantInState.LinkHash, Later, GrantInState.Group);
 
         var refused = Assert.Throws<DomainRuleException>(() => grant.Activate(Later, GrantInState.FundManager));
         var written = string.Join("\n", [refused.Message, .. grant.BankEvents.Select(bankEvent => bankEvent.ToString()), grant.PendingBankChange!.ToString(), grant.Bank!.ToString()]);
@@ -105,12 +105,12 @@ public sealed class BankDetailsTests
         var before = grant.Bank;
         var details = BankDetails.Parse("Foleshill Walkers CIO", "40-11-62", "87654321").Details!;
 
-        grant.AskToChangeBank(details, Later, GrantInState.Group);
+        grant.AskToChangeBank(details, GrantInState.LinkHash, Later, GrantInState.Group);
         Assert.Same(before, grant.Bank);
         Assert.Equal(details, grant.PendingBankChange!.Details);
         Assert.True(grant.IsBankChangeFlagged);
 
-        grant.ConfirmBankChange(Later.AddMinutes(5), GrantInState.Group);
+        grant.ConfirmBankChange(GrantInState.LinkHash, Later.AddMinutes(5), GrantInState.Group);
         Assert.Equal(details, grant.Bank);
         Assert.Null(grant.PendingBankChange);
         Assert.Equal(Later.AddMinutes(5), grant.BankChangeUncheckedSince);
@@ -128,7 +128,7 @@ public sealed class BankDetailsTests
     {
         var grant = GrantInState.In(GrantState.Active);
 
-        var refused = Assert.Throws<DomainRuleException>(() => grant.ConfirmBankChange(Later, GrantInState.Group));
+        var refused = Assert.Throws<DomainRuleException>(() => grant.ConfirmBankChange(GrantInState.LinkHash, Later, GrantInState.Group));
 
         Assert.Equal("There is no change of bank details waiting to be confirmed.", refused.Message);
     }
@@ -141,7 +141,78 @@ public sealed class BankDetailsTests
     {
         var grant = GrantInState.In(state);
 
-        Assert.Throws<DomainRuleException>(() => grant.AskToChangeBank(GrantInState.Bank, Later, GrantInState.Group));
+        Assert.Throws<DomainRuleException>(() => grant.AskToChangeBank(GrantInState.Bank, GrantInState.LinkHash, Later, GrantInState.Group));
         Assert.Null(grant.PendingBankChange);
+    }
+
+    private static readonly BankDetails NewAccount = BankDetails.Parse("Foleshill Walkers CIO", "40-11-62", "87654321").Details!;
+
+    [Fact]
+    public void ConfirmBankChange_AtTheLinksExpiry_IsRefusedAndAnInstantBeforeIsTaken()
+    {
+        var expired = GrantInState.In(GrantState.Active);
+        var inTime = GrantInState.In(GrantState.Active);
+        expired.AskToChangeBank(NewAccount, GrantInState.LinkHash, Later, GrantInState.Group);
+        inTime.AskToChangeBank(NewAccount, GrantInState.LinkHash, Later, GrantInState.Group);
+
+        var refused = Assert.Throws<DomainRuleException>(() => expired.ConfirmBankChange(GrantInState.LinkHash, Later.AddHours(24), GrantInState.Group));
+        inTime.ConfirmBankChange(GrantInState.LinkHash, Later.AddHours(24).AddTicks(-1), GrantInState.Group);
+
+        Assert.Equal("This link has expired: it worked for 24 hours after the change was asked for. Ask to change the bank details again.", refused.Message);
+        Assert.Equal(GrantInState.Bank, expired.Bank);
+        Assert.NotNull(expired.PendingBankChange);
+        Assert.Equal(NewAccount, inTime.Bank);
+    }
+
+    [Fact]
+    public void ConfirmBankChange_LinkOfARequestSinceReplaced_IsRefusedAndTheLatestLinkWorks()
+    {
+        const string latest = "0000aaaa1111bbbb2222cccc3333dddd4444eeee5555ffff6666000077778888";
+        var grant = GrantInState.In(GrantState.Active);
+        grant.AskToChangeBank(BankDetails.Parse("Someone Else", "11-22-33", "11223344").Details!, GrantInState.LinkHash, Later, GrantInState.Group);
+        grant.AskToChangeBank(NewAccount, latest, Later.AddMinutes(1), GrantInState.Group);
+
+        var refused = Assert.Throws<DomainRuleException>(() => grant.ConfirmBankChange(GrantInState.LinkHash, Later.AddMinutes(2), GrantInState.Group));
+        Assert.Equal("This link is not for the change of bank details now waiting: a newer request may have replaced it. Use the link in the latest email.", refused.Message);
+        Assert.Equal(GrantInState.Bank, grant.Bank);
+        Assert.Null(grant.WhyNotConfirmBankChange(latest, Later.AddMinutes(2)));
+
+        grant.ConfirmBankChange(latest, Later.AddMinutes(3), GrantInState.Group);
+        Assert.Equal(NewAccount, grant.Bank);
+        Assert.Equal("There is no change of bank details waiting to be confirmed.", grant.WhyNotConfirmBankChange(latest, Later.AddMinutes(4)));
+    }
+
+    [Fact]
+    public void AskToChangeBank_TheDetailsPaymentsGoToAlready_IsRefused()
+    {
+        var grant = GrantInState.In(GrantState.Active);
+
+        var refused = Assert.Throws<DomainRuleException>(() => grant.AskToChangeBank(GrantInState.Bank, GrantInState.LinkHash, Later, GrantInState.Group));
+
+        Assert.Equal("The bank details cannot be changed: these are the details payments already go to.", refused.Message);
+        Assert.Null(grant.PendingBankChange);
+    }
+
+    [Fact]
+    public void BankChangesToCheck_ConfirmedThenAskedAgain_FlagsEachWithWhoWhenAndTheMaskedAccountBeforeAndAfter()
+    {
+        const string treasurer = "treasurer@group.example";
+        const string chair = "chair@group.example";
+        var third = BankDetails.Parse("Foleshill Walkers", "20-00-00", "55556666").Details!;
+        var grant = GrantInState.In(GrantState.Active);
+        Assert.Empty(grant.BankChangesToCheck);
+
+        grant.AskToChangeBank(NewAccount, GrantInState.LinkHash, Later, treasurer);
+        grant.ConfirmBankChange(GrantInState.LinkHash, Later.AddMinutes(5), chair);
+        grant.AskToChangeBank(third, "1111", Later.AddHours(2), treasurer);
+
+        Assert.Equal(
+        [
+            new BankChangeFlag(true, treasurer, Later, chair, Later.AddMinutes(5), "Foleshill Walkers, **-**-50, ****3445", "Foleshill Walkers CIO, **-**-62, ****4321"),
+            new BankChangeFlag(false, treasurer, Later.AddHours(2), null, null, "Foleshill Walkers CIO, **-**-62, ****4321", "Foleshill Walkers, **-**-00, ****6666"),
+        ], grant.BankChangesToCheck);
+
+        grant.CheckBankChange(Later.AddHours(3), GrantInState.FundManager);
+        Assert.Equal([false], grant.BankChangesToCheck.Select(flag => flag.Confirmed));
     }
 }

@@ -44,7 +44,7 @@ public sealed class GrantGuardTests
     public void Activate_BankChangeWaitingForItsLink_IsRefusedSayingSo()
     {
         var grant = GrantInState.In(GrantState.Accepted);
-        grant.AskToChangeBank(BankDetails.Parse("New Name", "11-22-33", "12345678").Details!, Later, GrantInState.Group);
+        grant.AskToChangeBank(BankDetails.Parse("New Name", "11-22-33", "12345678").Details!, GrantInState.LinkHash, Later, GrantInState.Group);
 
         Assert.Equal(["it needs no change of bank details waiting for its email link"], grant.WhyNot(GrantTrigger.Activate));
         var refused = Assert.Throws<DomainRuleException>(() => grant.Activate(Later, GrantInState.FundManager));
@@ -53,39 +53,78 @@ public sealed class GrantGuardTests
     }
 
     [Fact]
-    public void Close_FinalReportNotAccepted_IsRefusedSayingSo()
+    public void Close_FinalReportAcceptedButAReportAndPaymentsOutstanding_IsRefusedNamingEachAndStaysActive()
     {
         var grant = GrantInState.In(GrantState.Active);
+        // The final report accepted, which releases the second payment; the mid-year report never sent, nothing paid.
         grant.SendReport(grant.FinalReport!.Number, GrantInState.FullReport, Later, GrantInState.Group);
+        grant.AcceptReport(grant.FinalReport!.Number, Later, GrantInState.FundManager);
 
-        Assert.Equal(["it needs the final report accepted"], grant.WhyNot(GrantTrigger.Close));
+        var needs = grant.WhyNot(GrantTrigger.Close, now: Later);
         var refused = Assert.Throws<DomainRuleException>(() => grant.Close(0m, null, Later, GrantInState.FundManager));
-        Assert.Equal("The grant cannot be closed: it needs the final report accepted.", refused.Message);
+
+        Assert.Equal(
+        [
+            "it needs the Mid-year report accepted (it is not started, due by 2 December 2027)",
+            "it needs payment 1 (£750) paid: it was released when the group accepts the offer",
+            "it needs payment 2 (£750) paid: it was released when the Final report is accepted",
+        ], needs);
+        Assert.Equal($"The grant cannot be closed: {string.Join("; ", needs)}.", refused.Message);
+        Assert.Equal(GrantState.Active, grant.State);
+        Assert.Null(grant.Closure);
     }
 
     [Fact]
-    public void Close_FinalReportAccepted_RecordsTheReportMoneyPaidAndReturned()
+    public void Close_ChangeAskedAndNotDecided_IsRefusedUntilItIsDecided()
     {
         var grant = GrantInState.In(GrantState.Active);
-        grant.MarkPaid(1, new DateOnly(2027, 6, 4), "FF-0001", Later, GrantInState.FundManager);
-        grant.SendReport(2, GrantInState.FullReport, Later, GrantInState.Group);
-        grant.AcceptReport(2, Later, GrantInState.FundManager);
-        grant.MarkPaid(2, new DateOnly(2027, 6, 11), "FF-0002", Later, GrantInState.FundManager);
+        GrantInState.PrepareFor(grant, GrantTrigger.Close, Later);
+        grant.AskForChange(new ProjectDatesChange(new DateOnly(2027, 7, 1), new DateOnly(2028, 9, 30)), "The hall was booked until July.", Later, GrantInState.Group);
+
+        Assert.Equal(["it needs change 1 agreed or refused: project dates to 1 July 2027 to 30 September 2028"], grant.WhyNot(GrantTrigger.Close, now: Later));
+        grant.RefuseChange(1, "The project must end when the round does.", Later, GrantInState.FundManager);
+        grant.Close(0m, null, Later, GrantInState.FundManager);
+        Assert.Equal(GrantState.Closed, grant.State);
+    }
+
+    [Fact]
+    public void Close_PaymentOnADateStillToCome_IsNotOutstandingAndIsNeverMade()
+    {
+        var terms = GrantInState.Terms with
+        {
+            Schedule = [new Instalment(50m, ReleaseRule.OnAcceptance), new Instalment(50m, ReleaseRule.OnDate, On: new DateOnly(2028, 9, 1))],
+        };
+        var grant = GrantInState.In(GrantState.Active, terms);
+        GrantInState.PrepareFor(grant, GrantTrigger.Close, Later);
+
+        Assert.Empty(grant.WhyNot(GrantTrigger.Close, now: Later));
+        Assert.Equal(["it needs payment 2 (£750) paid: it was released from 1 September 2028"], grant.WhyNot(GrantTrigger.Close, now: new DateTimeOffset(2028, 9, 1, 0, 0, 0, TimeSpan.Zero)));
+        grant.Close(0m, null, Later, GrantInState.FundManager);
+
+        Assert.Equal(750m, grant.Closure!.Paid);
+        Assert.Empty(grant.PaymentsDue(new DateTimeOffset(2028, 9, 2, 0, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void Close_NothingOutstanding_RecordsTheFinalReportMoneyPaidAndReturnedWithWhoAndWhen()
+    {
+        var grant = GrantInState.In(GrantState.Active);
+        GrantInState.PrepareFor(grant, GrantTrigger.Close, Later);
 
         grant.Close(50m, "The insurance cost less than planned.", Later, GrantInState.FundManager);
 
         Assert.Equal(new GrantClosure("Final report", 1500m, 50m, "The insurance cost less than planned.", Later, GrantInState.FundManager), grant.Closure);
+        Assert.Equal((GrantState.Closed, Later, GrantInState.FundManager), (grant.State, grant.History[^1].At, grant.History[^1].Actor));
         Assert.Empty(grant.PaymentsDue(Later));
     }
 
     [Theory]
     [InlineData(-0.01)]
-    [InlineData(750.01)]
+    [InlineData(1500.01)]
     [InlineData(10.005)]
     public void Close_ReturnedOutsideWhatWasPaid_IsRefusedAndStaysActive(double returned)
     {
         var grant = GrantInState.In(GrantState.Active);
-        grant.MarkPaid(1, new DateOnly(2027, 6, 4), "FF-0001", Later, GrantInState.FundManager);
         GrantInState.PrepareFor(grant, GrantTrigger.Close, Later);
 
         var refused = Assert.Throws<DomainRuleException>(() => grant.Close((decimal)returned, null, Later, GrantInState.FundManager));
@@ -93,6 +132,41 @@ public sealed class GrantGuardTests
         Assert.StartsWith("The grant cannot be closed: returned: The money returned must be", refused.Message);
         Assert.Equal(GrantState.Active, grant.State);
         Assert.Null(grant.Closure);
+    }
+
+    /// <summary>Everything a person can ask of a grant after the decision, each of which a closed grant refuses.</summary>
+    public static TheoryData<string> ChangesToAClosedGrant() =>
+        ["ask for a change", "change the bank details", "confirm a bank change", "check a bank change", "save a report", "mark a payment paid"];
+
+    [Theory]
+    [MemberData(nameof(ChangesToAClosedGrant))]
+    public void ClosedGrant_AnyChange_IsRefusedAndChangesNothing(string change)
+    {
+        // Its second payment, on a date still to come at closing, is never made.
+        var grant = GrantInState.In(GrantState.Active, GrantInState.Terms with
+        {
+            Schedule = [new Instalment(50m, ReleaseRule.OnAcceptance), new Instalment(50m, ReleaseRule.OnDate, On: new DateOnly(2027, 6, 12))],
+        });
+        GrantInState.PrepareFor(grant, GrantTrigger.Close, Later);
+        grant.AskForChange(new ProjectDatesChange(new DateOnly(2027, 7, 1), new DateOnly(2028, 9, 30)), "The hall was booked until July.", Later, GrantInState.Group);
+        grant.AgreeChange(1, null, Later, GrantInState.FundManager);
+        grant.Close(0m, null, Later, GrantInState.FundManager);
+        var before = (grant.Changes.Count, grant.BankEvents.Count, grant.Bank, grant.PendingBankChange, grant.Reports[0].Content, grant.Payments.Count(payment => payment.IsPaid), grant.History.Count);
+        var at = Later.AddDays(1);
+
+        Action act = change switch
+        {
+            "ask for a change" => () => grant.AskForChange(new ProjectDatesChange(new DateOnly(2027, 8, 1), new DateOnly(2028, 9, 30)), "Later still.", at, GrantInState.Group),
+            "change the bank details" => () => grant.AskToChangeBank(BankDetails.Parse("New Name", "11-22-33", "12345678").Details!, GrantInState.LinkHash, at, GrantInState.Group),
+            "confirm a bank change" => () => grant.ConfirmBankChange(GrantInState.LinkHash, at, GrantInState.Group),
+            "check a bank change" => () => grant.CheckBankChange(at, GrantInState.FundManager),
+            "save a report" => () => grant.SaveReport(1, GrantInState.FullReport, at, GrantInState.Group),
+            _ => () => grant.MarkPaid(2, new DateOnly(2027, 6, 12), "FF-9999", at, GrantInState.FundManager),
+        };
+
+        var refused = Assert.Throws<DomainRuleException>(act);
+        Assert.Contains("closed", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, (grant.Changes.Count, grant.BankEvents.Count, grant.Bank, grant.PendingBankChange, grant.Reports[0].Content, grant.Payments.Count(payment => payment.IsPaid), grant.History.Count));
     }
 
     [Theory]

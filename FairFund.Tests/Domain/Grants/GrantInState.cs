@@ -23,6 +23,9 @@ internal static class GrantInState
         [new ExpectedReport("Mid-year report", null, 6, IsFinal: false), new ExpectedReport("Final report", null, 12, IsFinal: true)],
         ProportionateThreshold: 0m, DaysToAccept: 28, ReminderDaysBefore: 14);
 
+    /// <summary>The hash of an emailed link's secret, as a change of bank details keeps it (the domain only compares hashes).</summary>
+    public const string LinkHash = "5f3c9a0d6e1b4c2a8f7e6d5c4b3a29180716f5e4d3c2b1a09f8e7d6c5b4a3921";
+
     public static BankDetails Bank { get; } = BankDetails.Parse("Foleshill Walkers", "30-99-50", "00733445").Details!;
 
     public static IReadOnlyList<Outcome> Outcomes { get; } =
@@ -66,13 +69,20 @@ internal static class GrantInState
         return grant;
     }
 
-    /// <summary>Meets a trigger's guard that depends on the grant's own progress: Close needs the final report accepted.</summary>
+    /// <summary>
+    /// Meets a trigger's guard that depends on the grant's own progress: Close needs every report accepted and every
+    /// payment released by then paid (on the day of <paramref name="at"/>, in the UK).
+    /// </summary>
     public static void PrepareFor(Grant grant, GrantTrigger trigger, DateTimeOffset at)
     {
         if (trigger != GrantTrigger.Close) return;
-        var final = grant.FinalReport!;
-        grant.SendReport(final.Number, FullReport, at, Group);
-        grant.AcceptReport(final.Number, at, FundManager);
+        foreach (var report in grant.Reports.Where(report => report.State != ReportState.Accepted))
+        {
+            grant.SendReport(report.Number, FullReport, at, Group);
+            grant.AcceptReport(report.Number, at, FundManager);
+        }
+        foreach (var payment in grant.PaymentsDue(at))
+            grant.MarkPaid(payment.Number, UkCalendar.DateOf(at), $"FF-{payment.Number:0000}", at, FundManager);
     }
 
     /// <summary>Fires <paramref name="trigger"/> through its intent method, with arguments its guards accept.</summary>

@@ -138,10 +138,10 @@ public sealed class PaymentReleaseTests
     public void PaymentsDue_BankDetailsChangedAndNotYetChecked_HoldsEveryPaymentUntilTheFundManagerChecks()
     {
         var grant = GrantInState.In(GrantState.Active);
-        grant.AskToChangeBank(BankDetails.Parse("Foleshill Walkers CIO", "40-11-62", "87654321").Details!, Later, GrantInState.Group);
+        grant.AskToChangeBank(BankDetails.Parse("Foleshill Walkers CIO", "40-11-62", "87654321").Details!, GrantInState.LinkHash, Later, GrantInState.Group);
         Assert.Equal([1], grant.PaymentsDue(Later).Select(payment => payment.Number));
 
-        grant.ConfirmBankChange(Later.AddHours(1), GrantInState.Group);
+        grant.ConfirmBankChange(GrantInState.LinkHash, Later.AddHours(1), GrantInState.Group);
 
         Assert.True(grant.IsBankChangeFlagged);
         Assert.Empty(grant.PaymentsDue(Later.AddHours(2)));

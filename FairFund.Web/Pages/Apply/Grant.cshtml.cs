@@ -42,7 +42,11 @@ public sealed class GrantModel(FairFundDbContext db, ApplicantRecords records, T
             declined?.Reason,
             [.. grant.History.Select(change => new GrantEvent(GroupWords(change.Trigger), UkTime.Format(change.At), change.At))],
             [.. grant.Reports.Select(report => new ReportLink(report.Number, report.Name, FairFund.Domain.Applications.DecisionLetter.LongDate(report.DueOn),
-                GrantReport.Describe(report.State), report.IsOverdue(time.GetUtcNow()), report.State == ReportState.MoreAsked))]);
+                GrantReport.Describe(report.State), report.IsOverdue(time.GetUtcNow()), report.State == ReportState.MoreAsked))],
+            grant.WhyBankCannotChange() is null && grant.Bank is not null,
+            grant.PendingBankChange is { } pending ? new PendingBank(pending.Details.Masked, UkTime.Format(pending.AskedAt), time.GetUtcNow() >= pending.LinkExpiresAt) : null,
+            grant.State == GrantState.Active,
+            GrantChanges.Of(grant));
         return Page();
     }
 
@@ -56,6 +60,9 @@ public sealed class GrantModel(FairFundDbContext db, ApplicantRecords records, T
     };
 
     public sealed record GrantEvent(string What, string When, DateTimeOffset At);
+
+    /// <summary>A change of bank details waiting for its emailed link: the new account masked, when it was asked, whether the link has expired.</summary>
+    public sealed record PendingBank(string MaskedNew, string AskedAt, bool Expired);
 
     /// <summary>One of the grant's reports, as the group's list of them shows it.</summary>
     public sealed record ReportLink(int Number, string Name, string DueOn, string State, bool Overdue, bool MoreAsked);
@@ -73,5 +80,9 @@ public sealed class GrantModel(FairFundDbContext db, ApplicantRecords records, T
         bool CanAnswer,
         string? DeclineReason,
         IReadOnlyList<GrantEvent> History,
-        IReadOnlyList<ReportLink> Reports);
+        IReadOnlyList<ReportLink> Reports,
+        bool CanChangeBank,
+        PendingBank? BankPending,
+        bool CanAskForChange,
+        GrantChanges Changes);
 }

@@ -67,6 +67,35 @@ public sealed class GrantModel(FairFundDbContext db, TimeProvider time) : PageMo
         return RedirectToPage("/Fund/Grant", new { reference, grant });
     }
 
+    /// <summary>The fund manager has checked a confirmed change of bank details with the group: payments are due again.</summary>
+    public async Task<IActionResult> OnPostCheckBankAsync(string reference, string grant, CancellationToken cancellationToken)
+    {
+        var found = await FindAsync(reference, grant, cancellationToken);
+        if (found is null) return NotFound();
+        var kept = found.Value.Grant;
+        const string changed = "The grant changed while you were on this page, so the check has not been recorded. Look at the bank details below, then record the check again.";
+        if (!db.IsStillAt(kept, Version))
+        {
+            Refusal = changed;
+            return await AgainAsync(found.Value, cancellationToken);
+        }
+        try
+        {
+            kept.CheckBankChange(time.GetUtcNow(), GrantRecords.ActorOf(User));
+            if (await db.SaveOverAsync(kept, Version, cancellationToken) == EditSave.ChangedMeanwhile) throw new DbUpdateConcurrencyException(changed);
+        }
+        catch (Exception refused) when (refused is DomainRuleException or DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var fresh = await FindAsync(reference, grant, cancellationToken);
+            if (fresh is null) return NotFound();
+            Refusal = refused is DomainRuleException ? refused.Message : changed;
+            return await AgainAsync(fresh.Value, cancellationToken);
+        }
+        TempData[DoneKey] = "The change of bank details is recorded as checked. Its payments are due again.";
+        return RedirectToPage("/Fund/Grant", new { reference, grant });
+    }
+
     private async Task<IActionResult> AgainAsync((string RoundName, Grant Grant) found, CancellationToken cancellationToken)
     {
         await ShowAsync(found, cancellationToken);
@@ -113,7 +142,10 @@ public sealed class GrantModel(FairFundDbContext db, TimeProvider time) : PageMo
             [.. grant.Reports.Select(report => new ReportRow(report.Number, report.Name, DecisionLetter.LongDate(report.DueOn), GrantReport.Describe(report.State), report.IsOverdue(now)))],
             [.. grant.Payments.Select(payment => new PaymentRow(payment.Number, Money.Pounds(payment.Amount), payment.Release.ReleaseInWords(),
                 payment.IsPaid ? $"Paid on {DecisionLetter.LongDate(payment.PaidOn!.Value)}, reference {payment.Reference}, recorded by {payment.PaidBy}"
-                : grant.PaymentsDue(now).Contains(payment) ? "Due now" : grant.IsReleased(payment, now) ? "Released, held: " + (grant.WhyPaymentNotDue(payment.Number, now) ?? "") : "Not yet released"))]);
+                : grant.PaymentsDue(now).Contains(payment) ? "Due now" : grant.IsReleased(payment, now) ? "Released, held: " + (grant.WhyPaymentNotDue(payment.Number, now) ?? "") : "Not yet released"))],
+            [.. grant.BankChangesToCheck.Select(BankFlagRow.Of)],
+            GrantChanges.Of(grant, Request.RouteValues["reference"] as string ?? ""),
+            grant.State == GrantState.Active);
     }
 
     private static string BankWords(BankEventKind kind) => kind switch
@@ -126,6 +158,18 @@ public sealed class GrantModel(FairFundDbContext db, TimeProvider time) : PageMo
 
     public sealed record GrantEvent(string What, string Who, string When, string? Reason);
 
+    /// <summary>A change of bank details to check before paying, in words: who asked and when, who confirmed and when, the account before and after (masked).</summary>
+    public sealed record BankFlagRow(bool Confirmed, string Asked, string? ConfirmedWords, string MaskedOld, string MaskedNew)
+    {
+        public static BankFlagRow Of(BankChangeFlag flag)
+        {
+            ArgumentNullException.ThrowIfNull(flag);
+            return new BankFlagRow(flag.Confirmed, $"Asked at {UkTime.Format(flag.AskedAt)} (UK time) by {flag.AskedBy}",
+                flag.ConfirmedAt is { } at ? $"Confirmed by the emailed link at {UkTime.Format(at)} (UK time) by {flag.ConfirmedBy}" : null,
+                flag.MaskedOld, flag.MaskedNew);
+        }
+    }
+
     public sealed record ReportRow(int Number, string Name, string DueOn, string State, bool Overdue);
 
     public sealed record PaymentRow(int Number, string Amount, string Release, string Status);
@@ -134,5 +178,6 @@ public sealed class GrantModel(FairFundDbContext db, TimeProvider time) : PageMo
         string RoundReference, string RoundName, string Reference, string Group, string Title, GrantState State, StatusTag Status,
         GrantAgreement Agreement, string OfferedAt, string OfferedBy, string AcceptBy, bool PastAcceptanceDate, Signatory? Signatory,
         string? MaskedBank, bool BankFlagged, IReadOnlyList<GrantEvent> BankEvents, IReadOnlyList<GrantEvent> History,
-        bool CanStart, IReadOnlyList<string> WhyNotStart, IReadOnlyList<ReportRow> Reports, IReadOnlyList<PaymentRow> Payments);
+        bool CanStart, IReadOnlyList<string> WhyNotStart, IReadOnlyList<ReportRow> Reports, IReadOnlyList<PaymentRow> Payments,
+        IReadOnlyList<BankFlagRow> BankFlags, GrantChanges Changes, bool CanClose);
 }

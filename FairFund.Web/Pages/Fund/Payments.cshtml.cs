@@ -154,11 +154,11 @@ public sealed partial class PaymentsModel(FairFundDbContext db, TimeProvider tim
                 var key = KeyOf(grant.Reference, payment.Number);
                 var posted = key == PostedKey;
                 due.Add(new DueRow(key, grant.Reference, group, payment.Number, Money.Pounds(payment.Amount), payment.Amount, payment.Release.ReleaseInWords(), grant.Bank!.Masked, version,
-                    posted ? Input.PaidOn : DateInput.From(today), posted ? Input.Reference : grant.BankReference(payment.Number)));
+                    posted ? Input.PaidOn : DateInput.From(today), posted ? Input.Reference : grant.BankReference(payment.Number), BankChangeWords(grant)));
             }
             if (grant.State == GrantState.Active && grant.BankChangeUncheckedSince is not null)
                 held.AddRange(grant.Payments.Where(payment => !payment.IsPaid && grant.IsReleased(payment, now))
-                    .Select(payment => new HeldRow(grant.Reference, group, payment.Number, Money.Pounds(payment.Amount), grant.WhyPaymentNotDue(payment.Number, now) ?? "")));
+                    .Select(payment => new HeldRow(grant.Reference, group, payment.Number, Money.Pounds(payment.Amount), grant.WhyPaymentNotDue(payment.Number, now) ?? "", BankChangeWords(grant))));
             paid.AddRange(grant.Payments.Where(payment => payment.IsPaid).Select(payment => new PaidRow(grant.Reference, group, payment.Number, Money.Pounds(payment.Amount),
                 DecisionLetter.LongDate(payment.PaidOn!.Value), payment.Reference!, payment.PaidBy!, UkTime.Format(payment.RecordedAt!.Value))));
         }
@@ -166,6 +166,12 @@ public sealed partial class PaymentsModel(FairFundDbContext db, TimeProvider tim
             Money.Pounds(MoneyLimits.SafeSum(due.Select(row => row.AmountValue))),
             Money.Pounds(MoneyLimits.SafeSum(grants.Select(grant => grant.AmountPaid))));
     }
+
+    /// <summary>Each change of the grant's bank details still to check, in words: the account before and after (masked), who and when.</summary>
+    private static IReadOnlyList<string> BankChangeWords(Grant grant) =>
+        [.. grant.BankChangesToCheck.Select(flag => (flag.Confirmed ? "Changed" : "Change waiting for the group's emailed link")
+            + $" from {flag.MaskedOld} to {flag.MaskedNew}: asked at {UkTime.Format(flag.AskedAt)} (UK time) by {flag.AskedBy}"
+            + (flag.ConfirmedAt is { } at ? $", confirmed at {UkTime.Format(at)} by {flag.ConfirmedBy}" : ""))];
 
     public static string KeyOf(string grant, int number) => $"{FieldIds.Of(grant)}-{number}";
 
@@ -192,9 +198,9 @@ public sealed partial class PaymentsModel(FairFundDbContext db, TimeProvider tim
         public Guid Version { get; set; }
     }
 
-    public sealed record DueRow(string Key, string Grant, string Group, int Number, string Amount, decimal AmountValue, string Release, string MaskedBank, Guid Version, DateInput PaidOn, string? Reference);
+    public sealed record DueRow(string Key, string Grant, string Group, int Number, string Amount, decimal AmountValue, string Release, string MaskedBank, Guid Version, DateInput PaidOn, string? Reference, IReadOnlyList<string> BankChanges);
 
-    public sealed record HeldRow(string Grant, string Group, int Number, string Amount, string Why);
+    public sealed record HeldRow(string Grant, string Group, int Number, string Amount, string Why, IReadOnlyList<string> BankChanges);
 
     public sealed record PaidRow(string Grant, string Group, int Number, string Amount, string PaidOn, string Reference, string PaidBy, string RecordedAt);
 
