@@ -15,7 +15,8 @@ namespace FairFund.Web.Deadlines;
 /// Each reminder is queued once for each person of the group: its outbox message carries a once-only key naming the
 /// application and the person, which the outbox's unique index enforces.
 /// </summary>
-public sealed partial class DeadlineReminderClock(IServiceScopeFactory scopes, TimeProvider time, ILogger<DeadlineReminderClock> logger) : BackgroundService
+public sealed class DeadlineReminderClock(IServiceScopeFactory scopes, TimeProvider time, ILogger<DeadlineReminderClock> logger)
+    : ReminderClock(scopes, time, logger, Interval, "deadline reminders", QueueDueAsync)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
 
@@ -62,26 +63,4 @@ public sealed partial class DeadlineReminderClock(IServiceScopeFactory scopes, T
         if (queued > 0) await db.SaveChangesAsync(cancellationToken);
         return queued;
     }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var queued = await QueueDueAsync(scope.ServiceProvider, time.GetUtcNow(), stoppingToken);
-                if (queued > 0) LogQueued(logger, queued);
-            }
-            catch (DbUpdateException)
-            {
-                // Another instance queued the same reminder in the same instant; its once-only key stands, and the next tick moves on.
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} deadline reminders")]
-    private static partial void LogQueued(ILogger logger, int count);
 }

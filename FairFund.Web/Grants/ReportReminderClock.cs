@@ -14,7 +14,8 @@ namespace FairFund.Web.Grants;
 /// the kind (<see cref="DedupKey"/>), which the domain is told about (<see cref="Grant.RemindersDue"/>) and the
 /// outbox's unique index enforces; the outbox then sends it once, retrying while the mail server is down.
 /// </summary>
-public sealed partial class ReportReminderClock(IServiceScopeFactory scopes, TimeProvider time, ILogger<ReportReminderClock> logger) : BackgroundService
+public sealed class ReportReminderClock(IServiceScopeFactory scopes, TimeProvider time, ILogger<ReportReminderClock> logger)
+    : ReminderClock(scopes, time, logger, Interval, "report reminders", QueueDueAsync)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -60,24 +61,6 @@ public sealed partial class ReportReminderClock(IServiceScopeFactory scopes, Tim
         return queued;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var queued = await QueueDueAsync(scope.ServiceProvider, time.GetUtcNow(), stoppingToken);
-                if (queued > 0) LogQueued(logger, queued);
-            }
-            catch (DbUpdateException)
-            {
-                // Another instance queued the same reminder in the same instant; its once-only key stands, and the next tick moves on.
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
 
     private static ReminderKey? KeyOf(string dedupKey)
     {
@@ -87,7 +70,4 @@ public sealed partial class ReportReminderClock(IServiceScopeFactory scopes, Tim
             ? new ReminderKey(grant, number, kind)
             : null;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} report reminders")]
-    private static partial void LogQueued(ILogger logger, int count);
 }

@@ -14,7 +14,8 @@ namespace FairFund.Web.Reviews;
 /// member and the deadline (<see cref="DedupKey"/>), which the outbox's unique index enforces, so asking again queues
 /// nothing, and a deadline moved later brings one reminder before the new time.
 /// </summary>
-public sealed partial class ScoringReminderClock(IServiceScopeFactory scopes, TimeProvider time, ILogger<ScoringReminderClock> logger) : BackgroundService
+public sealed class ScoringReminderClock(IServiceScopeFactory scopes, TimeProvider time, ILogger<ScoringReminderClock> logger)
+    : ReminderClock(scopes, time, logger, Interval, "scoring deadline reminders", QueueDueAsync)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -69,26 +70,4 @@ public sealed partial class ScoringReminderClock(IServiceScopeFactory scopes, Ti
         if (queued > 0) await db.SaveChangesAsync(cancellationToken);
         return queued;
     }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var queued = await QueueDueAsync(scope.ServiceProvider, time.GetUtcNow(), stoppingToken);
-                if (queued > 0) LogQueued(logger, queued);
-            }
-            catch (DbUpdateException)
-            {
-                // Another instance queued the same reminder in the same instant; its once-only key stands, and the next tick moves on.
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Queued {Count} scoring deadline reminders")]
-    private static partial void LogQueued(ILogger logger, int count);
 }
