@@ -33,7 +33,7 @@ public sealed class GrantReportBrowserTests(BrowserFixture browser) : IClassFixt
     {
         await GrantReportBrowserTestsSetup.ActiveGrantAsync(browser.App);
         var groupPages = new[] { GrantJourney.ReportPage(GrantOffers.Own, 2), GrantOffers.GrantPage(GrantOffers.Own) };
-        var fundPages = new[] { GrantJourney.PaymentsPage, GrantJourney.FundReportPage(GrantOffers.Own, 1), GrantOffers.FundGrantPage(GrantOffers.Own), $"/fund/rounds/{GrantOffers.Round}/grant-terms" };
+        var fundPages = new[] { GrantJourney.PaymentsPage, GrantJourney.FundReportPage(GrantOffers.Own, 1), GrantOffers.FundGrantPage(GrantOffers.Own), $"/fund/rounds/{GrantOffers.Round}/grant-terms", $"/fund/rounds/{GrantOffers.Round}/grants" };
 
         foreach (var width in new[] { 1280, 320 })
         {

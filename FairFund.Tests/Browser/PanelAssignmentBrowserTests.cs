@@ -54,6 +54,13 @@ public sealed class PanelAssignmentBrowserTests(BrowserFixture browser) : IClass
         Assert.Single(reviews, review => review.Application == seed.Applications[1] && review.Member == seed.Members[1]);
         Assert.All(reviews.Where(review => review.State != ReviewState.Conflicted && review != (seed.Applications[0], seed.Members[0], ReviewState.AwaitingDeclaration, SignedInClient.Manager)),
             review => Assert.Equal($"{SignedInClient.Manager} (automatic)", review.AssignedBy));
+
+        // With reviews assigned, the page lists who is behind by address, and still fits a phone.
+        await page.SetViewportSizeAsync(320, 800);
+        await page.GotoAsync(PanelPage);
+        await Assertions.Expect(page.Locator("#behind-list li")).ToHaveCountAsync(4);
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 320, $"{page.Url} is {scrollWidth} px wide at 320 px");
     }
 
     private static ILocator Banner(IPage page) => page.Locator(".govuk-notification-banner__heading");
